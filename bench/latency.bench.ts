@@ -1,0 +1,32 @@
+/** Parse + full diagnosis latency in process, the budget of one keystroke. */
+import { getLanguageService } from '../server/src/languageservice/languageService';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { largeDocument, typicalDocuments } from './documents';
+import { fmt, goal, time } from './stats';
+
+export function benchLatency(): void {
+  const service = getLanguageService();
+  let version = 0;
+  const diagnose = (text: string) => () => {
+    // a new version each run, so nothing is served from the parse cache
+    service.doValidation(TextDocument.create('file:///bench.xml', 'xml', ++version, text));
+  };
+  const typical = typicalDocuments();
+  const sizes = typical.map((d) => d.text.length);
+  const runsEach = Math.max(20, Math.ceil(4000 / typical.length));
+  const samples: number[] = [];
+  for (const d of typical) {
+    const p = time(diagnose(d.text), runsEach, 10);
+    samples.push(p.p50);
+  }
+  const all = time(() => typical.forEach((d) => diagnose(d.text)()), 200, 20);
+  const perDoc = { ...all, p50: all.p50 / typical.length, p90: all.p90 / typical.length, p99: all.p99 / typical.length, max: all.max / typical.length };
+  console.log(`parse+diagnose, typical domain (${typical.length} docs, ${Math.min(...sizes)}-${Math.max(...sizes)} bytes):`);
+  console.log(`  per document  ${fmt(perDoc)}  ${goal(perDoc.p50, 1)}`);
+  const worst = Math.max(...samples);
+  console.log(`  slowest document p50 ${worst.toFixed(3)} ms`);
+  const large = largeDocument();
+  const lp = time(diagnose(large), 100, 10);
+  console.log(`parse+diagnose, generated domain (${large.length} bytes):`);
+  console.log(`  ${fmt(lp)}  ${goal(lp.p50, 50)}`);
+}

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every benchmark, printed as figures against the project's goals.
+ * Usage: node out/bench/run.js [section...] where sections are the names below.
+ */
+import { benchLatency } from './latency.bench';
+import { benchServerMemory } from './serverMemory.bench';
+
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  latency: benchLatency,
+  memory: benchServerMemory,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  for (const [name, fn] of Object.entries(SECTIONS)) {
+    if (wanted.length && !wanted.includes(name)) continue;
+    console.log(`\n== ${name} ==`);
+    await fn();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

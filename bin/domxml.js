@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is bundled into dist/cli.js by `npm run build` (run automatically by `npm ci`/`npm install`).
+let cli;
+try {
+  cli = require('../dist/cli.js');
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && /dist[\\/]cli\.js/.test(e.message)) {
+    process.stderr.write('domxml: the CLI is not built yet; run `npm run build` in ' + require('path').resolve(__dirname, '..') + '\n');
+    process.exit(2);
+  }
+  throw e;
+}
+process.exitCode = cli.runCli(process.argv.slice(2), cli.defaultIO());

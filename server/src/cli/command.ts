@@ -1,0 +1,21 @@
+/** What every `domxml` subcommand provides. */
+import { OptionSpec, ParsedArgs } from './args';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readFile: (path: string) => string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: OptionSpec[];
+  /** returns the exit status */
+  run(args: ParsedArgs, io: CliIO): number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

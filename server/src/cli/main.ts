@@ -1,0 +1,62 @@
+/** `domxml`: the command-line face of the language service. */
+import { parseArgs, UsageError } from './args';
+import { CliIO, Command, EXIT_USAGE } from './command';
+import { checkCommand } from './commands/check';
+import { readDocument } from './files';
+
+export const COMMANDS: Command[] = [checkCommand];
+
+function help(): string {
+  const w = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: domxml <command> [options] FILE...',
+    '',
+    'Checks libvirt domain XML, predicts what libvirt fills in at define time,',
+    'and pins those defaults so the guest ABI stays put.',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`),
+    '',
+    "Run 'domxml <command> --help' for the options of a command.",
+    '',
+  ].join('\n');
+}
+
+export function runCli(argv: string[], io: CliIO): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name ? 0 : EXIT_USAGE;
+  }
+  if (name === '--version') {
+    io.stdout('domxml 0.1.0\n');
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr(`domxml: unknown command '${name}'\n\n${help()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return cmd.run(parseArgs(rest, cmd.options), io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`domxml ${cmd.name}: ${e.message}\nusage: ${cmd.usage}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+export function defaultIO(): CliIO {
+  // A closed pipe (`domxml check f | head`) is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    readFile: readDocument,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Protocol wiring: connects an LSP connection to the language service. No
+ * language knowledge lives here; every request is answered by the service,
+ * and any exception it throws is logged and answered with an empty result so
+ * that one bad document can never take the server down.
+ */
+import * as fs from 'fs';
+import {
+  Connection,
+  InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, LanguageSettings } from '../languageservice/languageService';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = getLanguageService({
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  let hasConfigurationCapability = false;
+
+  function guard<T>(what: string, fallback: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      connection.console.error(`domxml: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }
+  }
+
+  const diagnostics = new DiagnosticsScheduler((uri) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const started = process.hrtime.bigint();
+    const result = guard('validation', [], () => service.doValidation(doc));
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (ms > 200) connection.console.log(`domxml: validated ${uri} in ${ms.toFixed(1)} ms`);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result });
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
+    if (init?.settings) service.configure(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'domxml-language-server', version: '0.1.0' },
+    };
+  });
+
+  async function pullSettings(): Promise<void> {
+    if (!hasConfigurationCapability) return;
+    const s = (await connection.workspace.getConfiguration('domxml')) as LanguageSettings | null;
+    if (s) service.configure(s);
+  }
+
+  connection.onInitialized(() => {
+    void pullSettings().then(() => documents.all().forEach((d) => diagnostics.schedule(d.uri)));
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const s = (change.settings as { domxml?: LanguageSettings } | undefined)?.domxml;
+    if (s) service.configure(s);
+    else await pullSettings();
+    documents.all().forEach((d) => diagnostics.schedule(d.uri));
+  });
+
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    diagnostics.cancel(e.document.uri);
+    service.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    return guard('hover', null, () => service.doHover(doc, params.position));
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,69 @@
+/**
+ * A parsed text document plus what the services need to know about it:
+ * whether its root is a libvirt `<domain>`, and offset <-> position mapping.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Position, Range } from 'vscode-languageserver-types';
+import { parseXml } from './parser/xmlParser';
+import { XmlDocument, XmlElement } from './parser/xmlNodes';
+
+export class DomainDocument {
+  readonly xml: XmlDocument;
+
+  constructor(readonly textDocument: TextDocument) {
+    this.xml = parseXml(textDocument.getText());
+  }
+
+  /** the `<domain>` root element, when the document is a domain */
+  get domain(): XmlElement | undefined {
+    const r = this.xml.root;
+    return r && r.name === 'domain' ? r : undefined;
+  }
+
+  get isDomain(): boolean {
+    return this.domain !== undefined;
+  }
+
+  get text(): string {
+    return this.xml.text;
+  }
+
+  positionAt(offset: number): Position {
+    return this.textDocument.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.textDocument.offsetAt(position);
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/**
+ * Keeps the last parse of each open document, so that diagnostics, hover,
+ * completion and code actions on the same version share one parse.
+ */
+export class DomainDocumentCache {
+  private readonly entries = new Map<string, { version: number; doc: DomainDocument }>();
+
+  constructor(private readonly maxEntries = 50) {}
+
+  get(textDocument: TextDocument): DomainDocument {
+    const hit = this.entries.get(textDocument.uri);
+    if (hit && hit.version === textDocument.version && hit.doc.textDocument === textDocument) return hit.doc;
+    const doc = new DomainDocument(textDocument);
+    this.entries.delete(textDocument.uri);
+    this.entries.set(textDocument.uri, { version: textDocument.version, doc });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return doc;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * A Finding is what a service reports before it becomes an LSP Diagnostic:
+ * offsets instead of positions, and the rule id that decides severity.
+ */
+import { Diagnostic } from 'vscode-languageserver-types';
+import { DomainDocument } from './domainDocument';
+import { ruleById, SeverityName, toLspSeverity } from './diagnosticRules';
+
+export interface Finding {
+  rule: string;
+  start: number;
+  end: number;
+  message: string;
+  /** overrides the rule's default severity (e.g. a rule with both errors and warnings) */
+  severity?: SeverityName;
+  /** carried to code actions */
+  data?: Record<string, unknown>;
+}
+
+export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial<Record<string, SeverityName>>): Diagnostic | undefined {
+  const rule = ruleById(f.rule);
+  const severityName = overrides[f.rule] ?? f.severity ?? rule?.defaultSeverity ?? 'warning';
+  const severity = toLspSeverity(severityName);
+  if (severity === undefined) return undefined;
+  const d: Diagnostic = {
+    range: doc.range(f.start, f.end),
+    severity,
+    code: f.rule,
+    source: 'domxml',
+    message: f.message,
+  };
+  if (rule) d.codeDescription = { href: rule.docUrl };
+  if (f.data) d.data = f.data;
+  return d;
+}
+
+/** Orders findings by position, then by rule, so output is stable. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+}

@@ -1,0 +1,109 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPO, rng } from '../helpers';
+import { TestLspClient } from '../lspClient';
+
+const BROKEN = `<domain type='kvm'>\n  <name>broken</name>\n  <devices>\n    <disk type='file'>\n      <target dev='vda' bus="virtio/>\n  </devices>\n</domain>\n`;
+
+describe('language server over stdio', function () {
+  let client: TestLspClient;
+
+  before(async function () {
+    if (!fs.existsSync(path.join(REPO, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run npm run build');
+    client = new TestLspClient(['--stdio']);
+    const init = (await client.initialize()) as { capabilities: { hoverProvider?: boolean; textDocumentSync?: unknown } };
+    assert.ok(init.capabilities.textDocumentSync, 'announces text document sync');
+  });
+
+  after(async () => {
+    if (client) assert.strictEqual(await client.shutdown(), 0, 'exits with 0 after shutdown+exit');
+  });
+
+  it('publishes located diagnostics for a broken domain', async () => {
+    const uri = 'file:///ws/broken.xml';
+    const p = client.nextDiagnostics(uri);
+    await client.open(uri, BROKEN);
+    const diags = await p;
+    const quote = diags.find((d) => /not closed: expected "/.test(d.message));
+    assert.ok(quote, JSON.stringify(diags));
+    // the open quote runs to the next tag; the range covers `"virtio/>` on that line
+    assert.deepStrictEqual(quote!.range, { start: { line: 4, character: 28 }, end: { line: 4, character: 37 } });
+    assert.strictEqual(quote!.severity, 1);
+    assert.strictEqual(quote!.code, 'syntax');
+    const disk = diags.find((d) => /<disk> is not closed/.test(d.message));
+    assert.deepStrictEqual(disk?.range.start, { line: 3, character: 5 });
+  });
+
+  it('publishes nothing for XML that is not a domain', async () => {
+    const uri = 'file:///ws/network.xml';
+    const p = client.nextDiagnostics(uri);
+    await client.open(uri, `<network><name>default</name><bridge name='virbr0'</network>`);
+    assert.deepStrictEqual(await p, []);
+  });
+
+  it('updates diagnostics on change and clears them when fixed', async () => {
+    const uri = 'file:///ws/edit.xml';
+    let p = client.nextDiagnostics(uri);
+    await client.open(uri, BROKEN, 'libvirt-domain-xml');
+    assert.ok((await p).length > 0);
+    p = client.nextDiagnostics(uri, 2);
+    const fixed = BROKEN.replace('bus="virtio/>', 'bus="virtio"/>\n    </disk>');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: fixed }],
+    });
+    const after = await p;
+    assert.deepStrictEqual(after.filter((d) => d.code === 'syntax'), []);
+  });
+
+  it('answers hover requests on any position without failing', async () => {
+    const uri = 'file:///ws/hover.xml';
+    const text = fs.readFileSync(path.join(REPO, 'samples', 'debian12-q35.xml'), 'utf8');
+    const p = client.nextDiagnostics(uri);
+    await client.open(uri, text);
+    await p;
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line += 3) {
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
+    }
+  });
+
+  it('survives random bytes and every prefix of a document sent as edits', async () => {
+    const uri = 'file:///ws/fuzz.xml';
+    const random = rng(99);
+    let p = client.nextDiagnostics(uri);
+    await client.open(uri, '<domain>');
+    await p;
+    const text = fs.readFileSync(path.join(REPO, 'samples', 'debian12-q35.xml'), 'utf8');
+    let version = 2;
+    for (let i = 0; i < text.length; i += 7) {
+      const junk = random() < 0.2 ? String.fromCharCode(Math.floor(random() * 0xffff)) : '';
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: version++ },
+        contentChanges: [{ text: text.slice(0, i) + junk }],
+      });
+    }
+    p = client.nextDiagnostics(uri, version);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version++ }, contentChanges: [{ text }] });
+    const final = await p;
+    assert.deepStrictEqual(final.filter((d) => d.code === 'syntax'), []);
+  });
+});
+
+describe('language server over node IPC', () => {
+  it('starts with --node-ipc and answers initialize', async function () {
+    const { fork } = await import('child_process');
+    const child = fork(path.join(REPO, 'dist', 'server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const { createProtocolConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest } = await import('vscode-languageserver-protocol/node');
+    const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    conn.listen();
+    const r = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.ok(r.capabilities.hoverProvider);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    assert.strictEqual(await exited, 0);
+    conn.dispose();
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Version knowledge for libvirt domain XML: when an element, attribute or
+ * enum value first became known to libvirt's domain XML parser.
+ *
+ * Facts are absolute element paths from `/domain`, with `/@name` for
+ * attributes. An enum value fact carries `value` (and optionally a `when`
+ * condition on sibling attributes of the same element, e.g. a controller
+ * model that only exists for `type='usb'`). `since` is the first libvirt
+ * release that accepts it; `driver` narrows a fact to one hypervisor driver
+ * and `qemu` records a minimum QEMU version where the docs give one.
+ *
+ * Why it matters for migration: libvirt rejects unknown enum values at parse
+ * time (the whole define fails), while unknown elements and attributes are
+ * silently dropped. See docs/version-safety.md.
+ *
+ * Pure data + lookups: no I/O, safe for the language server and the CLI.
+ */
+import data from './versionFacts.json';
+
+export type FactKind = 'element' | 'attribute' | 'value';
+
+export interface VersionFact {
+  /** absolute element path; attributes end in `/@name` */
+  path: string;
+  /** enum value (only for kind 'value'; for element text values the path is the element) */
+  value?: string;
+  kind: FactKind;
+  /** first libvirt release that knows it, always `X.Y.Z` */
+  since: string;
+  /** hypervisor driver the fact is specific to (e.g. 'qemu', 'xen', 'lxc', 'bhyve', 'vbox') */
+  driver?: string;
+  /** minimum QEMU version, when documented */
+  qemu?: string;
+  /** condition on attributes of the same element, e.g. `{ "@type": "usb" }` */
+  when?: Record<string, string>;
+  /** where the fact comes from: `formatdomain.rst#anchor`, `NEWS.rst vX.Y.Z`, or a source path */
+  source: string;
+}
+
+export const VERSION_FACTS: readonly VersionFact[] = data as VersionFact[];
+
+/** [major, minor, micro]; missing parts are 0. Returns null when not a version. */
+export function parseVersion(s: string): [number, number, number] | null {
+  const m = /^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/.exec(s);
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+}
+
+/** negative when a < b, 0 when equal, positive when a > b. Unparsable versions sort first. */
+export function compareVersions(a: string, b: string): number {
+  const va = parseVersion(a);
+  const vb = parseVersion(b);
+  if (!va || !vb) return (va ? 1 : 0) - (vb ? 1 : 0);
+  for (let i = 0; i < 3; i++) {
+    if (va[i] !== vb[i]) return va[i] - vb[i];
+  }
+  return 0;
+}
+
+const byPath = new Map<string, VersionFact[]>();
+for (const f of VERSION_FACTS) {
+  const list = byPath.get(f.path);
+  if (list) list.push(f);
+  else byPath.set(f.path, [f]);
+}
+
+/** All facts recorded for one path (the element/attribute itself and its enum values). */
+export function factsFor(path: string): VersionFact[] {
+  return byPath.get(path) ?? [];
+}
+
+function whenMatches(f: VersionFact, attrs: Record<string, string | undefined> | undefined): boolean {
+  if (!f.when) return true;
+  if (!attrs) return false;
+  for (const [k, v] of Object.entries(f.when)) {
+    const key = k.startsWith('@') ? k : '@' + k;
+    const actual = attrs[key] ?? attrs[key.slice(1)];
+    if (actual !== v) return false;
+  }
+  return true;
+}
+
+/**
+ * The earliest libvirt version that knows `path` (or, with `value`, that
+ * value of the attribute/element at `path`). `attrs` are the attributes of
+ * the element the path points into (keys with or without `@`), used to pick
+ * facts that carry a `when` condition; conditional facts whose condition is
+ * not met are ignored, unconditional facts always apply.
+ * Returns undefined when nothing is recorded.
+ */
+export function sinceOf(
+  path: string,
+  value?: string,
+  attrs?: Record<string, string | undefined>,
+): VersionFact | undefined {
+  let best: VersionFact | undefined;
+  for (const f of factsFor(path)) {
+    if (value === undefined ? f.kind === 'value' : f.kind !== 'value' || f.value !== value) continue;
+    if (!whenMatches(f, attrs)) continue;
+    // prefer a matching conditional fact over an unconditional one; otherwise the earliest
+    if (
+      !best ||
+      (f.when && !best.when) ||
+      (!!f.when === !!best.when && compareVersions(f.since, best.since) < 0)
+    ) {
+      best = f;
+    }
+  }
+  return best;
+}
+
+/** Facts newer than `floor` (strictly), optionally limited to one driver (facts without driver always count). */
+export function factsNewerThan(floor: string, driver?: string): VersionFact[] {
+  return VERSION_FACTS.filter(
+    (f) => compareVersions(f.since, floor) > 0 && (!driver || !f.driver || f.driver === driver),
+  );
+}

@@ -12,7 +12,23 @@ answers() {
     virsh -c "$URI" uri >/dev/null 2>&1
 }
 
+fix_kvm_node() {
+    # Without udev, /dev/kvm may exist as root:root 0600. libvirt then probes
+    # QEMU with KVM enabled but considers KVM unusable for the qemu user, so it
+    # declares its x86 capability cache invalid on *every* lookup and re-probes
+    # QEMU ("KVM was enabled when probing ..., but it is not available now"),
+    # which makes each `virsh define` of an x86 domain take a minute or more.
+    # Give the node the ownership udev would (root:kvm 0660).
+    if [ -c /dev/kvm ] && [ "$(id -u)" = 0 ]; then
+        getent group kvm >/dev/null 2>&1 || groupadd --system kvm
+        if [ "$(stat -c %G:%a /dev/kvm)" != "kvm:660" ]; then
+            chgrp kvm /dev/kvm && chmod 0660 /dev/kvm
+        fi
+    fi
+}
+
 if answers; then
+    fix_kvm_node
     echo "start-libvirtd.sh: libvirtd already answering on $URI"
     exit 0
 fi
@@ -23,6 +39,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 getent group kvm >/dev/null 2>&1 || groupadd --system kvm
+fix_kvm_node
 getent group libvirt-qemu >/dev/null 2>&1 || groupadd --system libvirt-qemu
 getent group libvirt >/dev/null 2>&1 || groupadd --system libvirt
 if ! getent passwd libvirt-qemu >/dev/null 2>&1; then

@@ -12,6 +12,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+  checkAgainstFloor,
   compareVersions,
   factsFor,
   factsNewerThan,
@@ -121,6 +122,24 @@ describe('versionFacts: lookups', () => {
     assert.ok(usb, 'qemu-xhci fact');
     assert.strictEqual(sinceOf('/domain/devices/controller/@model', 'qemu-xhci', { '@type': 'pci' }), undefined);
     assert.strictEqual(sinceOf('/domain/devices/controller/@model', 'qemu-xhci', { type: 'usb' })?.since, usb!.since);
+  });
+
+  it('tells rejected from dropped against a floor', () => {
+    // the attribute is older than the floor, the value is not: the define fails
+    const scsi = checkAgainstFloor('5.0.0', '/domain/devices/controller/@model', 'virtio-transitional', { '@type': 'scsi' });
+    assert.strictEqual(scsi?.outcome, 'rejected');
+    assert.strictEqual(scsi?.fact.since, '5.2.0');
+    // disk/@model itself is 5.2.0: on 5.0 the whole attribute is dropped
+    const disk = checkAgainstFloor('5.0.0', '/domain/devices/disk/@model', 'virtio-transitional');
+    assert.strictEqual(disk?.outcome, 'dropped');
+    assert.strictEqual(disk?.fact.kind, 'attribute');
+    assert.strictEqual(checkAgainstFloor('3.0.0', '/domain/cpu/@check', 'full')?.outcome, 'dropped');
+    // unknown children of <features> fail the define
+    assert.strictEqual(checkAgainstFloor('9.0.0', '/domain/features/async-teardown')?.outcome, 'rejected');
+    assert.strictEqual(checkAgainstFloor('9.0.0', '/domain/features/hyperv/emsr_bitmap')?.outcome, 'rejected');
+    // the NIC model is a free string
+    assert.strictEqual(checkAgainstFloor('5.0.0', '/domain/devices/interface/model/@type', 'virtio-transitional')?.outcome, 'unchecked');
+    assert.strictEqual(checkAgainstFloor('9.0.0', '/domain/devices/controller/@model', 'qemu-xhci', { '@type': 'usb' }), undefined);
   });
 
   it('returns nothing for unknown paths and filters by floor', () => {

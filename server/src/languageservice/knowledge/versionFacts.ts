@@ -109,6 +109,57 @@ export function sinceOf(
   return best;
 }
 
+/**
+ * Containers whose parser walks every child element and maps its name
+ * through an enum: an unknown child there fails the define instead of being
+ * dropped (probed on libvirt 9.0: "unexpected feature", "unsupported HyperV
+ * Enlightenment feature", "unsupported KVM feature").
+ */
+const STRICT_CHILD_CONTAINERS = new Set([
+  '/domain/features',
+  '/domain/features/hyperv',
+  '/domain/features/kvm',
+  '/domain/features/xen',
+]);
+
+/** Attributes libvirt stores as free strings: an unknown value is not a parse error. */
+const FREE_STRING_ATTRIBUTES = new Set(['/domain/devices/interface/model/@type']);
+
+/**
+ * What a libvirt that predates `f` does with it:
+ * - 'rejected': the define fails (unknown enum value, or an unknown child of
+ *   a container that checks its children, such as `<features>`);
+ * - 'dropped': the element/attribute is ignored and vanishes on the round trip;
+ * - 'unchecked': the parser keeps any string; the hypervisor may fail at start.
+ * For a value fact, check the attribute first: if the attribute itself is
+ * newer than the floor, the value is dropped together with it.
+ */
+export function outcomeOnOlder(f: VersionFact): 'rejected' | 'dropped' | 'unchecked' {
+  if (f.kind === 'value') return FREE_STRING_ATTRIBUTES.has(f.path) ? 'unchecked' : 'rejected';
+  if (f.kind === 'element' && STRICT_CHILD_CONTAINERS.has(f.path.replace(/\/[^/]+$/, ''))) return 'rejected';
+  return 'dropped';
+}
+
+/**
+ * The first fact about `path` (and `value`) that `floor` does not know yet,
+ * with what the older libvirt would do. The attribute or element is checked
+ * before the value, because a value on an unknown attribute is dropped, not
+ * rejected. Returns undefined when the floor knows everything recorded.
+ */
+export function checkAgainstFloor(
+  floor: string,
+  path: string,
+  value?: string,
+  attrs?: Record<string, string | undefined>,
+): { fact: VersionFact; outcome: 'rejected' | 'dropped' | 'unchecked' } | undefined {
+  const own = sinceOf(path, undefined, attrs);
+  if (own && compareVersions(own.since, floor) > 0) return { fact: own, outcome: outcomeOnOlder(own) };
+  if (value === undefined) return undefined;
+  const v = sinceOf(path, value, attrs);
+  if (v && compareVersions(v.since, floor) > 0) return { fact: v, outcome: outcomeOnOlder(v) };
+  return undefined;
+}
+
 /** Facts newer than `floor` (strictly), optionally limited to one driver (facts without driver always count). */
 export function factsNewerThan(floor: string, driver?: string): VersionFact[] {
   return VERSION_FACTS.filter(

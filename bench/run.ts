@@ -2,12 +2,14 @@
  * `npm run bench`: every benchmark, printed as figures against the project's goals.
  * Usage: node out/bench/run.js [section...] where sections are the names below.
  */
+import { benchFidelity } from './fidelity.bench';
 import { benchLatency } from './latency.bench';
 import { benchServerMemory } from './serverMemory.bench';
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   latency: benchLatency,
   memory: benchServerMemory,
+  fidelity: benchFidelity,
 };
 
 async function main(): Promise<void> {

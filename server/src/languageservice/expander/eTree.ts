@@ -1,0 +1,96 @@
+/**
+ * The expander's working tree: a small mutable element tree. Nodes copied
+ * from the user's document keep a link to their source element (`origin`),
+ * so every change the expander makes can be located in the user's text.
+ */
+import { XmlElement } from '../parser/xmlNodes';
+
+export class ENode {
+  readonly attrs = new Map<string, string>();
+  children: ENode[] = [];
+  text: string | undefined;
+  parent: ENode | undefined;
+
+  constructor(
+    public name: string,
+    attrs?: Record<string, string | undefined> | [string, string][],
+    /** the element this node was copied from; undefined for nodes the expander added */
+    public readonly origin?: XmlElement,
+  ) {
+    if (Array.isArray(attrs)) for (const [k, v] of attrs) this.attrs.set(k, v);
+    else if (attrs) for (const [k, v] of Object.entries(attrs)) if (v !== undefined) this.attrs.set(k, v);
+  }
+
+  attr(name: string): string | undefined {
+    return this.attrs.get(name);
+  }
+
+  child(name: string): ENode | undefined {
+    return this.children.find((c) => c.name === name);
+  }
+
+  all(name: string): ENode[] {
+    return this.children.filter((c) => c.name === name);
+  }
+
+  path(...names: string[]): ENode | undefined {
+    let cur: ENode | undefined = this;
+    for (const n of names) {
+      cur = cur.child(n);
+      if (!cur) return undefined;
+    }
+    return cur;
+  }
+
+  /** trimmed text content ('' when none) */
+  get value(): string {
+    return (this.text ?? '').trim();
+  }
+
+  append(node: ENode): ENode {
+    node.parent = this;
+    this.children.push(node);
+    return node;
+  }
+
+  insertAt(index: number, node: ENode): ENode {
+    node.parent = this;
+    this.children.splice(Math.max(0, Math.min(index, this.children.length)), 0, node);
+    return node;
+  }
+
+  remove(node: ENode): void {
+    const i = this.children.indexOf(node);
+    if (i >= 0) this.children.splice(i, 1);
+    node.parent = undefined;
+  }
+
+  /** the nearest node (this one or an ancestor) that came from the user's document */
+  get anchor(): XmlElement | undefined {
+    for (let n: ENode | undefined = this; n; n = n.parent) if (n.origin) return n.origin;
+    return undefined;
+  }
+
+  *walk(): Generator<ENode> {
+    yield this;
+    for (const c of this.children) yield* c.walk();
+  }
+}
+
+/** copies a positioned element (and its subtree) into a working tree */
+export function fromXml(el: XmlElement, parent?: ENode): ENode {
+  const n = new ENode(el.name, undefined, el);
+  for (const a of el.attributes) if (a.value !== null) n.attrs.set(a.name, a.value);
+  n.parent = parent;
+  let text = '';
+  let hasText = false;
+  for (const c of el.children) {
+    if (c.kind === 'element') n.children.push(fromXml(c, n));
+    else if (c.kind === 'text') {
+      text += c.value;
+      hasText = true;
+    }
+  }
+  if (hasText && text.trim()) n.text = text.trim();
+  return n;
+}

@@ -1,0 +1,54 @@
+/** <serial>, <console>, <channel>: target types and ports, the console/serial pairing, virtio-serial ports. */
+import { SERIAL_SOURCE, SERIAL_TARGET } from '../../knowledge/deviceDefaults';
+import { ExpandContext, Rule } from '../context';
+import { ENode } from '../eTree';
+
+const VIRTIO_SERIAL_SOURCE = { ref: 'src/conf/domain_conf.c, virDomainDefAddImplicitControllers / virDomainVirtioSerialAddrAutoAssign (ports from 1 on controller 0, bus 0); observed on libvirt 9.0.0' };
+
+/** a copy of a character device's backend (type attribute and source) under a new element name */
+function copyChardev(from: ENode, name: string): ENode {
+  const n = new ENode(name, { type: from.attr('type') ?? 'pty' });
+  for (const c of from.children) {
+    if (c.name === 'source' || c.name === 'protocol' || c.name === 'log') {
+      const copy = new ENode(c.name, [...c.attrs.entries()]);
+      n.append(copy);
+    }
+  }
+  return n;
+}
+
+function serialTarget(ctx: ExpandContext, serial: ENode, port: number, rule: string): void {
+  const def = SERIAL_TARGET[ctx.arch];
+  const meta = { rule, category: 'abi' as const, reason: def ? `a serial port on ${ctx.arch} is a ${def.type} device (${def.model})` : 'serial ports are numbered from 0', source: SERIAL_SOURCE };
+  const target = serial.child('target') ?? ctx.addElement(serial, new ENode('target'), meta);
+  if (def) ctx.fillAttr(target, 'type', def.type, meta);
+  ctx.fillAttr(target, 'port', String(port), meta);
+  const type = target.attr('type');
+  if (def && type === def.type && !target.child('model')) ctx.addElement(target, new ENode('model', { name: def.model }), meta);
+}
+
+export const chardevsRule: Rule = {
+  id: 'chardev',
+  description: 'pairs the console with serial port 0, fills serial targets, and numbers virtio-serial ports',
+  apply(ctx) {
+    const devices = ctx.root.child('devices');
+    if (!devices) return;
+    const meta = { rule: this.id, category: 'abi' as const, reason: 'the first console is the first serial port; libvirt lists both', source: SERIAL_SOURCE };
+    const consoles = devices.all('console');
+    let serials = devices.all('serial');
+    const first = consoles[0];
+    const firstIsSerial = first && ['serial', undefined].includes(first.child('target')?.attr('type'));
+    if (first && firstIsSerial && !serials.length) {
+      ctx.addElement(devices, copyChardev(first, 'serial'), meta);
+      serials = devices.all('serial');
+    } else if (!consoles.length && serials.length) {
+      ctx.addElement(devices, copyChardev(serials[0], 'console'), meta);
+    }
+    serials.forEach((s, i) => serialTarget(ctx, s, Number(s.child('target')?.attr('port') ?? i), this.id));
+    devices.all('console').forEach((c, i) => {
+      const target = c.child('target') ?? ctx.addElement(c, new ENode('target'), meta);
+      ctx.fillAttr(target, 'type', i === 0 && serials.length ? 'serial' : ctx.isS390 ? 'sclp' : 'virtio', meta);
+      ctx.fillAttr(target, 'port', String(i), meta);
+    });
+  },
+};

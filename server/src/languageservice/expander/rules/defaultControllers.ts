@@ -1,0 +1,54 @@
+/** The controllers a machine always has: USB at index 0, SATA on q35, the PCI root. */
+import { IMPLICIT_DEVICES, PCI_ROOT, USB_CONTROLLER_DEFAULT } from '../../knowledge/deviceDefaults';
+import { ExpandContext, Rule } from '../context';
+import { ENode } from '../eTree';
+
+export function findController(ctx: ExpandContext, type: string, index: string): ENode | undefined {
+  return ctx.root.child('devices')?.all('controller').find((c) => c.attr('type') === type && (c.attr('index') ?? '0') === index);
+}
+
+export const defaultControllersRule: Rule = {
+  id: 'default-controllers',
+  description: 'adds the USB controller, the SATA controller of q35 and the PCI root controller, and fills USB controller models',
+  apply(ctx) {
+    const kind = ctx.machineKind;
+    const usb = USB_CONTROLLER_DEFAULT.find((u) => u.machine === kind);
+    if (usb) {
+      const meta = {
+        rule: this.id,
+        category: 'abi' as const,
+        reason: `${ctx.machine} guests get a USB controller at index 0; libvirt picks ${usb.model} for this machine`,
+        source: usb.source,
+      };
+      const existing = findController(ctx, 'usb', '0');
+      if (!existing) {
+        ctx.addElement(ctx.devices(meta), new ENode('controller', { type: 'usb', index: '0', model: usb.model }), meta);
+      }
+      for (const c of ctx.root.child('devices')!.all('controller')) {
+        if (c.attr('type') === 'usb') {
+          ctx.fillAttr(c, 'index', '0', { ...meta, reason: 'a controller without index is the first one' });
+          if (!c.attrs.has('model')) ctx.fillAttr(c, 'model', usb.model, { ...meta, reason: `a USB controller without a model gets ${usb.model} on ${ctx.machine}; the model is guest ABI` });
+        }
+      }
+    }
+    if (IMPLICIT_DEVICES.sata.machines.includes(kind) && !findController(ctx, 'sata', '0')) {
+      const meta = { rule: this.id, category: 'abi' as const, reason: 'q35 has a built-in AHCI (SATA) controller', source: IMPLICIT_DEVICES.sata.source };
+      ctx.addElement(ctx.devices(meta), new ENode('controller', { type: 'sata', index: '0' }), meta);
+    }
+    const root = PCI_ROOT.find((r) => r.machine === kind);
+    if (root) {
+      const meta = { rule: this.id, category: 'abi' as const, reason: `${ctx.machine} has a ${root.model} host bridge`, source: root.source };
+      let el = findController(ctx, 'pci', '0');
+      if (!el) el = ctx.addElement(ctx.devices(meta), new ENode('controller', { type: 'pci', index: '0', model: root.model }), meta);
+      else {
+        ctx.fillAttr(el, 'index', '0', meta);
+        ctx.fillAttr(el, 'model', root.model, meta);
+      }
+      if (root.modelName && !el.child('model')) ctx.addElement(el, new ENode('model', { name: root.modelName }), meta);
+      if (root.targetIndex !== undefined) {
+        const t = el.child('target') ?? ctx.addElement(el, new ENode('target'), meta);
+        ctx.fillAttr(t, 'index', root.targetIndex, meta);
+      }
+    }
+  },
+};

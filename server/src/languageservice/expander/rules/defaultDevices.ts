@@ -1,0 +1,44 @@
+/** Devices a machine always has: PS/2 mouse and keyboard on x86, the memory balloon, the firmware panic notifier. */
+import { IMPLICIT_DEVICES } from '../../knowledge/deviceDefaults';
+import { ExpandContext, Rule } from '../context';
+import { ENode } from '../eTree';
+
+function hasInput(ctx: ExpandContext, type: string, bus: string): boolean {
+  return !!ctx.root.child('devices')?.all('input').some((i) => i.attr('type') === type && (i.attr('bus') ?? '') === bus);
+}
+
+export const defaultDevicesRule: Rule = {
+  id: 'default-devices',
+  description: 'adds the input devices, memory balloon and panic device the machine always has',
+  apply(ctx) {
+    const kind = ctx.machineKind;
+    if (IMPLICIT_DEVICES.ps2Inputs.arches.includes(ctx.arch) && (kind === 'i440fx' || kind === 'q35')) {
+      for (const type of ['mouse', 'keyboard']) {
+        if (hasInput(ctx, type, 'ps2')) continue;
+        const meta = { rule: this.id, category: 'abi' as const, reason: `x86 machines have a PS/2 controller; libvirt lists its ${type}`, source: IMPLICIT_DEVICES.ps2Inputs.source };
+        ctx.addElement(ctx.devices(meta), new ENode('input', { type, bus: 'ps2' }), meta);
+      }
+    }
+    const devices = ctx.root.child('devices');
+    if (IMPLICIT_DEVICES.usbInputsWithGraphics.machines.includes(kind) && devices?.child('graphics')) {
+      for (const type of ['keyboard', 'mouse']) {
+        if (hasInput(ctx, type, 'usb')) continue;
+        const meta = { rule: this.id, category: 'abi' as const, reason: `pSeries guests with graphics get a USB ${type}`, source: IMPLICIT_DEVICES.usbInputsWithGraphics.source };
+        ctx.addElement(ctx.devices(meta), new ENode('input', { type, bus: 'usb' }), meta);
+      }
+    }
+    if (IMPLICIT_DEVICES.memballoon.machines.includes(kind)) {
+      const meta = { rule: this.id, category: 'abi' as const, reason: 'libvirt gives every guest of this machine a virtio memory balloon unless <memballoon model="none"/> says otherwise', source: IMPLICIT_DEVICES.memballoon.source };
+      const mb = devices?.child('memballoon');
+      if (!mb) ctx.addElement(ctx.devices(meta), new ENode('memballoon', { model: IMPLICIT_DEVICES.memballoon.model }), meta);
+    }
+    const panicModel = kind === 'pseries' ? IMPLICIT_DEVICES.panic.pseries : kind === 's390-ccw' ? IMPLICIT_DEVICES.panic['s390-ccw'] : undefined;
+    if (panicModel) {
+      const panics = devices?.all('panic') ?? [];
+      if (!panics.some((p) => !p.attr('model') || p.attr('model') === panicModel)) {
+        const meta = { rule: this.id, category: 'abi' as const, reason: `the ${kind === 'pseries' ? 'pSeries' : 's390'} firmware reports guest crashes; libvirt adds the matching panic device`, source: IMPLICIT_DEVICES.panic.source };
+        ctx.addElement(ctx.devices(meta), new ENode('panic', { model: panicModel }), meta);
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * The expander's rules, in the order libvirt applies the behaviour they model:
+ * parse-time defaults (src/conf/domain_conf.c), then the QEMU driver's
+ * post-parse (src/qemu/qemu_domain.c), then address assignment
+ * (src/qemu/qemu_domain_address.c).
+ */
+import { Rule } from '../context';
+import { bootOrderRule } from './bootOrder';
+import { chardevsRule } from './chardevs';
+import { clockRule } from './clock';
+import { cpuRule } from './cpu';
+import { defaultControllersRule } from './defaultControllers';
+import { defaultDevicesRule } from './defaultDevices';
+import { disksRule } from './disks';
+import { displayRule } from './display';
+import { emulatorRule } from './emulator';
+import { featuresRule } from './features';
+import { identityRule } from './identity';
+import { implicitControllersRule } from './implicitControllers';
+import { interfacesRule } from './interfaces';
+import { lifecycleRule } from './lifecycle';
+import { memoryRule } from './memory';
+import { osTypeRule } from './osType';
+import { panicRule } from './panic';
+import { vcpuRule } from './vcpu';
+
+export const EXPANDER_RULES: Rule[] = [
+  // parse-time defaults
+  identityRule,
+  memoryRule,
+  vcpuRule,
+  osTypeRule,
+  bootOrderRule,
+  clockRule,
+  lifecycleRule,
+  emulatorRule,
+  // QEMU driver post-parse
+  defaultControllersRule,
+  defaultDevicesRule,
+  featuresRule,
+  cpuRule,
+  disksRule,
+  interfacesRule,
+  chardevsRule,
+  displayRule,
+  panicRule,
+  implicitControllersRule,
+];

@@ -1,0 +1,119 @@
+/**
+ * Device defaults of libvirt's QEMU driver, per architecture and machine.
+ * Each table entry names its source; "observed" entries were seen on
+ * libvirt 9.0.0 / QEMU 7.2 (Debian 12) by defining documents without the
+ * value and reading `virsh dumpxml --inactive`.
+ */
+import { Source } from './source';
+import { atLeast } from './versions';
+
+export type MachineKind = 'i440fx' | 'q35' | 'virt' | 'pseries' | 's390-ccw' | 'other';
+
+const POSTPARSE = 'src/qemu/qemu_domain.c, qemuDomainDefAddDefaultDevices';
+const OBS = 'observed on libvirt 9.0.0 / QEMU 7.2';
+
+/** the USB controller libvirt adds at index 0, and the model it gives a USB controller without one */
+export const USB_CONTROLLER_DEFAULT: { machine: MachineKind; model: string; source: Source }[] = [
+  { machine: 'i440fx', model: 'piix3-uhci', source: { ref: `${POSTPARSE}; ${OBS}`, libvirt: '>=1.0.0' } },
+  { machine: 'q35', model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (qemu-xhci preferred when QEMU has it); ${OBS}`, libvirt: '>=8.0.0' } },
+  { machine: 'pseries', model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (pseries prefers qemu-xhci over pci-ohci); ${OBS}`, libvirt: '>=8.0.0' } },
+];
+
+/** the PCI root controller each machine has */
+export const PCI_ROOT: { machine: MachineKind; model: 'pci-root' | 'pcie-root'; modelName?: string; targetIndex?: string; source: Source }[] = [
+  { machine: 'i440fx', model: 'pci-root', source: { ref: POSTPARSE } },
+  { machine: 'q35', model: 'pcie-root', source: { ref: POSTPARSE } },
+  { machine: 'virt', model: 'pcie-root', source: { ref: `${POSTPARSE} (when QEMU has the gpex host bridge)` } },
+  { machine: 'pseries', model: 'pci-root', modelName: 'spapr-pci-host-bridge', targetIndex: '0', source: { ref: `${POSTPARSE}; src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse (spapr PHB model name and target index); ${OBS}` } },
+  { machine: 's390-ccw', model: 'pci-root', source: { ref: `${POSTPARSE} (zPCI-capable QEMU); ${OBS}` } },
+];
+
+/** which machines get a memballoon, ps2 inputs, a SATA controller, a panic device without asking */
+export const IMPLICIT_DEVICES = {
+  memballoon: { machines: ['i440fx', 'q35', 'pseries', 's390-ccw'] as MachineKind[], model: 'virtio', source: { ref: `${POSTPARSE} (not on ARM)` } as Source },
+  ps2Inputs: { arches: ['x86_64', 'i686'], source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddImplicitInputDevice (x86 machines with an i8042 controller)' } as Source },
+  sata: { machines: ['q35'] as MachineKind[], source: { ref: `${POSTPARSE} (q35's ICH9 AHCI at 00:1f.2)` } as Source },
+  usbInputsWithGraphics: { machines: ['pseries'] as MachineKind[], source: { ref: `${POSTPARSE} (ppc64 gets USB keyboard and mouse when it has graphics)` } as Source },
+  panic: { pseries: 'pseries', 's390-ccw': 's390', source: { ref: `${POSTPARSE} (the firmware provides the panic notification on pSeries and s390)` } as Source },
+  gic: { version: '2', source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefEnableDefaultFeatures (virt machines always have a GIC; TCG uses version 2)' } as Source },
+};
+
+/** the model of a panic device without one */
+export const PANIC_MODEL_DEFAULT: Record<string, string> = { x86_64: 'isa', i686: 'isa', ppc64: 'pseries', ppc64le: 'pseries', s390x: 's390' };
+export const PANIC_MODEL_SOURCE: Source = { ref: 'src/qemu/qemu_domain.c, qemuDomainDevicePanicPostParse (isa on x86, pseries on ppc64, s390 on s390x)' };
+
+/** the NIC model of an interface without <model> */
+export function defaultNetModel(arch: string, machine: MachineKind): string {
+  if (arch === 's390x') return 'virtio';
+  if ((arch === 'aarch64' || arch === 'armv7l') && machine === 'virt') return 'virtio';
+  return 'rtl8139';
+}
+export const NET_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultNetModel (virtio on s390x and ARM virt, rtl8139 elsewhere); ${OBS}` };
+
+/** the target of a serial port without one, per arch */
+export const SERIAL_TARGET: Record<string, { type: string; model: string }> = {
+  x86_64: { type: 'isa-serial', model: 'isa-serial' },
+  i686: { type: 'isa-serial', model: 'isa-serial' },
+  aarch64: { type: 'system-serial', model: 'pl011' },
+  armv7l: { type: 'system-serial', model: 'pl011' },
+  ppc64: { type: 'spapr-vio-serial', model: 'spapr-vty' },
+  ppc64le: { type: 'spapr-vio-serial', model: 'spapr-vty' },
+  s390x: { type: 'sclp-serial', model: 'sclpconsole' },
+};
+export const SERIAL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainChrDefPostParse (serial target type and model per machine); src/conf/domain_conf.c, virDomainDefAddConsoleCompat (console 0 mirrors serial 0); ${OBS}` };
+
+/** the SCSI controller model libvirt picks for an implicit or model-less SCSI controller */
+export function defaultScsiModel(arch: string): string {
+  if (arch.startsWith('ppc64')) return 'ibmvscsi';
+  if (arch === 'x86_64' || arch === 'i686') return 'lsilogic';
+  return 'virtio-scsi';
+}
+export const SCSI_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainGetSCSIControllerModel (ibmvscsi on pSeries, lsilogic on x86, virtio-scsi elsewhere); ${OBS}` };
+
+/** the video model of an implicit video device (added when there is graphics but no video) */
+export function defaultVideoModel(arch: string): string {
+  if (arch.startsWith('ppc64')) return 'vga';
+  if (arch === 'aarch64' || arch === 'armv7l' || arch === 's390x') return 'virtio';
+  return 'cirrus';
+}
+export const VIDEO_SOURCE: Source = { ref: `src/conf/domain_conf.c, virDomainDefAddImplicitVideo and virDomainVideoDefaultRAM; src/qemu/qemu_domain.c, qemuDomainDeviceVideoDefPostParse; ${OBS}` };
+
+/** the attributes libvirt fills on <video><model> per model type (KiB) */
+export const VIDEO_MODEL_ATTRS: Record<string, Record<string, string>> = {
+  qxl: { ram: '65536', vram: '65536', vgamem: '16384', heads: '1' },
+  vga: { vram: '16384', heads: '1' },
+  cirrus: { vram: '16384', heads: '1' },
+  bochs: { vram: '16384', heads: '1' },
+  vmvga: { vram: '16384', heads: '1' },
+  virtio: { heads: '1' },
+  ramfb: { heads: '1' },
+  none: {},
+};
+
+/** the default CPU model libvirt sets when a domain has none, from QEMU's machine default */
+export function defaultCpuModel(arch: string, machine: MachineKind, isKvm: boolean, qemu: string): { model?: string; mode?: string } | undefined {
+  switch (arch) {
+    case 'x86_64':
+      return { model: 'qemu64' };
+    case 'i686':
+      return { model: 'qemu32' };
+    case 'aarch64':
+    case 'armv7l':
+      return machine === 'virt' ? (isKvm ? { mode: 'host-passthrough' } : { model: 'cortex-a15' }) : undefined;
+    case 'ppc64':
+    case 'ppc64le':
+      return machine === 'pseries' ? { model: atLeast(qemu, '9.0.0') ? 'POWER10' : 'POWER9' } : undefined;
+    case 's390x':
+      return isKvm ? { mode: 'host-model' } : { model: 'qemu' };
+    default:
+      return undefined;
+  }
+}
+export const DEFAULT_CPU_SOURCE: Source = {
+  ref: `src/qemu/qemu_domain.c, qemuDomainDefSetDefaultCPU (QEMU's default-cpu-type of the machine, written as mode custom, match exact, check none, fallback forbid); ${OBS}`,
+  libvirt: '>=5.10.0',
+};
+export const CPU_CHECK_SOURCE: Source = {
+  ref: 'src/qemu/qemu_domain.c, qemuDomainDefCPUPostParse (check: none for host-passthrough and for custom CPUs under TCG, partial for host-model and custom under KVM)',
+  libvirt: '>=3.2.0',
+};

@@ -1,0 +1,42 @@
+/**
+ * Disk defaults of libvirt's domain parser (src/conf/domain_conf.c):
+ * the bus implied by the target name, the drive address geometry of each
+ * bus, and the driver QEMU disks get.
+ */
+import { Source } from './source';
+
+/** target name prefix -> bus, when the disk names no bus (virDomainDiskDefParseXML) */
+export const BUS_BY_TARGET_PREFIX: [RegExp, string][] = [
+  [/^hd/, 'ide'],
+  [/^sd/, 'scsi'],
+  [/^vd/, 'virtio'],
+  [/^xvd/, 'xen'],
+  [/^ubd/, 'uml'],
+  [/^fd/, 'fdc'],
+];
+export const BUS_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainDiskDefParseXML: the bus follows the target name (hd ide, sd scsi, vd virtio, fd fdc)' };
+
+/**
+ * How libvirt turns a disk's index (hda=0, hdb=1, ...) into a drive address
+ * (virDomainDiskDefAssignAddress): units per bus, buses per controller.
+ */
+export const DRIVE_GEOMETRY: Record<string, { unitsPerBus: number; busesPerController: number }> = {
+  ide: { unitsPerBus: 2, busesPerController: 2 },
+  sata: { unitsPerBus: 6, busesPerController: 1 },
+  scsi: { unitsPerBus: 7, busesPerController: 1 },
+  fdc: { unitsPerBus: 2, busesPerController: 1 },
+};
+export const DRIVE_ADDRESS_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainDiskDefAssignAddress (ide: 2 units x 2 buses per controller; sata: 6 units; scsi: 7 units; fdc: 2 units)' };
+
+export const DISK_DRIVER_SOURCE: Source = { ref: 'src/qemu/qemu_domain.c, qemuDomainDeviceDiskDefPostParse: driver name qemu and format raw when unset; observed on libvirt 9.0.0' };
+
+export const CDROM_READONLY_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainDiskDefParseXML: CD-ROMs are always read-only' };
+
+/** a disk's index from its target name: hda -> 0, sdb -> 1, vdaa -> 26 (virDiskNameToIndex) */
+export function diskIndex(dev: string): number | undefined {
+  const m = /^(?:hd|sd|vd|xvd|fd|ubd)([a-z]+)\d*$/.exec(dev);
+  if (!m) return undefined;
+  let idx = 0;
+  for (const ch of m[1]) idx = idx * 26 + (ch.charCodeAt(0) - 96);
+  return idx - 1;
+}

@@ -1,0 +1,76 @@
+/**
+ * Machine types: which alias each architecture's QEMU resolves, and the
+ * versioned name it resolves to. Upstream QEMU names versioned machines
+ * after its own major.minor version (qemu 7.2: pc-i440fx-7.2); distributions
+ * may rename them (profile.machineNames), and a host's capabilities XML is
+ * the final word when given.
+ */
+import { TargetProfile } from '../profiles/profile';
+import { Source } from './source';
+import { majorMinor } from './versions';
+
+interface MachineFamily {
+  /** the alias users write */
+  alias: string;
+  arches: string[];
+  /** versioned name for a QEMU major.minor */
+  versioned: (mm: string) => string;
+}
+
+const FAMILIES: MachineFamily[] = [
+  { alias: 'pc', arches: ['x86_64', 'i686'], versioned: (v) => `pc-i440fx-${v}` },
+  { alias: 'q35', arches: ['x86_64', 'i686'], versioned: (v) => `pc-q35-${v}` },
+  { alias: 'virt', arches: ['aarch64', 'armv7l'], versioned: (v) => `virt-${v}` },
+  { alias: 'pseries', arches: ['ppc64', 'ppc64le'], versioned: (v) => `pseries-${v}` },
+  { alias: 's390-ccw-virtio', arches: ['s390x'], versioned: (v) => `s390-ccw-virtio-${v}` },
+];
+
+export const MACHINE_SOURCE: Source = {
+  ref: 'QEMU names versioned machine types after its release (hw/i386/pc_piix.c, pc_q35.c, hw/arm/virt.c, hw/ppc/spapr.c, hw/s390x/s390-virtio-ccw.c); libvirt stores the canonical name at define (src/qemu/qemu_domain.c, qemuCanonicalizeMachine)',
+};
+
+/**
+ * The machine libvirt picks when the document names none.
+ * x86 and ppc64 get QEMU's default machine; for aarch64/armv7l QEMU has no
+ * default and libvirt prefers `virt` (src/qemu/qemu_capabilities.c, virQEMUCapsGetPreferredMachine;
+ * src/qemu/qemu_domain.c, qemuDomainDefaultMachine? observed on libvirt 9.0).
+ */
+const DEFAULT_ALIAS: Record<string, string> = {
+  x86_64: 'pc',
+  i686: 'pc',
+  aarch64: 'virt',
+  armv7l: 'virt',
+  ppc64: 'pseries',
+  ppc64le: 'pseries',
+  s390x: 's390-ccw-virtio',
+};
+
+export const DEFAULT_MACHINE_SOURCE: Source = {
+  ref: 'src/qemu/qemu_capabilities.c, virQEMUCapsGetPreferredMachine: the QEMU binary\'s default machine (pc on x86, pseries on ppc64, s390-ccw-virtio on s390x); virt on ARM',
+};
+
+export function defaultMachineAlias(arch: string): string | undefined {
+  return DEFAULT_ALIAS[arch];
+}
+
+/** the canonical (versioned) name QEMU gives a machine alias, or undefined when the name is not an alias we know */
+export function canonicalMachine(profile: TargetProfile, arch: string, machine: string): string | undefined {
+  // a host's capabilities are the most precise source
+  const guest = profile.guests?.find((g) => g.arch === arch);
+  const fromCaps = guest?.machines.find((m) => m.canonicalOf === machine);
+  if (fromCaps) return fromCaps.name;
+  if (guest?.machines.some((m) => m.name === machine)) return undefined;
+  const family = FAMILIES.find((f) => f.alias === machine && f.arches.includes(arch));
+  if (!family) return undefined;
+  return profile.machineNames?.[machine] ?? family.versioned(majorMinor(profile.qemu));
+}
+
+/** true when `machine` is a versioned name of the alias family, e.g. pc-q35-6.2 for q35 */
+export function machineFamily(machine: string): string | undefined {
+  if (/^pc-q35-|^q35$/.test(machine)) return 'q35';
+  if (/^pc-i440fx-|^pc$|^pc-\d/.test(machine)) return 'pc';
+  if (/^virt(-|$)/.test(machine)) return 'virt';
+  if (/^pseries(-|$)/.test(machine)) return 'pseries';
+  if (/^s390-ccw-virtio(-|$)/.test(machine)) return 's390-ccw-virtio';
+  return undefined;
+}

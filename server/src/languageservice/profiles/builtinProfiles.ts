@@ -1,0 +1,69 @@
+/**
+ * Built-in target profiles: the libvirt/QEMU pairs of common distributions.
+ * Versions are the distribution's released packages; only Debian 12's is
+ * verified here against real libvirt by the oracle tests.
+ */
+import { TargetProfile } from './profile';
+
+export const BUILTIN_PROFILES: TargetProfile[] = [
+  {
+    id: 'debian-12',
+    label: 'Debian 12 (libvirt 9.0.0, QEMU 7.2)',
+    libvirt: '9.0.0',
+    qemu: '7.2.0',
+    hostArch: 'x86_64',
+    source: 'Debian bookworm packages libvirt-daemon 9.0.0-4, qemu-system-x86 1:7.2; verified by the oracle tests',
+  },
+  {
+    id: 'debian-11',
+    label: 'Debian 11 (libvirt 7.0.0, QEMU 5.2)',
+    libvirt: '7.0.0',
+    qemu: '5.2.0',
+    hostArch: 'x86_64',
+    source: 'Debian bullseye packages libvirt-daemon 7.0.0-3, qemu-system-x86 1:5.2',
+  },
+  {
+    id: 'debian-13',
+    label: 'Debian 13 (libvirt 11.3.0, QEMU 10.0)',
+    libvirt: '11.3.0',
+    qemu: '10.0.0',
+    hostArch: 'x86_64',
+    source: 'Debian trixie packages libvirt-daemon 11.3.0, qemu-system-x86 1:10.0',
+  },
+  {
+    id: 'ubuntu-22.04',
+    label: 'Ubuntu 22.04 (libvirt 8.0.0, QEMU 6.2)',
+    libvirt: '8.0.0',
+    qemu: '6.2.0',
+    hostArch: 'x86_64',
+    machineNames: { pc: 'pc-i440fx-jammy', q35: 'pc-q35-jammy' },
+    source: 'Ubuntu jammy packages libvirt-daemon 8.0.0, qemu 1:6.2; Ubuntu names its machine types after the release (qemu packaging: ubuntu machine types patch)',
+  },
+  {
+    id: 'ubuntu-24.04',
+    label: 'Ubuntu 24.04 (libvirt 10.0.0, QEMU 8.2)',
+    libvirt: '10.0.0',
+    qemu: '8.2.0',
+    hostArch: 'x86_64',
+    machineNames: { pc: 'pc-i440fx-noble', q35: 'pc-q35-noble' },
+    source: 'Ubuntu noble packages libvirt-daemon 10.0.0, qemu 1:8.2; Ubuntu names its machine types after the release',
+  },
+];
+
+export const DEFAULT_PROFILE_ID = 'debian-12';
+
+export function builtinProfile(id: string): TargetProfile | undefined {
+  return BUILTIN_PROFILES.find((p) => p.id === id);
+}
+
+/** a profile for any libvirt/QEMU pair (CLI --libvirt/--qemu) */
+export function customProfile(libvirt: string, qemu: string, hostArch = 'x86_64'): TargetProfile {
+  return {
+    id: `libvirt-${libvirt}-qemu-${qemu}`,
+    label: `libvirt ${libvirt}, QEMU ${qemu}`,
+    libvirt,
+    qemu,
+    hostArch,
+    source: 'versions given by the user',
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * A target profile: the libvirt and QEMU a domain will be defined on, and,
+ * when known, facts read from that host (`virsh capabilities` /
+ * `virsh domcapabilities`).
+ */
+
+export interface HostMachine {
+  /** canonical machine type name, e.g. pc-i440fx-7.2 */
+  name: string;
+  /** alias QEMU resolves to this machine, e.g. pc */
+  canonicalOf?: string;
+}
+
+export interface HostGuestArch {
+  arch: string;
+  emulator?: string;
+  machines: HostMachine[];
+  /** domain types available for the arch, e.g. ['qemu', 'kvm'] */
+  domainTypes: string[];
+}
+
+export interface DomainCapabilities {
+  arch?: string;
+  machine?: string;
+  /** enum values the host supports, keyed like `devices/disk/bus` or `features/hyperv/features` */
+  enums: Record<string, string[]>;
+  cpuModes: string[];
+  /** CPU models usable with mode=custom */
+  cpuModels: string[];
+  hostModel?: string;
+  features: Record<string, boolean>;
+  loaderValues: string[];
+}
+
+export interface TargetProfile {
+  id: string;
+  label: string;
+  libvirt: string;
+  qemu: string;
+  /** the host's architecture; the arch of a domain that names none */
+  hostArch: string;
+  /** per guest arch, from `virsh capabilities`; absent for built-in profiles */
+  guests?: HostGuestArch[];
+  /** from `virsh domcapabilities`, when given */
+  domcaps?: DomainCapabilities;
+  /** machine type names of this QEMU that differ from upstream's (distribution patches), per alias */
+  machineNames?: Record<string, string>;
+  /** where the profile's facts come from */
+  source: string;
+}

@@ -26,7 +26,7 @@ export const LIBVIRT_URI: string = process.env.DOMXML_LIBVIRT_URI || 'qemu:///sy
 export const ORACLE_NAME_PREFIX = 'domxml-oracle-';
 
 const VIRSH_TIMEOUT_MS = 60_000;
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface DefineOptions {
     /** Also dump with `--inactive --migratable`. */
@@ -35,6 +35,11 @@ export interface DefineOptions {
 
 export type DefineResult =
     | { ok: true; xml: string; migratableXml?: string }
+    | { ok: false; error: string };
+
+/** What one define run found out; this is what the cache stores. */
+type RawOutcome =
+    | { ok: true; xml: string; migratableXml?: string; migratableError?: string }
     | { ok: false; error: string };
 
 interface VirshOutcome {
@@ -193,7 +198,7 @@ function uniqueName(): string {
 interface CacheEntry {
     format: number;
     libvirtVersion: string;
-    result: DefineResult;
+    result: RawOutcome;
 }
 
 function findRepoRoot(): string {
@@ -219,7 +224,7 @@ export function oracleCacheKey(xml: string): string {
     return crypto.createHash('sha256').update(xml, 'utf8').digest('hex');
 }
 
-function readCache(key: string, version: string | undefined): DefineResult | undefined {
+function readCache(key: string, version: string | undefined): RawOutcome | undefined {
     const file = path.join(oracleCacheDir(), `${key}.json`);
     let entry: CacheEntry;
     try {
@@ -234,7 +239,7 @@ function readCache(key: string, version: string | undefined): DefineResult | und
     return entry.result;
 }
 
-function writeCache(key: string, version: string, result: DefineResult): void {
+function writeCache(key: string, version: string, result: RawOutcome): void {
     const dir = oracleCacheDir();
     try {
         fs.mkdirSync(dir, { recursive: true });
@@ -273,7 +278,44 @@ function undefine(name: string): void {
     }
 }
 
-function runDefine(xml: string, opts: DefineOptions): DefineResult {
+function pidAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+}
+
+let swept = false;
+
+/**
+ * Undefine temporary oracle domains left behind by processes that died
+ * between define and undefine (killed test runs, or a `virsh define` that
+ * timed out client-side but completed in the daemon). Only names of the form
+ * `domxml-oracle-<pid>-<hex>` whose pid is no longer running are touched.
+ * Runs once per process.
+ */
+export function sweepStaleOracleDomains(): string[] {
+    if (swept) return [];
+    swept = true;
+    const list = virsh(['list', '--all', '--name']);
+    if (!list.ok) return [];
+    const removed: string[] = [];
+    const re = new RegExp(`^${ORACLE_NAME_PREFIX}(\\d+)-[0-9a-f]+$`);
+    for (const line of list.stdout.split('\n')) {
+        const name = line.trim();
+        const m = re.exec(name);
+        if (!m) continue;
+        const pid = Number(m[1]);
+        if (pid === process.pid || pidAlive(pid)) continue;
+        undefine(name);
+        removed.push(name);
+    }
+    return removed;
+}
+
+function runDefine(xml: string, opts: DefineOptions): RawOutcome {
     const originalName = domainNameOf(xml);
     const tempName = uniqueName();
     const renamed = withDomainName(xml, tempName);
@@ -298,11 +340,14 @@ function runDefine(xml: string, opts: DefineOptions): DefineResult {
             originalName !== undefined && originalName !== '' ? out.split(tempName).join(originalName) : out;
         const dump = virsh(['dumpxml', '--inactive', tempName]);
         if (!dump.ok) return { ok: false, error: `dumpxml failed: ${cleanError(dump.stderr, tmpFile)}` };
-        const result: { ok: true; xml: string; migratableXml?: string } = { ok: true, xml: restore(dump.stdout) };
+        const result: RawOutcome = { ok: true, xml: restore(dump.stdout) };
         if (opts.migratable) {
+            // Formatting for migration runs extra checks; it can fail for a
+            // definition that `define` accepted (e.g. auto-numbered ISA
+            // serial ports beyond 3), so keep that apart from the define.
             const mig = virsh(['dumpxml', '--inactive', '--migratable', tempName]);
-            if (!mig.ok) return { ok: false, error: `dumpxml --migratable failed: ${cleanError(mig.stderr, tmpFile)}` };
-            result.migratableXml = restore(mig.stdout);
+            if (mig.ok) result.migratableXml = restore(mig.stdout);
+            else result.migratableError = cleanError(mig.stderr, tmpFile);
         }
         return result;
     } finally {
@@ -311,10 +356,23 @@ function runDefine(xml: string, opts: DefineOptions): DefineResult {
     }
 }
 
-/** Failures that say something about the environment, not the document. */
-function cacheable(result: DefineResult): boolean {
-    if (result.ok) return true;
-    return !/failed to connect|Cannot recv data|End of file while reading|ETIMEDOUT|ENOENT|spawnSync|dumpxml/i.test(result.error);
+const ENVIRONMENT_FAILURE = /failed to connect|Cannot recv data|End of file while reading|ETIMEDOUT|ENOENT|spawnSync/i;
+
+/** Failures that say something about the environment, not the document, are not cached. */
+function cacheable(result: RawOutcome): boolean {
+    if (!result.ok) return !ENVIRONMENT_FAILURE.test(result.error) && !/^dumpxml failed/.test(result.error);
+    return result.migratableError === undefined || !ENVIRONMENT_FAILURE.test(result.migratableError);
+}
+
+/** Answer a request from a raw outcome, or undefined when it lacks what was asked for. */
+function answer(raw: RawOutcome, opts: DefineOptions): DefineResult | undefined {
+    if (!raw.ok) return raw;
+    if (!opts.migratable) return { ok: true, xml: raw.xml };
+    if (raw.migratableXml !== undefined) return { ok: true, xml: raw.xml, migratableXml: raw.migratableXml };
+    if (raw.migratableError !== undefined) {
+        return { ok: false, error: `dumpxml --migratable failed: ${raw.migratableError}` };
+    }
+    return undefined;
 }
 
 /**
@@ -331,19 +389,16 @@ export function defineAndDump(xml: string, opts: DefineOptions = {}): DefineResu
     const version = available ? libvirtVersion() : undefined;
     if (useCache) {
         const cached = readCache(key, version);
-        if (cached && (!opts.migratable || !cached.ok || cached.migratableXml !== undefined)) {
-            return cached;
-        }
+        const fromCache = cached && answer(cached, opts);
+        if (fromCache) return fromCache;
     }
     if (!available) {
         return { ok: false, error: `libvirt is not available at ${LIBVIRT_URI}` };
     }
     // Always collect the migratable dump as well when caching: it is cheap and
     // makes the cache entry serve both kinds of request.
-    const result = runDefine(xml, { migratable: opts.migratable || useCache });
-    if (useCache && version !== undefined && cacheable(result)) writeCache(key, version, result);
-    if (result.ok && !opts.migratable) {
-        return { ok: true, xml: result.xml };
-    }
-    return result;
+    sweepStaleOracleDomains();
+    const raw = runDefine(xml, { migratable: opts.migratable || useCache });
+    if (useCache && version !== undefined && cacheable(raw)) writeCache(key, version, raw);
+    return answer(raw, opts) ?? { ok: false, error: 'internal error: no migratable dump collected' };
 }

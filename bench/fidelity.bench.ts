@@ -11,7 +11,7 @@ import * as path from 'path';
 import { expandDomain, formatExpansion } from '../server/src/languageservice/expander/expand';
 import { parseXml } from '../server/src/languageservice/parser/xmlParser';
 import { builtinProfile } from '../server/src/languageservice/profiles/builtinProfiles';
-import { addScores, precision, recall, Score, scoreDocument } from '../test/oracle/facts';
+import { addScores, isAddressFact, precision, recall, Score, scoreDocument } from '../test/oracle/facts';
 import { prepareForOracle } from '../test/oracle/prepare';
 import { defineAndDump, libvirtAvailable } from '../test/oracle/virsh';
 import { REPO, SHARED_CORPUS } from './documents';
@@ -90,8 +90,12 @@ export function benchFidelity(): void {
     console.log(line('addresses', r.address, 0.95));
     if (r.failures.length) console.log(`  rule failures: ${r.failures.length}\n    ${r.failures.slice(0, 10).join('\n    ')}`);
     if (verbose) {
-      const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `    ${String(v).padStart(4)}  ${k}`).join('\n');
-      console.log(`  most missed:\n${top(r.missed)}\n  most wrong:\n${top(r.wrong)}`);
+      const top = (m: Map<string, number>, address: boolean) =>
+        [...m.entries()].filter(([k]) => isAddressFact(k) === address).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `    ${String(v).padStart(4)}  ${k}`).join('\n');
+      for (const address of [false, true]) {
+        const what = address ? 'addresses' : 'non-address';
+        console.log(`  most missed (${what}):\n${top(r.missed, address)}\n  most wrong (${what}):\n${top(r.wrong, address)}`);
+      }
     }
   }
 }

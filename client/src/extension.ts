@@ -6,9 +6,24 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerClientCommands } from './commands';
 import { detectDomainDocuments } from './languageDetection';
+import { ProfileStatus } from './profileStatus';
 
 let client: LanguageClient | undefined;
+
+/** settings as the server reads them: `floor.libvirt` etc. become nested objects */
+function serverSettings(): unknown {
+  const c = vscode.workspace.getConfiguration('domxml');
+  return {
+    profile: c.get('profile') || undefined,
+    libvirt: c.get('libvirt') || undefined,
+    qemu: c.get('qemu') || undefined,
+    floor: { libvirt: c.get('floor.libvirt') || undefined, qemu: c.get('floor.qemu') || undefined },
+    severities: c.get('severities') ?? {},
+    schemaDirectory: c.get('schemaDirectory') || undefined,
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -23,19 +38,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'xml', scheme: 'file' },
       { language: 'xml', scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: 'domxml' },
     outputChannel: output,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('domxml') },
+    initializationOptions: { settings: serverSettings() },
+    middleware: {
+      workspace: {
+        // answer the server's workspace/configuration request with the nested shape it expects
+        configuration: (params, token, next) =>
+          params.items.some((i) => i.section === 'domxml') ? params.items.map((i) => (i.section === 'domxml' ? serverSettings() : null)) : next(params, token),
+      },
+    },
   };
   client = new LanguageClient('domxml', 'libvirt Domain XML', serverOptions, clientOptions);
+  const status = new ProfileStatus(client);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('domxml.restartServer', async () => {
-      await client?.restart();
-    }),
+    status,
     detectDomainDocuments(),
+    ...registerClientCommands(() => client!),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('domxml')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { domxml: serverSettings() } });
+    }),
   );
   await client.start();
+  status.listen();
 }
 
 export async function deactivate(): Promise<void> {

@@ -74,7 +74,7 @@ export function factsOfXml(text: string): Set<string> {
 }
 
 export function isAddressFact(f: string): boolean {
-  return /\/address\[\d+\]/.test(f) || /\/target\[\d+\]@(chassis|port)=/.test(f);
+  return /\/address(\[\d+\])?(?=[@/#]|$)/.test(f) || /\/target(\[\d+\])?@(chassis|port)=/.test(f);
 }
 
 export interface Score {

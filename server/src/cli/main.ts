@@ -2,9 +2,10 @@
 import { parseArgs, UsageError } from './args';
 import { CliIO, Command, EXIT_USAGE } from './command';
 import { checkCommand } from './commands/check';
+import { expandCommand } from './commands/expand';
 import { readDocument } from './files';
 
-export const COMMANDS: Command[] = [checkCommand];
+export const COMMANDS: Command[] = [checkCommand, expandCommand];
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -13,11 +13,19 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageSettings } from '../languageservice/languageService';
+import { readHostProfile } from '../host/virshProfile';
+import { TargetProfile } from '../languageservice/profiles/profile';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { registerCommands, SERVER_COMMANDS } from './commands';
+import { sendStatus } from './status';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  // the local host's libvirt, read once through virsh when a setting first needs it
+  let local: { profile?: TargetProfile } | undefined;
+  const localProfile = () => (local ??= { profile: process.env.DOMXML_NO_LOCAL_PROFILE ? undefined : readHostProfile() }).profile;
   const service = getLanguageService({
+    localProfile,
     readFile: (p) => {
       try {
         return fs.readFileSync(p, 'utf8');
@@ -55,6 +63,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'domxml-language-server', version: '0.1.0' },
     };
@@ -67,15 +76,21 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialized(() => {
-    void pullSettings().then(() => documents.all().forEach((d) => diagnostics.schedule(d.uri)));
+    void pullSettings().then(() => {
+      sendStatus(connection, service);
+      documents.all().forEach((d) => diagnostics.schedule(d.uri));
+    });
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     const s = (change.settings as { domxml?: LanguageSettings } | undefined)?.domxml;
     if (s) service.configure(s);
     else await pullSettings();
+    sendStatus(connection, service);
     documents.all().forEach((d) => diagnostics.schedule(d.uri));
   });
+
+  registerCommands(connection, documents, service, guard);
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {

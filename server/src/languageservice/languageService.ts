@@ -9,15 +9,24 @@ import { DomainDocument, DomainDocumentCache } from './domainDocument';
 import { Finding, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
 import { syntaxFindings } from './services/syntaxDiagnostics';
+import { abiFindings } from './services/abiDiagnostics';
+import { doHover } from './services/hover';
+import { expandDomain, Expansion } from './expander/expand';
+import { TargetProfile } from './profiles/profile';
+import { ProfileSettings, resolveProfile } from './profiles/resolveProfile';
 
-export interface LanguageSettings {
+export interface LanguageSettings extends ProfileSettings {
   /** per-rule severity overrides, e.g. `{ "abi-default": "hint" }` */
   severities?: Partial<Record<string, SeverityName>>;
+  /** the oldest libvirt/QEMU the domain must still work on (migration, restore, downgrade) */
+  floor?: { libvirt?: string; qemu?: string };
 }
 
 export interface LanguageServiceParams {
   /** reads a file from disk (schemas, capabilities); absent in sandboxed hosts */
   readFile?: (path: string) => string | undefined;
+  /** the local host's profile (read from virsh by the server or CLI), used when settings say 'local' or name none */
+  localProfile?: () => TargetProfile | undefined;
 }
 
 export interface LanguageService {
@@ -30,23 +39,48 @@ export interface LanguageService {
   findings(document: TextDocument): Finding[];
   doValidation(document: TextDocument): Diagnostic[];
   doHover(document: TextDocument, position: Position): Hover | null;
+  /** what libvirt will make of the domain at define time, for the active profile (undefined for non-domains) */
+  expand(document: TextDocument): Expansion | undefined;
+  /** the active target profile */
+  profile(): TargetProfile;
+  settings(): LanguageSettings;
   forget(uri: string): void;
 }
 
 export function getLanguageService(params: LanguageServiceParams = {}): LanguageService {
-  void params;
   const cache = new DomainDocumentCache();
   let settings: LanguageSettings = {};
+  let activeProfile: TargetProfile | undefined;
+  const expansions = new WeakMap<DomainDocument, { profile: TargetProfile; expansion: Expansion }>();
+
+  function profile(): TargetProfile {
+    return (activeProfile ??= resolveProfile(settings, params.localProfile?.()));
+  }
+
+  function expansionOf(doc: DomainDocument): Expansion | undefined {
+    const domain = doc.domain;
+    if (!domain) return undefined;
+    const p = profile();
+    const hit = expansions.get(doc);
+    if (hit && hit.profile === p) return hit.expansion;
+    const expansion = expandDomain(domain, p);
+    expansions.set(doc, { profile: p, expansion });
+    return expansion;
+  }
 
   function findings(document: TextDocument): Finding[] {
     const doc = cache.get(document);
     if (!doc.isDomain) return [];
-    return sortFindings(syntaxFindings(doc));
+    const out = syntaxFindings(doc);
+    const expansion = expansionOf(doc);
+    if (expansion) out.push(...abiFindings(doc, expansion));
+    return sortFindings(out);
   }
 
   return {
     configure(s) {
       settings = s ?? {};
+      activeProfile = undefined;
     },
     parse: (document) => cache.get(document),
     isDomainDocument: (document) => cache.get(document).isDomain,
@@ -60,9 +94,14 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       }
       return out;
     },
-    doHover() {
-      return null;
+    doHover(document, position) {
+      const doc = cache.get(document);
+      const expansion = expansionOf(doc);
+      return expansion ? doHover(doc, expansion, doc.offsetAt(position)) : null;
     },
+    expand: (document) => expansionOf(cache.get(document)),
+    profile,
+    settings: () => settings,
     forget: (uri) => cache.forget(uri),
   };
 }

@@ -8,6 +8,7 @@ import { Rule } from '../context';
 import { bootOrderRule } from './bootOrder';
 import { chardevsRule } from './chardevs';
 import { clockRule } from './clock';
+import { controllerIndexRule } from './controllerIndex';
 import { cpuRule } from './cpu';
 import { defaultControllersRule } from './defaultControllers';
 import { defaultDevicesRule } from './defaultDevices';
@@ -35,6 +36,7 @@ export const EXPANDER_RULES: Rule[] = [
   lifecycleRule,
   emulatorRule,
   // QEMU driver post-parse
+  controllerIndexRule,
   defaultControllersRule,
   defaultDevicesRule,
   featuresRule,

@@ -1,0 +1,47 @@
+/**
+ * The profile of a real host, read through `virsh` (read-only): the local
+ * libvirt, or a remote one such as qemu+ssh://host/system. I/O lives here,
+ * outside the pure language service.
+ */
+import { execFileSync } from 'child_process';
+import { customProfile } from '../languageservice/profiles/builtinProfiles';
+import { withHostFacts } from '../languageservice/profiles/capabilities';
+import { TargetProfile } from '../languageservice/profiles/profile';
+
+function virsh(uri: string | undefined, args: string[], timeout = 10_000): string {
+  const conn = uri ? ['-c', uri] : [];
+  return execFileSync('virsh', ['-r', ...conn, ...args], { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+}
+
+/** `Running against daemon: 9.0.0` / `Running hypervisor: QEMU 7.2.0` */
+function versions(out: string): { libvirt?: string; qemu?: string } {
+  return {
+    libvirt: /Running against daemon: (\d+\.\d+\.\d+)/.exec(out)?.[1] ?? /Using library: libvirt (\d+\.\d+\.\d+)/.exec(out)?.[1],
+    qemu: /Running hypervisor: QEMU (\d+\.\d+\.\d+)/.exec(out)?.[1],
+  };
+}
+
+/** reads a host's profile; undefined when virsh is missing or the host does not answer */
+export function readHostProfile(uri?: string, withDomcaps = false): TargetProfile | undefined {
+  try {
+    const v = versions(virsh(uri, ['version']));
+    if (!v.libvirt || !v.qemu) return undefined;
+    const caps = virsh(uri, ['capabilities']);
+    let domcaps: string | undefined;
+    if (withDomcaps) {
+      try {
+        domcaps = virsh(uri, ['domcapabilities', '--virttype', 'qemu'], 30_000);
+      } catch {
+        domcaps = undefined;
+      }
+    }
+    const base = customProfile(v.libvirt, v.qemu);
+    const p = withHostFacts(base, caps, domcaps);
+    p.id = uri ? `host:${uri}` : 'local';
+    p.label = `${uri ? uri : 'local host'} (libvirt ${v.libvirt}, QEMU ${v.qemu})`;
+    p.source = `read from virsh ${uri ?? 'default connection'}`;
+    return p;
+  } catch {
+    return undefined;
+  }
+}

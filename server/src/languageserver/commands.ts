@@ -1,0 +1,34 @@
+/**
+ * Commands the server executes for the client (workspace/executeCommand):
+ * the expanded XML of a document, the list of target profiles.
+ */
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatENode } from '../languageservice/expander/format';
+import { migratableRoot } from '../languageservice/expander/migratable';
+import { LanguageService } from '../languageservice/languageService';
+import { BUILTIN_PROFILES } from '../languageservice/profiles/builtinProfiles';
+
+export const SERVER_COMMANDS = ['domxml.server.expandedText', 'domxml.server.listProfiles'];
+
+type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
+
+export function registerCommands(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, guard: Guard): void {
+  connection.onExecuteCommand((params) => {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case 'domxml.server.expandedText': {
+        const doc = documents.get(String(args[0]));
+        if (!doc) return null;
+        return guard('expand', null, () => {
+          const e = service.expand(doc);
+          return e ? formatENode(args[1] === 'migratable' ? migratableRoot(e) : e.root) : null;
+        });
+      }
+      case 'domxml.server.listProfiles':
+        return BUILTIN_PROFILES.map((p) => ({ id: p.id, label: p.label, source: p.source }));
+      default:
+        return null;
+    }
+  });
+}

@@ -1,0 +1,29 @@
+/** <controller> without index: the lowest index of its type not yet used. */
+import { Rule } from '../context';
+
+export const controllerIndexRule: Rule = {
+  id: 'controller-index',
+  description: 'numbers controllers that have no index',
+  apply(ctx) {
+    const controllers = ctx.root.child('devices')?.all('controller') ?? [];
+    const used = new Map<string, Set<string>>();
+    for (const c of controllers) {
+      const t = c.attr('type') ?? '';
+      if (!used.has(t)) used.set(t, new Set());
+      if (c.attr('index') !== undefined) used.get(t)!.add(c.attr('index')!);
+    }
+    for (const c of controllers) {
+      if (c.attr('index') !== undefined) continue;
+      const set = used.get(c.attr('type') ?? '')!;
+      let i = 0;
+      while (set.has(String(i))) i++;
+      set.add(String(i));
+      ctx.fillAttr(c, 'index', String(i), {
+        rule: this.id,
+        category: 'abi',
+        reason: `the controller gets the lowest free ${c.attr('type')} index`,
+        source: { ref: 'src/conf/domain_conf.c, virDomainControllerDefParseXML / virDomainDefPostParse (index -1 becomes the next free index of the type)' },
+      });
+    }
+  },
+};

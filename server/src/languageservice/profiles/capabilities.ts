@@ -1,0 +1,89 @@
+/**
+ * Reads host facts from `virsh capabilities` and `virsh domcapabilities` XML
+ * into a profile: the emulator and machine types per guest arch (with the
+ * canonical name each alias resolves to) and what the host's QEMU supports.
+ */
+import { parseXml } from '../parser/xmlParser';
+import { XmlElement } from '../parser/xmlNodes';
+import { DomainCapabilities, HostGuestArch, TargetProfile } from './profile';
+
+export class CapabilitiesError extends Error {}
+
+function rootOf(text: string, name: string): XmlElement {
+  const doc = parseXml(text);
+  if (doc.errors.length) throw new CapabilitiesError(`not well-formed XML: ${doc.errors[0].message}`);
+  if (doc.root?.name !== name) throw new CapabilitiesError(`expected <${name}>, found <${doc.root?.name ?? 'nothing'}>`);
+  return doc.root;
+}
+
+export function parseCapabilities(text: string): { hostArch?: string; guests: HostGuestArch[] } {
+  const root = rootOf(text, 'capabilities');
+  const hostArch = root.path('host', 'cpu', 'arch')?.trimmedText();
+  const guests: HostGuestArch[] = [];
+  for (const g of root.elements('guest')) {
+    if (g.child('os_type')?.trimmedText() !== 'hvm') continue;
+    const arch = g.child('arch');
+    const name = arch?.attr('name');
+    if (!arch || !name) continue;
+    guests.push({
+      arch: name,
+      emulator: arch.child('emulator')?.trimmedText(),
+      machines: arch.elements('machine').map((m) => {
+        const canonical = m.attr('canonical');
+        // `<machine canonical='pc-i440fx-7.2'>pc</machine>`: the alias pc resolves to pc-i440fx-7.2
+        return canonical ? { name: canonical, canonicalOf: m.trimmedText() } : { name: m.trimmedText() };
+      }),
+      domainTypes: arch.elements('domain').map((d) => d.attr('type') ?? '').filter(Boolean),
+    });
+  }
+  return { hostArch, guests };
+}
+
+export function parseDomainCapabilities(text: string): DomainCapabilities {
+  const root = rootOf(text, 'domainCapabilities');
+  const enums: Record<string, string[]> = {};
+  const walk = (el: XmlElement, path: string) => {
+    for (const c of el.elements()) {
+      if (c.name === 'enum') {
+        enums[`${path}/${c.attr('name')}`.replace(/^\//, '')] = c.elements('value').map((v) => v.trimmedText());
+      } else if (c.name !== 'value') walk(c, `${path}/${c.name}`);
+    }
+  };
+  walk(root, '');
+  const cpu = root.child('cpu');
+  const modes = cpu?.elements('mode') ?? [];
+  const features: Record<string, boolean> = {};
+  for (const f of root.child('features')?.elements() ?? []) features[f.name] = f.attr('supported') === 'yes';
+  return {
+    arch: root.child('arch')?.trimmedText(),
+    machine: root.child('machine')?.trimmedText(),
+    enums,
+    cpuModes: modes.filter((m) => m.attr('supported') === 'yes').map((m) => m.attr('name') ?? ''),
+    cpuModels: modes.find((m) => m.attr('name') === 'custom')?.elements('model').filter((m) => m.attr('usable') !== 'no').map((m) => m.trimmedText()) ?? [],
+    hostModel: modes.find((m) => m.attr('name') === 'host-model')?.child('model')?.trimmedText(),
+    features,
+    loaderValues: root.path('os', 'loader')?.elements('value').map((v) => v.trimmedText()) ?? [],
+  };
+}
+
+/** a profile with host facts layered over a base profile (versions) */
+export function withHostFacts(base: TargetProfile, caps?: string, domcaps?: string): TargetProfile {
+  const p: TargetProfile = { ...base };
+  const notes: string[] = [];
+  if (caps) {
+    const c = parseCapabilities(caps);
+    p.guests = c.guests;
+    if (c.hostArch) p.hostArch = c.hostArch;
+    notes.push('host capabilities');
+  }
+  if (domcaps) {
+    p.domcaps = parseDomainCapabilities(domcaps);
+    notes.push('domain capabilities');
+  }
+  if (notes.length) {
+    p.id = `${base.id}+host`;
+    p.label = `${base.label} with ${notes.join(' and ')}`;
+    p.source = `${base.source}; ${notes.join(' and ')} given by the user`;
+  }
+  return p;
+}

@@ -1,0 +1,61 @@
+/** Human descriptions of expander nodes and addresses, for diagnostics, hovers and quick-fix titles. */
+import { ENode } from '../expander/eTree';
+
+const INPUT_BUS: Record<string, string> = { ps2: 'PS/2', usb: 'USB', virtio: 'virtio' };
+
+/** `00:01.2` for a PCI address, `USB port 1`, `controller 0 bus 1 unit 0`, ... */
+export function describeAddress(a: ENode): string {
+  const hex = (v: string | undefined) => (v ?? '0').replace(/^0x/, '');
+  switch (a.attr('type')) {
+    case 'pci': {
+      const dom = hex(a.attr('domain'));
+      const pci = `${hex(a.attr('bus')).padStart(2, '0')}:${hex(a.attr('slot')).padStart(2, '0')}.${hex(a.attr('function'))}`;
+      return `PCI ${/^0+$/.test(dom) ? '' : `${dom}:`}${pci}`;
+    }
+    case 'drive':
+      return `drive controller ${a.attr('controller')} bus ${a.attr('bus')} target ${a.attr('target')} unit ${a.attr('unit')}`;
+    case 'usb':
+      return `USB bus ${a.attr('bus')} port ${a.attr('port')}`;
+    case 'virtio-serial':
+      return `virtio-serial controller ${a.attr('controller')} port ${a.attr('port')}`;
+    case 'ccw':
+      return `CCW ${hex(a.attr('cssid'))}.${hex(a.attr('ssid'))}.${hex(a.attr('devno')).padStart(4, '0')}`;
+    case 'spapr-vio':
+      return `spapr-vio reg ${a.attr('reg')}`;
+    default:
+      return `${a.attr('type') ?? ''} address`;
+  }
+}
+
+/** "a USB controller, model piix3-uhci", "a PS/2 mouse", "<audio id='1' type='none'>" */
+export function describeElement(n: ENode): string {
+  const a = (k: string) => n.attr(k);
+  switch (n.name) {
+    case 'controller': {
+      const type = a('type') === 'usb' ? 'USB' : a('type') === 'pci' ? 'PCI' : a('type') === 'sata' ? 'SATA' : a('type') === 'ide' ? 'IDE' : a('type') === 'scsi' ? 'SCSI' : a('type');
+      const model = a('model') ?? n.child('model')?.attr('name');
+      return `${/^[AEIOaeio]/.test(type ?? '') ? 'an' : 'a'} ${type} controller${a('index') && a('index') !== '0' ? ` (index ${a('index')})` : ''}${model ? `, model ${model}` : ''}`;
+    }
+    case 'input':
+      return `a ${INPUT_BUS[a('bus') ?? ''] ?? a('bus') ?? ''} ${a('type')}`.replace(/\s+/g, ' ');
+    case 'memballoon':
+      return `a ${a('model') ?? 'virtio'} memory balloon`;
+    case 'panic':
+      return `a panic device, model ${a('model')}`;
+    case 'audio':
+      return `an audio backend of type ${a('type')}`;
+    case 'video':
+      return `a video card, model ${n.child('model')?.attr('type')}`;
+    case 'serial':
+    case 'console': {
+      const t = n.child('target');
+      return `a ${n.name} (${a('type') ?? 'pty'}${t?.attr('type') ? `, target ${t.attr('type')}` : ''})`;
+    }
+    default: {
+      const attrs = [...n.attrs.entries()].map(([k, v]) => ` ${k}='${v}'`).join('');
+      const kids = n.children.map((c) => (c.value ? `${c.name} ${c.value}` : `<${c.name}>`));
+      const tag = n.value ? `<${n.name}${attrs}>${n.value}</${n.name}>` : `<${n.name}${attrs}/>`;
+      return kids.length ? `${tag.replace(/\/>$/, '>')} with ${kids.join(', ')}` : tag;
+    }
+  }
+}

@@ -12,12 +12,28 @@ export const controllerIndexRule: Rule = {
       if (!used.has(t)) used.set(t, new Set());
       if (c.attr('index') !== undefined) used.get(t)!.add(c.attr('index')!);
     }
+    let lastUsbMaster: string | undefined;
     for (const c of controllers) {
-      if (c.attr('index') !== undefined) continue;
+      const isCompanion = c.attr('type') === 'usb' && !!c.child('master');
+      if (c.attr('index') !== undefined) {
+        if (c.attr('type') === 'usb' && !isCompanion) lastUsbMaster = c.attr('index');
+        continue;
+      }
+      if (isCompanion) {
+        // a USB companion controller (UHCI behind an EHCI master) shares its master's index
+        ctx.fillAttr(c, 'index', lastUsbMaster ?? '0', {
+          rule: this.id,
+          category: 'abi',
+          reason: 'a USB companion controller shares the index of the EHCI controller it serves',
+          source: { ref: 'src/conf/domain_conf.c, virDomainControllerDefParseXML / virDomainDefPostParse (USB companions keep their master index)' },
+        });
+        continue;
+      }
       const set = used.get(c.attr('type') ?? '')!;
       let i = 0;
       while (set.has(String(i))) i++;
       set.add(String(i));
+      if (c.attr('type') === 'usb') lastUsbMaster = String(i);
       ctx.fillAttr(c, 'index', String(i), {
         rule: this.id,
         category: 'abi',

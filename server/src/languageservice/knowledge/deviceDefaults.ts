@@ -19,6 +19,18 @@ export const USB_CONTROLLER_DEFAULT: { machine: MachineKind; model: string; sour
   { machine: 'pseries', model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (pseries prefers qemu-xhci over pci-ohci); ${OBS}`, libvirt: '>=8.0.0' } },
 ];
 
+/**
+ * The model of a USB controller the user wrote without one. On x86 it is
+ * piix3-uhci even on q35, where the controller libvirt adds itself is
+ * qemu-xhci (src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse: the
+ * "default" model of an explicit controller resolves per arch, not per machine).
+ */
+export const EXPLICIT_USB_MODEL: { arches: string[]; model: string; source: Source } = {
+  arches: ['x86_64', 'i686'],
+  model: 'piix3-uhci',
+  source: { ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse; ${OBS} (q35: model-less <controller type='usb'/> becomes piix3-uhci)` },
+};
+
 /** the PCI root controller each machine has */
 export const PCI_ROOT: { machine: MachineKind; model: 'pci-root' | 'pcie-root'; modelName?: string; targetIndex?: string; source: Source }[] = [
   { machine: 'i440fx', model: 'pci-root', source: { ref: POSTPARSE } },

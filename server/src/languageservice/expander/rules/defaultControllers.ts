@@ -1,5 +1,5 @@
 /** The controllers a machine always has: USB at index 0, SATA on q35, the PCI root. */
-import { IMPLICIT_DEVICES, PCI_ROOT, USB_CONTROLLER_DEFAULT } from '../../knowledge/deviceDefaults';
+import { EXPLICIT_USB_MODEL, IMPLICIT_DEVICES, PCI_ROOT, USB_CONTROLLER_DEFAULT } from '../../knowledge/deviceDefaults';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -27,7 +27,10 @@ export const defaultControllersRule: Rule = {
       for (const c of ctx.root.child('devices')!.all('controller')) {
         if (c.attr('type') === 'usb') {
           ctx.fillAttr(c, 'index', '0', { ...meta, reason: 'a controller without index is the first one' });
-          if (!c.attrs.has('model')) ctx.fillAttr(c, 'model', usb.model, { ...meta, reason: `a USB controller without a model gets ${usb.model} on ${ctx.machine}; the model is guest ABI` });
+          if (c.attrs.has('model') || c.child('master')) continue;
+          const explicit = EXPLICIT_USB_MODEL.arches.includes(ctx.arch) ? EXPLICIT_USB_MODEL : undefined;
+          const model = explicit?.model ?? usb.model;
+          ctx.fillAttr(c, 'model', model, { ...meta, reason: `a USB controller written without a model gets ${model} on ${ctx.machine}${explicit && model !== usb.model ? ` (not the ${usb.model} libvirt adds when there is no USB controller at all)` : ''}; the model is guest ABI`, source: explicit?.source ?? usb.source });
         }
       }
     }

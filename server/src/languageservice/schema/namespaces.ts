@@ -1,0 +1,66 @@
+/**
+ * Namespaces of instance documents: the in-scope prefix declarations and the
+ * expanded names of elements and attributes, as libxml2 resolves them.
+ */
+import { XmlAttribute, XmlElement } from '../parser/xmlNodes';
+
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** in-scope namespace declarations */
+export class NsScope {
+  constructor(
+    private readonly parent: NsScope | null,
+    private readonly map: Map<string, string>,
+  ) {}
+
+  static root(): NsScope {
+    return new NsScope(null, new Map([['xml', XML_NS]]));
+  }
+
+  resolve(prefix: string): string | undefined {
+    for (let s: NsScope | null = this; s; s = s.parent) {
+      const u = s.map.get(prefix);
+      if (u !== undefined) return u;
+    }
+    return undefined;
+  }
+
+  /** the scope inside `el` (itself when `el` declares nothing) */
+  enter(el: XmlElement): NsScope {
+    let map: Map<string, string> | null = null;
+    for (const a of el.attributes) {
+      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
+        map ??= new Map();
+        map.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value ?? '');
+      }
+    }
+    return map ? new NsScope(this, map) : this;
+  }
+}
+
+export interface QName {
+  ns: string;
+  local: string;
+}
+
+/** an element's expanded name; an undeclared prefix leaves the qualified name as the local name */
+export function elementQName(el: XmlElement, scope: NsScope): QName {
+  const i = el.name.indexOf(':');
+  if (i < 0) return { ns: scope.resolve('') ?? '', local: el.name };
+  const uri = scope.resolve(el.name.slice(0, i));
+  if (uri === undefined) return { ns: '', local: el.name };
+  return { ns: uri, local: el.name.slice(i + 1) };
+}
+
+export function attributeQName(a: XmlAttribute, scope: NsScope): QName {
+  const i = a.name.indexOf(':');
+  if (i < 0) return { ns: '', local: a.name };
+  const uri = scope.resolve(a.name.slice(0, i));
+  if (uri === undefined) return { ns: '', local: a.name };
+  return { ns: uri, local: a.name.slice(i + 1) };
+}
+
+export function isNamespaceDeclaration(a: XmlAttribute): boolean {
+  return a.name === 'xmlns' || a.name.startsWith('xmlns:');
+}
+

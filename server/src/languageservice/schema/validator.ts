@@ -1,0 +1,373 @@
+/**
+ * RelaxNG validation of a positioned XML tree, with libxml2's verdicts
+ * (`xmllint --relaxng`): valid exactly when no problem is reported.
+ *
+ * The walk derives the schema's patterns element by element. When a
+ * derivative is `notAllowed` the problem is reported where it is (the
+ * unexpected element's name, the bad attribute value, the start tag missing
+ * an attribute or a child) and the walk recovers: an unexpected element is
+ * skipped, a bad value is taken as a good one, a missing attribute or child as
+ * present. Recovery only ever follows a reported problem, so the verdict is
+ * that of the derivatives.
+ */
+import { XmlAttribute, XmlDocument, XmlElement, XmlText } from '../parser/xmlNodes';
+import { attributeQName, elementQName, isNamespaceDeclaration, NsScope } from './namespaces';
+import { isBlank } from './datatypes';
+import { RelaxNgSchema } from './loadRelaxNg';
+import {
+  attributeName,
+  formatElementNames,
+  limitList,
+  missingAttributes,
+  nextElements,
+  qualified,
+  remainingAttributes,
+  requiredElements,
+  valueSpace,
+  ValueSpace,
+} from './patternQueries';
+import { elementToken, HazardCheck, K, Pattern, TEXT_TOKEN, Token } from './patterns';
+import { emulateLibxml, EmulationResult } from './libxmlEmulator';
+import { nameClassContains } from './nameClass';
+
+export type SchemaProblemCode =
+  | 'unexpected-element'
+  | 'unexpected-root'
+  | 'unknown-attribute'
+  | 'invalid-attribute-value'
+  | 'missing-attribute'
+  | 'missing-element'
+  | 'missing-value'
+  | 'unexpected-text'
+  | 'invalid-text-value'
+  | 'misplaced-element';
+
+export interface SchemaProblem {
+  /** offsets into the document text (JS string indices) */
+  start: number;
+  end: number;
+  message: string;
+  code: SchemaProblemCode;
+}
+
+/** a run of text between child elements (comments and PIs do not break it) */
+interface TextRun {
+  value: string;
+  start: number;
+  end: number;
+}
+
+function textRange(nodes: XmlText[], text: string): { start: number; end: number } {
+  let start = nodes[0].start;
+  let end = nodes[nodes.length - 1].end;
+  // point at the non-blank part when there is one
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start === end) return { start: nodes[0].start, end: nodes[nodes.length - 1].end };
+  return { start, end };
+}
+
+export class SchemaWalker {
+  readonly problems: SchemaProblem[] = [];
+  /** set when the children of some element may trigger libxml2's interleave relinking */
+  needsEmulation = false;
+
+  constructor(
+    readonly schema: RelaxNgSchema,
+    private readonly text: string,
+    /** when false, problems are not collected (recovery still happens) */
+    private readonly report = true,
+  ) {}
+
+  private problem(start: number, end: number, code: SchemaProblemCode, message: string): void {
+    if (this.report) this.problems.push({ start, end, code, message });
+  }
+
+  private q(ns: string, local: string): string {
+    return qualified(ns, local, this.schema.prefixes);
+  }
+
+  /** validates the document's root against the start pattern */
+  document(doc: XmlDocument): void {
+    const root = doc.root;
+    if (!root) return;
+    this.element(this.schema.start, root, NsScope.root(), true);
+  }
+
+  /** the start-tag state of `el` (after its start tag opened), or null when not allowed */
+  open(p: Pattern, el: XmlElement, scope: NsScope): Pattern | null {
+    const n = elementQName(el, scope);
+    const r = this.schema.deriver.startTagOpen(p, elementToken(n.ns, n.local));
+    return r.kind === K.NotAllowed ? null : r;
+  }
+
+  /** derives the attributes of `el` (except `skip`) from a start-tag state */
+  attributes(q: Pattern, el: XmlElement, scope: NsScope, skip?: XmlAttribute): Pattern {
+    const d = this.schema.deriver;
+    for (const a of el.attributes) {
+      if (a === skip || isNamespaceDeclaration(a)) continue;
+      const n = attributeQName(a, scope);
+      const value = a.value ?? '';
+      const r = d.attribute(q, n.ns, n.local, value);
+      if (r.kind !== K.NotAllowed) {
+        q = r;
+        continue;
+      }
+      const cands = d.attributeCandidates(q, n.ns, n.local);
+      if (!cands.length) {
+        const allowed = [...new Set(remainingAttributes(q).map(attributeName))].sort();
+        this.problem(
+          a.nameStart,
+          a.nameEnd,
+          'unknown-attribute',
+          `attribute '${a.name}' is not allowed on <${el.name}>` + (allowed.length ? `; allowed here: ${limitList(allowed, 20)}` : ''),
+        );
+      } else {
+        const space: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false };
+        for (const c of cands) valueSpace(c.a!, space);
+        const start = a.valueStart >= 0 ? a.valueStart : a.nameStart;
+        const end = a.valueStart >= 0 ? a.valueEnd : a.nameEnd;
+        this.problem(start, end, 'invalid-attribute-value', this.valueMessage(a.name, value, space));
+        q = d.attributeAnyValue(q, n.ns, n.local);
+      }
+    }
+    return q;
+  }
+
+  private valueMessage(what: string, value: string, space: ValueSpace): string {
+    // show surrounding whitespace, which counts for patterns, as escapes
+    const visible = value.trim() === value ? value : JSON.stringify(value).slice(1, -1);
+    const shown = visible.length > 60 ? visible.slice(0, 57) + '...' : visible;
+    const alts: string[] = [];
+    if (space.values.length) alts.push(limitList(space.values, 12));
+    for (const dt of space.datatypes) alts.push(`a ${dt.describe()}`);
+    if (space.values.length && !space.datatypes.length) return `${what} '${shown}' is not one of ${alts.join(', ')}`;
+    if (!space.values.length && space.datatypes.length === 1) {
+      const why = space.datatypes[0].explain(value);
+      if (why) return `${what} '${shown}' ${why}` + (value.trim() !== value && space.datatypes[0].check(value.trim()) ? ' (remove the surrounding whitespace)' : '');
+    }
+    if (alts.length) return `${what} '${shown}' is not valid here; expected ${alts.join(', or ')}`;
+    return `${what} '${shown}' is not valid here`;
+  }
+
+  /**
+   * Validates `el` (and its subtree) at state `p` of its parent's content;
+   * returns the parent's state after it.
+   */
+  element(p: Pattern, el: XmlElement, parentScope: NsScope, isRoot = false): Pattern {
+    const d = this.schema.deriver;
+    const f = this.schema.factory;
+    const scope = parentScope.enter(el);
+    const opened = this.open(p, el, scope);
+    if (!opened) {
+      const expected = nextElements(p);
+      if (isRoot) {
+        this.problem(el.nameStart, el.nameEnd, 'unexpected-root', `root element <${el.name}> is not allowed; expected ${formatElementNames(expected, this.schema.prefixes) || 'nothing'}`);
+      } else {
+        const parent = el.parent ? `<${el.parent.name}>` : 'the document';
+        this.problem(
+          el.nameStart,
+          el.nameEnd,
+          'unexpected-element',
+          expected.length
+            ? `element <${el.name}> is not allowed here; expected ${expected.length > 1 ? 'one of ' : ''}${formatElementNames(expected, this.schema.prefixes)}`
+            : `element <${el.name}> is not allowed here: ${parent} allows no further child elements at this point`,
+        );
+      }
+      return p;
+    }
+    if (!this.needsEmulation) this.checkHazards(p, el, scope);
+    const afterAttrs = this.attributes(opened, el, scope);
+    let c = d.startTagClose(afterAttrs);
+    if (c.kind === K.NotAllowed) {
+      const missing = missingAttributes(afterAttrs, (q) => d.startTagClose(q).kind !== K.NotAllowed);
+      this.problem(
+        el.nameStart,
+        el.nameEnd,
+        'missing-attribute',
+        missing.length === 1
+          ? `missing required attribute '${missing[0]}' on <${el.name}>`
+          : missing.length
+            ? `missing required attributes on <${el.name}>: ${missing.map((m) => `'${m}'`).join(', ')}`
+            : `<${el.name}> is missing required attributes`,
+      );
+      c = d.startTagCloseLenient(afterAttrs);
+    }
+    c = this.content(c, el, scope);
+    const e = d.endTag(c);
+    if (e.kind !== K.NotAllowed) return e;
+    this.reportIncomplete(c, el);
+    const lenient = d.endTagLenient(c);
+    return lenient.kind === K.NotAllowed ? f.empty : lenient;
+  }
+
+  /** the interleave hazards of the element definitions `p` can open for `el` */
+  private hazardsFor(p: Pattern, t: Token): HazardCheck[] {
+    let memo = p.hz;
+    if (!memo) memo = p.hz = new Map();
+    let r = memo.get(t.key);
+    if (!r) {
+      r = [];
+      for (const e of nextElements(p)) {
+        const x = e.extra as { nc: import('./nameClass').NameClass; hazards: () => HazardCheck[] };
+        if (nameClassContains(x.nc, t.ns, t.local)) r.push(...x.hazards());
+      }
+      memo.set(t.key, r);
+    }
+    return r;
+  }
+
+  /**
+   * A conservative check for libxml2's interleave relinking: a child of a
+   * later group that lies between two children of a group running an inner
+   * interleave, is not its group's last child, and is followed by a child of
+   * another group. When it finds one the verdict comes from the emulation.
+   */
+  private checkHazards(p: Pattern, el: XmlElement, scope: NsScope): void {
+    const n = elementQName(el, scope);
+    const hazards = this.hazardsFor(p, elementToken(n.ns, n.local));
+    if (!hazards.length) return;
+    const tokens: Token[] = [];
+    for (const c of el.children) {
+      if (c.kind === 'element') {
+        const q = elementQName(c, scope.enter(c));
+        tokens.push(elementToken(q.ns, q.local));
+      } else if (c.kind === 'text' && !isBlank(c.value)) tokens.push(TEXT_TOKEN);
+    }
+    for (const h of hazards) {
+      const cls = tokens.map((t) => h.classifier.classify(t));
+      for (const i of h.groups) {
+        const first = cls.indexOf(i);
+        const last = cls.lastIndexOf(i);
+        for (let at = first + 1; at < last; at++) {
+          const k = cls[at];
+          if (k <= i) continue;
+          if (cls.lastIndexOf(k) === at || cls[at + 1] === k) continue;
+          this.needsEmulation = true;
+          return;
+        }
+      }
+    }
+  }
+
+  /** derives the children of `el` from its content state */
+  content(c: Pattern, el: XmlElement, scope: NsScope, upTo = el.children.length): Pattern {
+    const d = this.schema.deriver;
+    const f = this.schema.factory;
+    let hasElements = false;
+    for (let i = 0; i < upTo; i++) if (el.children[i].kind === 'element') {
+      hasElements = true;
+      break;
+    }
+    if (!hasElements && upTo === el.children.length) {
+      const texts = el.children.filter((k): k is XmlText => k.kind === 'text');
+      const value = texts.map((t) => t.value).join('');
+      if (isBlank(value)) return f.choice(c, d.text(c, value, true));
+      const r = d.text(c, value, false);
+      if (r.kind !== K.NotAllowed) return r;
+      this.reportText(c, el, value, textRange(texts, this.text));
+      const lenient = d.textAnyValue(c);
+      return lenient.kind !== K.NotAllowed ? lenient : c;
+    }
+    let run: XmlText[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const value = run.map((t) => t.value).join('');
+      if (!isBlank(value)) {
+        const r = d.text(c, value, false);
+        if (r.kind !== K.NotAllowed) c = r;
+        else {
+          this.reportText(c, el, value, textRange(run, this.text));
+          const lenient = d.textAnyValue(c);
+          if (lenient.kind !== K.NotAllowed) c = lenient;
+        }
+      }
+      run = [];
+    };
+    for (let i = 0; i < upTo; i++) {
+      const k = el.children[i];
+      if (k.kind === 'text') run.push(k);
+      else if (k.kind === 'element') {
+        flush();
+        c = this.element(c, k, scope);
+      }
+    }
+    flush();
+    return c;
+  }
+
+  private reportText(c: Pattern, el: XmlElement, value: string, range: { start: number; end: number }): void {
+    const d = this.schema.deriver;
+    const cands = d.textCandidates(c);
+    if (cands.length) {
+      const space: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false };
+      for (const q of cands) valueSpace(q, space);
+      this.problem(range.start, range.end, 'invalid-text-value', this.valueMessage(`<${el.name}> value`, value, space));
+      return;
+    }
+    const expected = nextElements(c);
+    this.problem(
+      range.start,
+      range.end,
+      'unexpected-text',
+      `text is not allowed in <${el.name}>` + (expected.length ? `; expected ${expected.length > 1 ? 'one of ' : ''}${formatElementNames(expected, this.schema.prefixes)}` : ''),
+    );
+  }
+
+  private reportIncomplete(c: Pattern, el: XmlElement): void {
+    const required = requiredElements(c);
+    if (required.length) {
+      const names = formatElementNames(required, this.schema.prefixes);
+      this.problem(
+        el.nameStart,
+        el.nameEnd,
+        'missing-element',
+        required.length === 1 || !names.includes(',')
+          ? `element <${el.name}> is missing required child element ${names}`
+          : `element <${el.name}> is missing a required child element: one of ${names}`,
+      );
+      return;
+    }
+    const cands = this.schema.deriver.textCandidates(c);
+    if (cands.length) {
+      const space: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false };
+      for (const q of cands) valueSpace(q, space);
+      const alts = [...(space.values.length ? [limitList(space.values, 12)] : []), ...space.datatypes.map((t) => `a ${t.describe()}`)];
+      this.problem(el.nameStart, el.nameEnd, 'missing-value', `element <${el.name}> requires a value` + (alts.length ? `: ${alts.join(', or ')}` : ''));
+      return;
+    }
+    this.problem(el.nameStart, el.nameEnd, 'missing-element', `element <${el.name}> is incomplete`);
+  }
+}
+
+/**
+ * Validates a parsed document against a schema. Returns no problems exactly
+ * when `xmllint --noout --relaxng` accepts the document (for well-formed text).
+ */
+export function validate(schema: RelaxNgSchema, doc: XmlDocument): SchemaProblem[] {
+  const w = new SchemaWalker(schema, doc.text);
+  w.document(doc);
+  if (!w.needsEmulation) return w.problems;
+  // children in an arrangement where libxml2's own algorithm decides
+  const r = emulateLibxml(schema.startDef, doc);
+  if (r.valid) return [];
+  if (w.problems.length) return w.problems;
+  return [interleaveProblem(r, doc)];
+}
+
+/** the problem libxml2's interleave relinking causes, located at the element it blames */
+function interleaveProblem(r: EmulationResult, doc: XmlDocument): SchemaProblem {
+  const node = r.firstError?.node;
+  const el = node && node.kind === 'element' ? node : doc.root!;
+  const parent = el.parent ?? el;
+  return {
+    start: el.nameStart,
+    end: el.nameEnd,
+    code: 'misplaced-element',
+    message:
+      `element <${el.name}> is not accepted at this position in <${parent.name}>: libvirt's validator (libxml2) ` +
+      `rejects children of one group placed between those of another here; move <${el.name}> next to its related elements`,
+  };
+}
+
+export { XmlElement };

@@ -3,9 +3,10 @@ import { parseArgs, UsageError } from './args';
 import { CliIO, Command, EXIT_USAGE } from './command';
 import { checkCommand } from './commands/check';
 import { expandCommand } from './commands/expand';
+import { pinCommand } from './commands/pin';
 import { readDocument } from './files';
 
-export const COMMANDS: Command[] = [checkCommand, expandCommand];
+export const COMMANDS: Command[] = [checkCommand, expandCommand, pinCommand];
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

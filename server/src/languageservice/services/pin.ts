@@ -26,6 +26,7 @@ import { Fill, GENERATED } from '../expander/fill';
 import { orderedAttributes } from '../expander/format';
 import { diskIndex } from '../knowledge/diskDefaults';
 import { attributeOrder, insertionIndex } from '../knowledge/formatOrder';
+import { MEMORY_UNITS } from '../knowledge/scalarDefaults';
 import { walkElements, XmlElement } from '../parser/xmlNodes';
 
 export interface PinOptions {
@@ -261,6 +262,23 @@ class PinPlan {
 // ---------------------------------------------------------------------------
 // writing
 
+/**
+ * An added <currentMemory> in the unit the document's <memory> uses
+ * (libvirt writes KiB; 1024 MiB reads better next to <memory unit='MiB'>1024</memory>).
+ */
+export function inDocumentUnit(n: ENode, attrs: [string, string][], text: string | undefined): { attrs: [string, string][]; text: string | undefined } {
+  const unitAt = attrs.findIndex(([k]) => k === 'unit');
+  const memory = n.parent?.child('memory')?.origin;
+  const unit = memory?.attr('unit');
+  if (n.name !== 'currentMemory' || unitAt < 0 || attrs[unitAt][1] !== 'KiB' || !unit || !text || !/^\d+$/.test(text)) return { attrs, text };
+  const factor = MEMORY_UNITS[unit.toLowerCase()];
+  const bytes = Number(text) * 1024;
+  if (!factor || !Number.isSafeInteger(bytes) || bytes % factor !== 0) return { attrs, text };
+  const out = [...attrs];
+  out[unitAt] = ['unit', unit];
+  return { attrs: out, text: String(bytes / factor) };
+}
+
 class Writer {
   constructor(
     private readonly text: string,
@@ -275,9 +293,14 @@ class Writer {
 
   /** an added element and what it carries; `inline` keeps it on one line */
   render(n: ENode, indent: string, inline: boolean): string {
-    const attrs = this.attrText(n, orderedAttributes(n).filter(([k]) => this.plan.attrIncluded(n, k)));
+    const shown = inDocumentUnit(
+      n,
+      orderedAttributes(n).filter(([k]) => this.plan.attrIncluded(n, k)),
+      this.plan.textIncluded(n) ? n.text : undefined,
+    );
+    const attrs = this.attrText(n, shown.attrs);
     const kids = n.children.filter((c) => this.plan.childIncluded(c));
-    const text = this.plan.textIncluded(n) ? n.text : undefined;
+    const text = shown.text;
     if (!kids.length) {
       if (text === undefined || text === '') return `<${n.name}${attrs}/>`;
       return `<${n.name}${attrs}>${escapeText(text)}</${n.name}>`;

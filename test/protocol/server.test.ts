@@ -107,3 +107,50 @@ describe('language server over node IPC', () => {
     conn.dispose();
   });
 });
+
+describe('language server code actions', () => {
+  const PC = `<domain type='qemu'>\n  <name>pc</name>\n  <memory unit='MiB'>512</memory>\n  <os>\n    <type arch='x86_64' machine='pc'>hvm</type>\n  </os>\n  <devices>\n    <controller type='usb' index='0'/>\n  </devices>\n</domain>\n`;
+  let client: TestLspClient;
+  before(async () => {
+    client = new TestLspClient(['--stdio']);
+    await client.initialize({ settings: { profile: 'debian-12' } });
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('offers a quick fix that pins the machine type, with the exact edit', async () => {
+    const uri = 'file:///ws/pin.xml';
+    const p = client.nextDiagnostics(uri);
+    await client.open(uri, PC);
+    const diags = await p;
+    const machine = diags.find((d) => /pc-i440fx-7.2/.test(d.message))!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: machine.range,
+      context: { diagnostics: [machine], only: ['quickfix'] },
+    })) as { title: string; kind: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[];
+    const fix = actions.find((a) => /machine/i.test(a.title));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.strictEqual(fix!.kind, 'quickfix');
+    const edits = fix!.edit.changes[uri];
+    assert.ok(edits.some((e) => e.newText.includes('pc-i440fx-7.2')), JSON.stringify(edits));
+  });
+
+  it('offers "pin all" as a fixAll source action for the whole document', async () => {
+    const uri = 'file:///ws/pinall.xml';
+    const p = client.nextDiagnostics(uri);
+    await client.open(uri, PC);
+    await p;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const all = actions.find((a) => a.kind.startsWith('source.fixAll'));
+    assert.ok(all, JSON.stringify(actions.map((a) => a.title)));
+    const text = all!.edit.changes[uri].map((e) => e.newText).join('');
+    assert.match(text, /piix3-uhci/);
+    assert.match(text, /memballoon/);
+  });
+});

@@ -9,7 +9,7 @@ import { migratableRoot } from '../languageservice/expander/migratable';
 import { LanguageService } from '../languageservice/languageService';
 import { BUILTIN_PROFILES } from '../languageservice/profiles/builtinProfiles';
 
-export const SERVER_COMMANDS = ['domxml.server.expandedText', 'domxml.server.listProfiles'];
+export const SERVER_COMMANDS = ['domxml.server.expandedText', 'domxml.server.listProfiles', 'domxml.server.pinAll'];
 
 type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
 
@@ -24,6 +24,14 @@ export function registerCommands(connection: Connection, documents: TextDocument
           const e = service.expand(doc);
           return e ? formatENode(args[1] === 'migratable' ? migratableRoot(e) : e.root) : null;
         });
+      }
+      case 'domxml.server.pinAll': {
+        // applies the pin edits through the client; answers how many edits were made
+        const doc = documents.get(String(args[0]));
+        if (!doc) return 0;
+        const edits = guard('pin', [], () => service.pinEdits(doc, args[1] === true));
+        if (!edits.length) return 0;
+        return connection.workspace.applyEdit({ label: 'Pin ABI defaults', edit: { changes: { [doc.uri]: edits } } }).then(() => edits.length);
       }
       case 'domxml.server.listProfiles':
         return BUILTIN_PROFILES.map((p) => ({ id: p.id, label: p.label, source: p.source }));

@@ -18,6 +18,7 @@ import { TargetProfile } from '../languageservice/profiles/profile';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { registerCommands, SERVER_COMMANDS } from './commands';
 import { sendStatus } from './status';
+import { CODE_ACTION_KINDS } from './codeActionKinds';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -63,6 +64,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'domxml-language-server', version: '0.1.0' },
@@ -103,6 +105,12 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     return guard('hover', null, () => service.doHover(doc, params.position));
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return guard('code actions', [], () => service.doCodeActions(doc, params.range, { diagnostics: params.context.diagnostics, only: params.context.only }));
   });
 
   documents.listen(connection);

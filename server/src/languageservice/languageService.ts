@@ -4,13 +4,15 @@
  * layers over it, and tests call it directly.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { CodeAction, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { DomainDocument, DomainDocumentCache } from './domainDocument';
 import { Finding, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
 import { syntaxFindings } from './services/syntaxDiagnostics';
 import { abiFindings } from './services/abiDiagnostics';
 import { doHover } from './services/hover';
+import { pinCodeActions } from './services/pinActions';
+import { pinEdits } from './services/pin';
 import { expandDomain, Expansion } from './expander/expand';
 import { TargetProfile } from './profiles/profile';
 import { ProfileSettings, resolveProfile } from './profiles/resolveProfile';
@@ -39,6 +41,10 @@ export interface LanguageService {
   findings(document: TextDocument): Finding[];
   doValidation(document: TextDocument): Diagnostic[];
   doHover(document: TextDocument, position: Position): Hover | null;
+  /** quick fixes and source actions for a range (pinning ABI defaults, version fixes) */
+  doCodeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }): CodeAction[];
+  /** the edits that write every ABI default (and, when asked, every address) into the document */
+  pinEdits(document: TextDocument, addresses: boolean): TextEdit[];
   /** what libvirt will make of the domain at define time, for the active profile (undefined for non-domains) */
   expand(document: TextDocument): Expansion | undefined;
   /** the active target profile */
@@ -98,6 +104,17 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const doc = cache.get(document);
       const expansion = expansionOf(doc);
       return expansion ? doHover(doc, expansion, doc.offsetAt(position)) : null;
+    },
+    doCodeActions(document, range, context) {
+      const doc = cache.get(document);
+      const expansion = expansionOf(doc);
+      if (!expansion) return [];
+      return pinCodeActions(doc, expansion, range, context.only, context.diagnostics);
+    },
+    pinEdits(document, addresses) {
+      const doc = cache.get(document);
+      const expansion = expansionOf(doc);
+      return expansion ? pinEdits(doc, expansion, { addresses }) : [];
     },
     expand: (document) => expansionOf(cache.get(document)),
     profile,

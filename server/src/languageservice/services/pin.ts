@@ -194,6 +194,8 @@ class PinPlan {
   private readonly elementFill = new Set<ENode>();
   private readonly attrFills = new Map<ENode, Map<string, Fill[]>>();
   private readonly textFills = new Map<ENode, Fill[]>();
+  /** pinned texts written otherwise than the expander has them (a size in the element's own unit) */
+  private readonly texts = new Map<ENode, string>();
 
   constructor(expansion: Expansion, options: PinOptions) {
     const chosen = selectPinFills(expansion, options);
@@ -206,9 +208,16 @@ class PinPlan {
         this.attrFills.set(f.node, m);
       } else if (f.kind === 'text') this.textFills.set(f.node, [...(this.textFills.get(f.node) ?? []), f]);
     }
-    // A size pinned as text is in libvirt's unit: the unit change (a normalised fill) must come with it.
+    // A size pinned as text is in libvirt's unit (KiB): written in the element's own unit when it divides
+    // evenly, else the unit change (a normalised fill) must come with it.
     for (const f of chosen) {
       if (f.kind !== 'text' || !f.node.origin) continue;
+      const own = f.node.origin.attr('unit');
+      const converted = own && f.node.attrs.get('unit') === 'KiB' ? kibIn(f.node.text, own) : undefined;
+      if (converted !== undefined) {
+        this.texts.set(f.node, converted);
+        continue;
+      }
       for (const g of expansion.fills) if (g.node === f.node && g.kind === 'attribute' && g.category === 'normalised') this.selected.add(g);
     }
     for (const f of this.selected) {
@@ -247,7 +256,7 @@ class PinPlan {
   pinnedText(n: ENode): string | undefined {
     const fills = this.textFills.get(n);
     if (!fills || !fills.some((f) => this.selected.has(f))) return undefined;
-    return n.text === GENERATED ? undefined : n.text;
+    return n.text === GENERATED ? undefined : (this.texts.get(n) ?? n.text);
   }
 
   /** elements of the document the pin edits */
@@ -266,17 +275,26 @@ class PinPlan {
  * An added <currentMemory> in the unit the document's <memory> uses
  * (libvirt writes KiB; 1024 MiB reads better next to <memory unit='MiB'>1024</memory>).
  */
+/** a size in KiB written in another memory unit, when it divides evenly */
+function kibIn(kib: string | undefined, unit: string): string | undefined {
+  if (kib === undefined || !/^\d+$/.test(kib)) return undefined;
+  if (unit === 'KiB') return kib;
+  const factor = MEMORY_UNITS[unit.toLowerCase()];
+  const bytes = Number(kib) * 1024;
+  if (!factor || !Number.isSafeInteger(bytes) || bytes % factor !== 0) return undefined;
+  return String(bytes / factor);
+}
+
 export function inDocumentUnit(n: ENode, attrs: [string, string][], text: string | undefined): { attrs: [string, string][]; text: string | undefined } {
   const unitAt = attrs.findIndex(([k]) => k === 'unit');
   const memory = n.parent?.child('memory')?.origin;
   const unit = memory?.attr('unit');
-  if (n.name !== 'currentMemory' || unitAt < 0 || attrs[unitAt][1] !== 'KiB' || !unit || !text || !/^\d+$/.test(text)) return { attrs, text };
-  const factor = MEMORY_UNITS[unit.toLowerCase()];
-  const bytes = Number(text) * 1024;
-  if (!factor || !Number.isSafeInteger(bytes) || bytes % factor !== 0) return { attrs, text };
+  if (n.name !== 'currentMemory' || unitAt < 0 || attrs[unitAt][1] !== 'KiB' || !unit) return { attrs, text };
+  const converted = kibIn(text, unit);
+  if (converted === undefined) return { attrs, text };
   const out = [...attrs];
   out[unitAt] = ['unit', unit];
-  return { attrs: out, text: String(bytes / factor) };
+  return { attrs: out, text: converted };
 }
 
 class Writer {

@@ -1,0 +1,34 @@
+/**
+ * Closed name sets as of one libvirt release: every value libvirt 9.0.0
+ * accepts for a few enums that are not (fully) in versionFacts.json, read
+ * from the 9.0.0 RelaxNG schemas installed here (/usr/share/libvirt/schemas:
+ * basictypes.rng `archnames`; domaincommon.rng `features`, `hyperv`, `kvm`,
+ * `xen`) and probed with `virsh define` on 9.0.0 ("Unknown architecture
+ * loongarch64", "unexpected feature 'mte'").
+ *
+ * A name outside the set is rejected by libvirt <= KNOWN_NAMES_VERSION; for
+ * newer releases the set says nothing (the name may have been added since).
+ */
+
+export const KNOWN_NAMES_VERSION = '9.0.0';
+
+export const KNOWN_ARCHES = new Set([
+  'aarch64', 'alpha', 'armv6l', 'armv7l', 'cris', 'i686', 'ia64', 'lm32', 'm68k', 'microblaze', 'microblazeel',
+  'mips', 'mipsel', 'mips64', 'mips64el', 'openrisc', 'parisc', 'parisc64', 'ppc', 'ppc64', 'ppc64le', 'ppcemb',
+  'riscv32', 'riscv64', 's390', 's390x', 'sh4', 'sh4eb', 'sparc', 'sparc64', 'unicore32', 'x86_64', 'xtensa', 'xtensaeb',
+]);
+
+/** children of the containers whose parser maps every child name through an enum (docs/version-safety.md, section 1) */
+export const KNOWN_CHILDREN: Record<string, Set<string>> = {
+  '/domain/features': new Set([
+    'pae', 'apic', 'acpi', 'hap', 'hyperv', 'viridian', 'kvm', 'xen', 'privnet', 'pvspinlock', 'capabilities', 'pmu',
+    'vmport', 'gic', 'smm', 'ioapic', 'hpt', 'vmcoreinfo', 'htm', 'nested-hv', 'msrs', 'ccf-assist', 'cfpc', 'sbbc',
+    'ibs', 'tcg',
+  ]),
+  '/domain/features/hyperv': new Set([
+    'relaxed', 'vapic', 'spinlocks', 'vpindex', 'runtime', 'synic', 'stimer', 'reset', 'vendor_id', 'frequencies',
+    'reenlightenment', 'tlbflush', 'ipi', 'evmcs', 'avic',
+  ]),
+  '/domain/features/kvm': new Set(['hidden', 'hint-dedicated', 'poll-control', 'pv-ipi', 'dirty-ring']),
+  '/domain/features/xen': new Set(['e820_host', 'passthrough']),
+};

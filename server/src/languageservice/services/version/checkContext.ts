@@ -1,0 +1,59 @@
+/**
+ * Shared plumbing of the define-time and seed checks: the guest, the scope
+ * it is checked against, and one way to report.
+ */
+import { XmlElement } from '../../parser/xmlNodes';
+import { Finding } from '../../findings';
+import { SeverityName } from '../../diagnosticRules';
+import { TargetProfile } from '../../profiles/profile';
+import { compareVersions } from '../../knowledge/versions';
+import { Guest, Range } from './guest';
+import { VersionFindingData } from './findingData';
+
+export class CheckContext {
+  readonly out: Finding[] = [];
+
+  constructor(
+    readonly g: Guest,
+    readonly profile: TargetProfile,
+    /** the migration floor, when one is set */
+    readonly floor: { libvirt?: string; qemu?: string } = {},
+  ) {}
+
+  get domain(): XmlElement {
+    return this.g.domain;
+  }
+
+  /** the children of <devices>, optionally only those named `name` */
+  devices(name?: string): XmlElement[] {
+    return this.domain.child('devices')?.elements(name) ?? [];
+  }
+
+  /** true when the target's libvirt is in [since, until) */
+  targetIn(since?: string, until?: string): boolean {
+    const v = this.profile.libvirt;
+    return (!since || compareVersions(v, since) >= 0) && (!until || compareVersions(v, until) < 0);
+  }
+
+  get targetLabel(): string {
+    return `the target host (libvirt ${this.profile.libvirt})`;
+  }
+
+  /** a define-time rejection on the target host */
+  reject(check: string, range: Range, reason: string, extra: Partial<VersionFindingData> = {}): void {
+    this.report('define-reject', range, `${this.targetLabel} rejects this domain: ${reason}`, {
+      scope: 'target',
+      node: 'element',
+      outcome: 'rejected',
+      target: this.profile.libvirt,
+      check,
+      ...extra,
+    });
+  }
+
+  report(rule: string, [start, end]: Range, message: string, data: VersionFindingData, severity?: SeverityName): void {
+    const f: Finding = { rule, start, end, message, data: data as unknown as Record<string, unknown> };
+    if (severity) f.severity = severity;
+    this.out.push(f);
+  }
+}

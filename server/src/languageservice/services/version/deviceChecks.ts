@@ -1,0 +1,188 @@
+/**
+ * Define-time rules of libvirt's QEMU driver about devices that need no
+ * host to decide: IDE on machines without IDE, panic models per
+ * architecture, the transitional virtio models where they do not exist, USB
+ * devices without a USB bus. Each rule was probed with `virsh define` on
+ * libvirt 9.0.0 / QEMU 7.2 (the quoted errors are its messages); the code
+ * lives in src/qemu/qemu_validate.c and src/qemu/qemu_domain.c.
+ */
+import { XmlElement } from '../../parser/xmlNodes';
+import { nameRange, valueRange } from './guest';
+import { CheckContext } from './checkContext';
+import { TRANSITIONAL_MODELS } from './transitional';
+
+/** "IDE controllers are unsupported for this QEMU binary or machine type" */
+export function ideOnMachineWithoutIde(ctx: CheckContext): void {
+  const kind = ctx.g.machineKind;
+  if (!['q35', 'virt', 'pseries', 's390-ccw'].includes(kind)) return;
+  const alt = kind === 'q35' ? 'sata' : undefined;
+  const why = `${ctx.g.machine} has no IDE controller ("IDE controllers are unsupported for this QEMU binary or machine type")${alt ? `; use bus='${alt}'` : ''}`;
+  for (const disk of ctx.devices('disk')) {
+    const target = disk.child('target');
+    const bus = target?.getAttribute('bus');
+    if (bus?.value === 'ide') ctx.reject('ide-unsupported', valueRange(bus), why, { node: 'value', value: 'ide', safeAlternative: alt });
+    else if (!bus && /^hd[a-z]/.test(target?.attr('dev') ?? '')) {
+      // libvirt derives bus='ide' from an hdX name
+      const dev = target!.getAttribute('dev')!;
+      ctx.reject('ide-unsupported', valueRange(dev), `a disk named '${dev.value}' without a bus is on IDE, and ${why}`, { node: 'value', value: dev.value ?? undefined });
+    }
+  }
+  for (const c of ctx.devices('controller')) {
+    const type = c.getAttribute('type');
+    if (type?.value === 'ide') ctx.reject('ide-unsupported', valueRange(type), why, { node: 'value', value: 'ide' });
+  }
+}
+
+/** the architectures each panic model exists on */
+function panicModelProblem(model: string, arch: string, machineKind: string): string | undefined {
+  const x86 = arch === 'x86_64' || arch === 'i686';
+  switch (model) {
+    case 'isa':
+      return x86 ? undefined : 'the QEMU binary does not support the ISA panic device (an ISA pvpanic exists only on x86)';
+    case 'hyperv':
+      return x86 ? undefined : `only i686 and x86_64 guests support panic device of model 'hyperv'`;
+    case 'pseries':
+      return arch.startsWith('ppc64') && machineKind === 'pseries' ? undefined : `only pSeries guests support panic device of model 'pseries'`;
+    case 's390':
+      return arch === 's390x' ? undefined : `only S390 guests support panic device of model 's390'`;
+    default:
+      return undefined;
+  }
+}
+
+/** panic models per architecture (docs/version-safety.md, "Panic devices") */
+export function panicModelPerArch(ctx: CheckContext): void {
+  const { arch, machineKind } = ctx.g;
+  for (const p of ctx.devices('panic')) {
+    const model = p.getAttribute('model');
+    if (model?.value) {
+      const problem = panicModelProblem(model.value, arch, machineKind);
+      if (problem) ctx.reject('panic-model-arch', valueRange(model), problem, { node: 'value', value: model.value });
+    } else if (!(arch === 'x86_64' || arch === 'i686' || arch.startsWith('ppc64') || arch === 's390x') && ctx.targetIn(undefined, '9.1.0')) {
+      // 9.0 gives a model-less panic device the ISA model on every other arch, then refuses it
+      ctx.reject('panic-model-arch', nameRange(p), `a <panic> without a model is 'isa' on ${arch}, and the QEMU binary does not support the ISA panic device there (libvirt 9.0 has no other model for ${arch}: pvpanic arrived in 9.1.0)`, { node: 'element' });
+    }
+  }
+}
+
+const TRANSITIONAL_PATHS = new Set(['disk/@model', 'filesystem/@model', 'rng/@model', 'vsock/@model', 'memballoon/@model', 'interface/model/@type', 'input/@model']);
+
+/** the bus a disk is on: its bus attribute, or what libvirt derives from the target name */
+function diskBus(disk: XmlElement): string | undefined {
+  const t = disk.child('target');
+  const bus = t?.attr('bus');
+  if (bus) return bus;
+  const dev = t?.attr('dev') ?? '';
+  if (dev.startsWith('vd')) return 'virtio';
+  if (dev.startsWith('hd')) return 'ide';
+  if (dev.startsWith('sd')) return 'scsi';
+  if (dev.startsWith('fd')) return 'fdc';
+  return undefined;
+}
+
+/** the bus an input device is on: its bus attribute, or the default for its type */
+function inputBus(input: XmlElement, x86: boolean): string | undefined {
+  const bus = input.attr('bus');
+  if (bus) return bus;
+  const type = input.attr('type');
+  if (type === 'passthrough') return 'virtio';
+  if (type === 'evdev') return undefined;
+  if (type === 'tablet') return 'usb';
+  return x86 ? 'ps2' : 'usb';
+}
+
+/**
+ * virtio-(non-)transitional where no such device exists: libvirt 9.0 refuses
+ * them for every input type, for disks not on bus virtio, and knows no such
+ * model for video, sound, USB or other controllers.
+ */
+export function transitionalWhereUnsupported(ctx: CheckContext): void {
+  for (const dev of ctx.devices()) {
+    const checkAttr = (el: XmlElement, attrName: string, rel: string) => {
+      const a = el.getAttribute(attrName);
+      if (!a || a.value === null || !TRANSITIONAL_MODELS.has(a.value)) return;
+      const range = valueRange(a);
+      const extra = { node: 'value' as const, value: a.value };
+      if (dev.name === 'input') {
+        const bus = inputBus(dev, ctx.g.isX86);
+        if (bus !== 'virtio') ctx.reject('transitional-unsupported', range, `only bus 'virtio' is supported for input model '${a.value}'`, extra);
+        else ctx.reject('transitional-unsupported', range, `virtio (non-)transitional models are not supported for input type=${dev.attr('type') ?? ''}; use model='virtio'`, { ...extra, safeAlternative: 'virtio' });
+        return;
+      }
+      if (dev.name === 'disk') {
+        const bus = diskBus(dev);
+        if (bus && bus !== 'virtio') ctx.reject('transitional-unsupported', range, `disk model '${a.value}' not supported for bus '${bus}' (only for bus='virtio')`, extra);
+        return;
+      }
+      if (dev.name === 'controller') {
+        const type = dev.attr('type');
+        if (type === 'scsi' || type === 'virtio-serial') return;
+        ctx.reject('transitional-unsupported', range, `a <controller type='${type ?? ''}'> has no model '${a.value}' ("Unknown model type"); the transitional variants exist for SCSI and virtio-serial controllers`, extra);
+        return;
+      }
+      if (dev.name === 'hostdev') {
+        if (dev.attr('type') !== 'scsi_host') ctx.reject('transitional-unsupported', range, `only <hostdev type='scsi_host'> has the model '${a.value}'`, extra);
+        return;
+      }
+      if (TRANSITIONAL_PATHS.has(rel)) return;
+      ctx.reject('transitional-unsupported', range, `<${dev.name}> has no model '${a.value}': the virtio (non-)transitional variants exist only for disk, interface, filesystem, rng, vsock, memballoon, SCSI and virtio-serial controllers and scsi_host hostdevs (a virtio-1.0-only device has no transitional form)`, extra);
+    };
+    checkAttr(dev, 'model', `${dev.name}/@model`);
+    checkAttr(dev, 'type', `${dev.name}/@type`);
+    const model = dev.child('model');
+    if (model) checkAttr(model, 'type', `${dev.name}/model/@type`);
+  }
+}
+
+/** arches/machines where libvirt adds no USB controller by itself */
+function noImplicitUsb(ctx: CheckContext): boolean {
+  const { arch, machineKind } = ctx.g;
+  return machineKind === 'virt' || arch === 's390x' || arch.startsWith('riscv');
+}
+
+/** the USB devices of a domain, each with the node to point at */
+function usbDevices(ctx: CheckContext): { el: XmlElement; range: [number, number] }[] {
+  const out: { el: XmlElement; range: [number, number] }[] = [];
+  for (const d of ctx.devices()) {
+    let usb = false;
+    let at: [number, number] = nameRange(d);
+    const bus = d.getAttribute('bus');
+    switch (d.name) {
+      case 'input':
+        usb = inputBus(d, ctx.g.isX86) === 'usb';
+        break;
+      case 'redirdev':
+        usb = (d.attr('bus') ?? 'usb') === 'usb';
+        break;
+      case 'hostdev':
+      case 'hub':
+        usb = d.attr('type') === 'usb';
+        break;
+      case 'sound':
+        usb = d.attr('model') === 'usb';
+        break;
+      case 'disk': {
+        const tb = d.child('target')?.getAttribute('bus');
+        usb = tb?.value === 'usb';
+        if (tb) at = valueRange(tb);
+        break;
+      }
+    }
+    if (usb) out.push({ el: d, range: bus ? valueRange(bus) : at });
+  }
+  return out;
+}
+
+/** "USB is disabled for this domain, but USB devices are present in the domain XML" */
+export function usbDevicesWithoutUsb(ctx: CheckContext): void {
+  const usbCtrls = ctx.devices('controller').filter((c) => c.attr('type') === 'usb');
+  const disabled = usbCtrls.find((c) => c.attr('model') === 'none');
+  let why: string;
+  let addDevice: string | undefined;
+  if (disabled) why = `a USB device needs a USB bus, and <controller type='usb' model='none'> disables it`;
+  else if (!usbCtrls.length && noImplicitUsb(ctx)) {
+    why = `${ctx.g.arch} '${ctx.g.machine}' guests get no implicit USB controller, so this USB device has no bus ("USB is disabled for this domain"); add <controller type='usb' model='qemu-xhci'/>`;
+    addDevice = `<controller type='usb' model='qemu-xhci'/>`;
+  } else return;
+  for (const { range } of usbDevices(ctx)) ctx.reject('usb-disabled', range, why, { addDevice });
+}

@@ -1,0 +1,168 @@
+/**
+ * Walks a domain against the version table (knowledge/versionFacts.json):
+ * every element, attribute and enum value newer than the checked libvirt is
+ * reported with what that libvirt does with it (docs/version-safety.md):
+ * unknown enum values and unknown children of <features>-like containers
+ * reject the whole domain, other unknown elements and attributes are dropped.
+ */
+import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
+import { Finding } from '../../findings';
+import { factsFor, outcomeOnOlder, VersionFact } from '../../knowledge/versionFacts';
+import { hasValueFacts, sinceFor } from './factLookup';
+import { compareVersions } from '../../knowledge/versions';
+import { KNOWN_ARCHES, KNOWN_CHILDREN, KNOWN_NAMES_VERSION } from '../../knowledge/knownNames';
+import { Guest, libvirtLabel, nameRange, qemuLabel, Range, Scope, textRange, valueRange } from './guest';
+import { VersionFindingData } from './findingData';
+import { DEFINE_REJECT, VERSION_DROP, VERSION_QEMU, VERSION_REJECT } from './versionRules';
+import { transitionalAlternative } from './transitional';
+
+type Attrs = Record<string, string | undefined>;
+
+/** the element's attributes keyed `@name`, completed with its ancestors' (for `when` conditions such as interface type='direct') */
+function attrsOf(el: XmlElement): Attrs {
+  const out: Attrs = {};
+  for (let e: XmlElement | null = el; e; e = e.parent) {
+    for (const a of e.attributes) if (a.value !== null && !(('@' + a.name) in out)) out['@' + a.name] = a.value;
+  }
+  return out;
+}
+
+function newer(f: VersionFact | undefined, version: string | undefined): f is VersionFact {
+  return !!f && !!version && compareVersions(f.since, version) > 0;
+}
+
+function qemuNewer(f: VersionFact | undefined, qemu: string | undefined): f is VersionFact {
+  return !!f && !!f.qemu && !!qemu && compareVersions(f.qemu, qemu) > 0;
+}
+
+class Walker {
+  constructor(
+    private readonly g: Guest,
+    private readonly scope: Scope,
+    private readonly out: Finding[],
+  ) {}
+
+  private get version(): string | undefined {
+    return this.scope.libvirt;
+  }
+
+  private data(extra: Omit<VersionFindingData, 'scope'>): VersionFindingData {
+    const d: VersionFindingData = { scope: this.scope.kind, ...extra };
+    const v = extra.outcome === 'qemu' ? this.scope.qemu : this.scope.libvirt;
+    if (this.scope.kind === 'floor') d.floor = v;
+    else d.target = v;
+    return d;
+  }
+
+  private push(rule: string, [start, end]: Range, message: string, data: VersionFindingData, severity?: Finding['severity']): void {
+    const f: Finding = { rule, start, end, message, data: data as unknown as Record<string, unknown> };
+    if (severity) f.severity = severity;
+    this.out.push(f);
+  }
+
+  private rejectRule(): string {
+    return this.scope.kind === 'floor' ? VERSION_REJECT.id : DEFINE_REJECT.id;
+  }
+
+  private rejects(): string {
+    return this.scope.kind === 'floor' ? 'it rejects the whole domain' : 'it rejects the whole domain at define time';
+  }
+
+  private added(f: VersionFact | undefined): string {
+    return f ? ` (added in ${f.since})` : '';
+  }
+
+  walk(el: XmlElement, path: string): void {
+    const label = libvirtLabel(this.scope);
+    const attrs = attrsOf(el);
+    if (el.parent) {
+      const own = sinceFor(path, undefined, attrs, this.g.driver);
+      const container = path.slice(0, path.lastIndexOf('/'));
+      if (newer(own, this.version)) {
+        const outcome = outcomeOnOlder(own);
+        if (outcome === 'rejected') {
+          this.push(this.rejectRule(), nameRange(el), `${label} does not know <${el.name}> in <${el.parent.name}>${this.added(own)}: ${this.rejects()}`, this.data({ node: 'element', outcome, path, since: own.since }));
+        } else {
+          this.push(VERSION_DROP.id, nameRange(el), `${label} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`, this.data({ node: 'element', outcome: 'dropped', path, since: own.since }));
+        }
+        return;
+      }
+      const known = KNOWN_CHILDREN[container];
+      if (known && !known.has(el.name) && !factsFor(path).length && this.version && compareVersions(this.version, KNOWN_NAMES_VERSION) <= 0) {
+        this.push(this.rejectRule(), nameRange(el), `${label} does not know <${el.name}> in <${el.parent.name}>: ${this.rejects()}`, this.data({ node: 'element', outcome: 'rejected', path }));
+        return;
+      }
+      if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(el), `<${el.name}>`, own, path);
+      if (hasValueFacts(path)) {
+        const text = el.trimmedText();
+        const v = text ? sinceFor(path, text, attrs, this.g.driver) : undefined;
+        if (newer(v, this.version)) {
+          this.push(this.rejectRule(), textRange(el), `${label} does not know <${el.name}> value '${text}'${this.added(v)}: ${this.rejects()}`, this.data({ node: 'text', outcome: 'rejected', path, value: text, since: v.since }));
+        } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(textRange(el), `<${el.name}>${text}</${el.name}>`, v, path, text);
+      }
+    }
+    for (const a of el.attributes) this.attribute(el, a, path, attrs);
+    for (const c of el.children) {
+      if (c.kind !== 'element' || c.name.includes(':')) continue;
+      if (c.name === 'metadata' && !el.parent) {
+        this.walkOwnOnly(c, `${path}/${c.name}`);
+        continue;
+      }
+      this.walk(c, `${path}/${c.name}`);
+    }
+  }
+
+  /** checks an element but not what is inside (foreign-namespace metadata) */
+  private walkOwnOnly(el: XmlElement, path: string): void {
+    const own = sinceFor(path, undefined, {}, this.g.driver);
+    if (newer(own, this.version)) {
+      this.push(VERSION_DROP.id, nameRange(el), `${libvirtLabel(this.scope)} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`, this.data({ node: 'element', outcome: 'dropped', path, since: own.since }));
+    }
+  }
+
+  private attribute(el: XmlElement, a: XmlAttribute, elPath: string, attrs: Attrs): void {
+    if (a.name.startsWith('xmlns') || a.name.includes(':')) return;
+    const label = libvirtLabel(this.scope);
+    const path = `${elPath}/@${a.name}`;
+    const own = sinceFor(path, undefined, attrs, this.g.driver);
+    if (newer(own, this.version)) {
+      const shown = a.value !== null ? `${a.name}='${a.value}'` : a.name;
+      this.push(VERSION_DROP.id, nameRange(a), `${label} does not know attribute '${a.name}' of <${el.name}>${this.added(own)}: it silently drops it, so the guest there runs without ${shown}`, this.data({ node: 'attribute', outcome: 'dropped', path, value: a.value ?? undefined, since: own.since }));
+      return;
+    }
+    if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(a), `attribute '${a.name}' of <${el.name}>`, own, path);
+    if (a.value === null) return;
+    if (el.name === 'type' && a.name === 'arch' && elPath === '/domain/os/type') this.arch(a);
+    const v = sinceFor(path, a.value, attrs, this.g.driver);
+    if (newer(v, this.version)) {
+      const outcome = outcomeOnOlder(v);
+      const alt = transitionalAlternative(this.g, el, a, this.version!, path, attrs);
+      const data = this.data({ node: 'value', outcome, path, value: a.value, since: v.since });
+      if (alt) data.safeAlternative = alt;
+      const hint = alt ? `; '${alt}' gives the guest the same device here` : '';
+      if (outcome === 'unchecked') {
+        this.push(this.rejectRule(), valueRange(a), `${label} does not know ${a.name} '${a.value}'${this.added(v)}: it keeps the string, but QEMU fails to start the guest there${hint}`, data, 'warning');
+      } else {
+        this.push(this.rejectRule(), valueRange(a), `${label} does not know ${a.name} '${a.value}'${this.added(v)}: ${this.rejects()}${hint}`, data);
+      }
+    } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(valueRange(a), `${a.name} '${a.value}'`, v, path, a.value);
+  }
+
+  private arch(a: XmlAttribute): void {
+    const v = this.version;
+    if (!v || a.value === null || KNOWN_ARCHES.has(a.value) || compareVersions(v, KNOWN_NAMES_VERSION) > 0) return;
+    this.push(this.rejectRule(), valueRange(a), `${libvirtLabel(this.scope)} does not know architecture '${a.value}': ${this.rejects()}`, this.data({ node: 'value', outcome: 'rejected', path: '/domain/os/type/@arch', value: a.value }));
+  }
+
+  private qemuFinding(range: Range, what: string, f: VersionFact, path: string, value?: string): void {
+    this.push(VERSION_QEMU.id, range, `${qemuLabel(this.scope)} is older than QEMU ${f.qemu}, which ${what} needs: the guest cannot start there`, this.data({ node: value === undefined ? (path.includes('/@') ? 'attribute' : 'element') : path.includes('/@') ? 'value' : 'text', outcome: 'qemu', path, value, since: f.since, qemuSince: f.qemu }));
+  }
+}
+
+/** version-table findings of a domain against one libvirt/QEMU pair */
+export function factFindings(g: Guest, scope: Scope): Finding[] {
+  const out: Finding[] = [];
+  if (!scope.libvirt && !scope.qemu) return out;
+  new Walker(g, scope, out).walk(g.domain, '/domain');
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * What the version checks need to know about a guest and where it is
+ * checked: its arch, machine family and driver, and the libvirt/QEMU
+ * versions of the migration floor or the target host (a "scope").
+ */
+import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
+import { defaultMachineAlias } from '../../knowledge/machineTypes';
+import { TargetProfile } from '../../profiles/profile';
+
+export type MachineKind = 'i440fx' | 'q35' | 'virt' | 'pseries' | 's390-ccw' | 'other';
+
+export interface Guest {
+  domain: XmlElement;
+  /** os/type@arch, or the host's arch */
+  arch: string;
+  /** os/type@machine as written, or the arch's default alias */
+  machine: string;
+  machineKind: MachineKind;
+  /** the libvirt driver that parses the domain: 'qemu' for qemu/kvm/hvf domains */
+  driver: string;
+  isX86: boolean;
+  isArm: boolean;
+}
+
+export function guestOf(domain: XmlElement, profile: TargetProfile): Guest {
+  const type = domain.path('os', 'type');
+  const arch = type?.attr('arch') ?? profile.hostArch;
+  const machine = type?.attr('machine') ?? defaultMachineAlias(arch) ?? '';
+  const isX86 = arch === 'x86_64' || arch === 'i686';
+  const isArm = arch === 'aarch64' || arch === 'armv7l';
+  let machineKind: MachineKind = 'other';
+  if (isX86 && /q35/.test(machine)) machineKind = 'q35';
+  else if (isX86 && /^pc($|-i440fx|-\d)/.test(machine)) machineKind = 'i440fx';
+  else if (/^virt($|-)/.test(machine) && (isArm || arch.startsWith('riscv') || arch === 'loongarch64')) machineKind = 'virt';
+  else if (arch.startsWith('ppc64') && /^pseries/.test(machine)) machineKind = 'pseries';
+  else if (arch === 's390x') machineKind = 's390-ccw';
+  const domType = domain.attr('type') ?? 'qemu';
+  const driver = ['qemu', 'kvm', 'hvf', 'kqemu'].includes(domType) ? 'qemu' : domType;
+  return { domain, arch, machine, machineKind, driver, isX86, isArm };
+}
+
+/** the floor or the target, with the words messages use for it */
+export interface Scope {
+  kind: 'floor' | 'target';
+  libvirt?: string;
+  qemu?: string;
+}
+
+export function libvirtLabel(s: Scope): string {
+  return s.kind === 'floor' ? `libvirt ${s.libvirt} (migration floor)` : `the target host (libvirt ${s.libvirt})`;
+}
+
+export function qemuLabel(s: Scope): string {
+  return s.kind === 'floor' ? `QEMU ${s.qemu} (migration floor)` : `the target host's QEMU ${s.qemu}`;
+}
+
+// ---------------------------------------------------------------------------
+// ranges
+
+export type Range = [number, number];
+
+export function nameRange(n: XmlElement | XmlAttribute): Range {
+  return [n.nameStart, n.nameEnd];
+}
+
+/** the attribute's value without quotes (its name when it has no value) */
+export function valueRange(a: XmlAttribute): Range {
+  return a.valueStart >= 0 ? [a.valueStart, a.valueEnd] : [a.nameStart, a.nameEnd];
+}
+
+/** the trimmed text content of an element (its name when it is empty) */
+export function textRange(el: XmlElement): Range {
+  const t = el.textNode();
+  if (!t) return nameRange(el);
+  // decoded offsets equal source offsets unless entities or CDATA were used; then take the whole node
+  if (t.end - t.start !== t.value.length || !t.value.trim()) return [t.start, t.end];
+  const lead = t.value.length - t.value.trimStart().length;
+  const trail = t.value.length - t.value.trimEnd().length;
+  return [t.start + lead, t.end - trail];
+}
+
+/** the attribute named `name` of the element, with its value */
+export function attrOf(el: XmlElement | undefined, name: string): XmlAttribute | undefined {
+  return el?.getAttribute(name);
+}
+
+/** an integer attribute/text in libvirt's notation (decimal or 0x hex) */
+export function parseInteger(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t, 16);
+  if (/^\d+$/.test(t)) return parseInt(t, 10);
+  return undefined;
+}

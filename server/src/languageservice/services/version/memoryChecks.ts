@@ -1,0 +1,79 @@
+/**
+ * Define-time rules about memory hotplug (src/conf/domain_conf.c,
+ * src/qemu/qemu_domain.c qemuDomainDefValidateMemoryHotplug), probed on
+ * libvirt 9.0.0:
+ * - <maxMemory> needs its slots ("both maximum memory size and memory slot
+ *   count must be specified") and, except on ppc64, a NUMA node ("At least
+ *   one numa node has to be configured when enabling memory hotplug");
+ * - a <memory> device needs <maxMemory> ("cannot use/hotplug a memory device
+ *   when domain 'maxMemory' is not defined");
+ * - every memory device, virtio-mem and virtio-pmem included, takes a slot
+ *   ("memory device count '5' exceeds slots count '3'");
+ * - <maxMemory> must cover the memory ("maximum memory size must be equal or
+ *   greater than the actual memory size"); with NUMA the memory is the sum
+ *   of the cells plus the devices.
+ */
+import { XmlElement } from '../../parser/xmlNodes';
+import { nameRange, valueRange } from './guest';
+import { CheckContext } from './checkContext';
+
+const UNITS: Record<string, number> = {
+  b: 1, bytes: 1,
+  k: 1024, kib: 1024, kb: 1e3,
+  m: 1024 ** 2, mib: 1024 ** 2, mb: 1e6,
+  g: 1024 ** 3, gib: 1024 ** 3, gb: 1e9,
+  t: 1024 ** 4, tib: 1024 ** 4, tb: 1e12,
+  p: 1024 ** 5, pib: 1024 ** 5, pb: 1e15,
+};
+
+/** a scaled integer in bytes; the unit defaults to KiB */
+export function bytesOf(value: string | undefined, unit: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
+  const scale = UNITS[(unit ?? 'KiB').toLowerCase()];
+  return scale === undefined ? undefined : Number(value) * scale;
+}
+
+function elementBytes(el: XmlElement | undefined): number | undefined {
+  return el ? bytesOf(el.trimmedText(), el.attr('unit')) : undefined;
+}
+
+export function memoryHotplug(ctx: CheckContext): void {
+  const max = ctx.domain.child('maxMemory');
+  const mems = ctx.devices('memory');
+  const cells = ctx.domain.path('cpu', 'numa')?.elements('cell') ?? [];
+  if (!max) {
+    if (mems.length) ctx.reject('memory-hotplug', nameRange(mems[0]), `a <memory> device needs <maxMemory slots='N'> ("cannot use/hotplug a memory device when domain 'maxMemory' is not defined")`);
+    return;
+  }
+  const slots = max.getAttribute('slots');
+  if (!slots) {
+    ctx.reject('memory-hotplug', nameRange(max), `<maxMemory> needs a slots attribute ("both maximum memory size and memory slot count must be specified")`);
+    return;
+  }
+  if (!cells.length && !ctx.g.arch.startsWith('ppc64')) {
+    ctx.reject('memory-hotplug', nameRange(max), `memory hotplug (<maxMemory>) needs at least one NUMA node: add <numa><cell .../></numa> to <cpu>`);
+  }
+  const nslots = Number(slots.value);
+  if (Number.isInteger(nslots) && mems.length > nslots) {
+    ctx.reject('memory-slots', valueRange(slots), `${mems.length} memory devices need ${mems.length} slots, but <maxMemory> has ${nslots} ("memory device count '${mems.length}' exceeds slots count '${nslots}'")`, { node: 'value', value: slots.value ?? undefined, safeAlternative: String(mems.length) });
+  }
+  const maxBytes = elementBytes(max);
+  if (maxBytes === undefined) return;
+  let total: number | undefined;
+  if (cells.length) {
+    total = 0;
+    for (const c of cells) {
+      const b = bytesOf(c.attr('memory'), c.attr('unit'));
+      if (b === undefined) return;
+      total += b;
+    }
+    for (const m of mems) {
+      const b = elementBytes(m.path('target', 'size'));
+      if (b === undefined) return;
+      total += b;
+    }
+  } else total = elementBytes(ctx.domain.child('memory'));
+  if (total !== undefined && total > maxBytes) {
+    ctx.reject('memory-max', nameRange(max), `<maxMemory> is smaller than the memory (${Math.round(total / 1024 ** 2)} MiB with ${cells.length ? 'NUMA cells and memory devices' : '<memory>'}): "maximum memory size must be equal or greater than the actual memory size"`);
+  }
+}

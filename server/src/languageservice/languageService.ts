@@ -10,6 +10,7 @@ import { Finding, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
 import { syntaxFindings } from './services/syntaxDiagnostics';
 import { abiFindings } from './services/abiDiagnostics';
+import { versionFindings } from './services/versionDiagnostics';
 import { doHover } from './services/hover';
 import { pinCodeActions } from './services/pinActions';
 import { pinEdits } from './services/pin';
@@ -80,6 +81,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const out = syntaxFindings(doc);
     const expansion = expansionOf(doc);
     if (expansion) out.push(...abiFindings(doc, expansion));
+    out.push(...versionFindings(doc, { floor: settings.floor, profile: profile() }));
     return sortFindings(out);
   }
 

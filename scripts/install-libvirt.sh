@@ -1,12 +1,13 @@
 #!/bin/sh
-# Install libvirt + QEMU (all emulated architectures used by the oracle tests)
+# Install libvirt + QEMU (all emulated architectures used by the oracle tests),
+# xmllint (parser and schema parity tests) and Neovim (second LSP client test)
 # on a Debian 12 machine. Idempotent: exits quickly when everything is present.
 # Must run as root.
 set -eu
 
 PACKAGES="libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients \
 qemu-system-x86 qemu-system-arm qemu-system-ppc qemu-system-s390x \
-qemu-system-misc qemu-efi-aarch64 swtpm swtpm-tools libxml2-utils ovmf"
+qemu-system-misc qemu-efi-aarch64 swtpm swtpm-tools libxml2-utils ovmf neovim"
 
 if [ "$(id -u)" != 0 ]; then
     echo "install-libvirt.sh: must run as root" >&2

@@ -77,10 +77,10 @@ export const SERIAL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainC
 /** the SCSI controller model libvirt picks for an implicit or model-less SCSI controller */
 export function defaultScsiModel(arch: string): string {
   if (arch.startsWith('ppc64')) return 'ibmvscsi';
-  if (arch === 'x86_64' || arch === 'i686') return 'lsilogic';
-  return 'virtio-scsi';
+  if (arch === 's390x') return 'virtio-scsi';
+  return 'lsilogic';
 }
-export const SCSI_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainGetSCSIControllerModel (ibmvscsi on pSeries, lsilogic on x86, virtio-scsi elsewhere); ${OBS}` };
+export const SCSI_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain_address.c, qemuDomainGetSCSIControllerModel (ibmvscsi on pSeries, virtio-scsi on s390, else lsilogic when QEMU has it: x86, aarch64, riscv64); ${OBS}` };
 
 /** the video model of an implicit video device (added when there is graphics but no video) */
 export function defaultVideoModel(arch: string): string {

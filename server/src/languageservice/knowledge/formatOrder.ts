@@ -86,7 +86,7 @@ const ATTRIBUTES: Record<string, string[]> = {
   clock: ['offset', 'adjustment', 'timezone', 'basis'],
   disk: ['type', 'device', 'model', 'snapshot', 'sgio', 'rawio'],
   driver: ['name', 'type', 'cache', 'io', 'ioeventfd', 'event_idx', 'queues', 'discard', 'iothread', 'detect_zeroes'],
-  target: ['dev', 'bus', 'type', 'name', 'port', 'chassisNr', 'chassis', 'index', 'busNr', 'hotplug', 'tray', 'removable', 'rotation_rate'],
+  target: ['dev', 'bus', 'type', 'name', 'chassisNr', 'chassis', 'port', 'busNr', 'index', 'hotplug', 'tray', 'removable', 'rotation_rate'],
   controller: ['type', 'index', 'model', 'ports', 'vectors', 'maxGrantFrames', 'maxEventChannels'],
   address: ['type', 'domain', 'controller', 'bus', 'slot', 'function', 'target', 'unit', 'port', 'cssid', 'ssid', 'devno', 'reg', 'multifunction'],
   input: ['type', 'bus', 'model'],

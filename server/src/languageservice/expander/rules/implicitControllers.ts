@@ -22,8 +22,11 @@ export const implicitControllersRule: Rule = {
       const addr = hd.child('address');
       if (hd.attr('type') === 'scsi' && addr?.attr('type') === 'drive') needed.push(['scsi', addr.attr('controller') ?? '0']);
     }
-    const virtioChar = [...devices.all('channel'), ...devices.all('console')].some((c) => c.child('target')?.attr('type') === 'virtio');
-    if (virtioChar) needed.push(['virtio-serial', '0']);
+    for (const c of [...devices.all('channel'), ...devices.all('console')]) {
+      if (c.child('target')?.attr('type') !== 'virtio') continue;
+      const addr = c.child('address');
+      needed.push(['virtio-serial', addr?.attr('type') === 'virtio-serial' ? String(Number(addr.attr('controller') ?? '0')) : '0']);
+    }
     for (const [type, index] of needed) {
       if (findController(ctx, type, index)) continue;
       const meta = { rule: this.id, category: 'abi' as const, reason: `a device uses ${type} controller ${index}, so libvirt adds it`, source: IMPLICIT_SOURCE };

@@ -6,13 +6,16 @@
  */
 import { Rule } from '../context';
 import { bootOrderRule } from './bootOrder';
+import { ccwAddressesRule } from './ccwAddresses';
 import { chardevsRule } from './chardevs';
 import { clockRule } from './clock';
 import { controllerIndexRule } from './controllerIndex';
 import { cpuRule } from './cpu';
 import { defaultControllersRule } from './defaultControllers';
 import { defaultDevicesRule } from './defaultDevices';
+import { dimmAddressesRule } from './dimmAddresses';
 import { disksRule } from './disks';
+import { driveAddressCompletionRule } from './driveAddressCompletion';
 import { displayRule } from './display';
 import { emulatorRule } from './emulator';
 import { featuresRule } from './features';
@@ -23,7 +26,13 @@ import { lifecycleRule } from './lifecycle';
 import { memoryRule } from './memory';
 import { osTypeRule } from './osType';
 import { panicRule } from './panic';
+import { pciAddressesRule } from './pciAddresses';
+import { smartcardAddressesRule } from './smartcardAddresses';
+import { spaprVioAddressesRule } from './spaprVioAddresses';
+import { usbAddressesRule } from './usbAddresses';
 import { vcpuRule } from './vcpu';
+import { virtioMmioAddressesRule } from './virtioMmioAddresses';
+import { virtioSerialAddressesRule } from './virtioSerialAddresses';
 
 export const EXPANDER_RULES: Rule[] = [
   // parse-time defaults
@@ -47,4 +56,14 @@ export const EXPANDER_RULES: Rule[] = [
   displayRule,
   panicRule,
   implicitControllersRule,
+  smartcardAddressesRule,
+  // address assignment (qemuDomainAssignAddresses), in libvirt's order
+  virtioSerialAddressesRule,
+  spaprVioAddressesRule,
+  ccwAddressesRule,
+  virtioMmioAddressesRule,
+  pciAddressesRule,
+  usbAddressesRule,
+  dimmAddressesRule,
+  driveAddressCompletionRule,
 ];

@@ -1,0 +1,206 @@
+/**
+ * The orders in which libvirt walks a domain's devices, which decide who gets
+ * which address: the device iteration order (src/conf/domain_conf.c,
+ * virDomainDeviceInfoIterateFlags) and the internal controller list
+ * (virDomainControllerInsertPreAlloced for parsed controllers, appended for
+ * controllers libvirt adds).
+ */
+import { diskIndex } from '../knowledge/diskDefaults';
+import { ExpandContext } from './context';
+import { ENode } from './eTree';
+
+export type DeviceClass =
+  | 'disk'
+  | 'net'
+  | 'sound'
+  | 'hostdev'
+  | 'video'
+  | 'controller'
+  | 'smartcard'
+  | 'serial'
+  | 'parallel'
+  | 'channel'
+  | 'console'
+  | 'input'
+  | 'fs'
+  | 'watchdog'
+  | 'memballoon'
+  | 'rng'
+  | 'nvram'
+  | 'hub'
+  | 'shmem'
+  | 'tpm'
+  | 'panic'
+  | 'memory'
+  | 'redirdev'
+  | 'iommu'
+  | 'vsock';
+
+/** the element under <devices> of each class */
+export const CLASS_ELEMENT: Record<DeviceClass, string> = {
+  disk: 'disk',
+  net: 'interface',
+  sound: 'sound',
+  hostdev: 'hostdev',
+  video: 'video',
+  controller: 'controller',
+  smartcard: 'smartcard',
+  serial: 'serial',
+  parallel: 'parallel',
+  channel: 'channel',
+  console: 'console',
+  input: 'input',
+  fs: 'filesystem',
+  watchdog: 'watchdog',
+  memballoon: 'memballoon',
+  rng: 'rng',
+  nvram: 'nvram',
+  hub: 'hub',
+  shmem: 'shmem',
+  tpm: 'tpm',
+  panic: 'panic',
+  memory: 'memory',
+  redirdev: 'redirdev',
+  iommu: 'iommu',
+  vsock: 'vsock',
+};
+
+/** virDomainDeviceInfoIterateFlags: the classes in the order libvirt visits them */
+export const ITERATION_ORDER: DeviceClass[] = [
+  'disk',
+  'net',
+  'sound',
+  'hostdev',
+  'video',
+  'controller',
+  'smartcard',
+  'serial',
+  'parallel',
+  'channel',
+  'console',
+  'input',
+  'fs',
+  'watchdog',
+  'memballoon',
+  'rng',
+  'nvram',
+  'hub',
+  'shmem',
+  'tpm',
+  'panic',
+  'memory',
+  'redirdev',
+  'iommu',
+  'vsock',
+];
+
+export interface DeviceRef {
+  cls: DeviceClass;
+  node: ENode;
+}
+
+/** the rule that added a node, when the expander added it */
+export function addedBy(ctx: ExpandContext, node: ENode): string | undefined {
+  if (node.origin) return undefined;
+  return ctx.fills.find((f) => f.node === node && f.kind === 'element')?.rule;
+}
+
+const IMPLICIT_CONTROLLER_ORDER = ['scsi', 'fdc', 'ide', 'sata', 'virtio-serial', 'ccid'];
+
+/**
+ * libvirt's controller list: parsed controllers grouped by type in order of
+ * first appearance and sorted by index within a type; then the controllers
+ * added at define time, in the order libvirt adds them (the machine's
+ * default controllers, then those implied by devices, then the rest).
+ */
+export function controllerList(ctx: ExpandContext): ENode[] {
+  const all = ctx.root.child('devices')?.all('controller') ?? [];
+  const parsed: ENode[] = [];
+  const added: ENode[] = [];
+  for (const c of all) (c.origin ? parsed : added).push(c);
+  const list: ENode[] = [];
+  for (const c of parsed) {
+    const type = c.attr('type');
+    const written = c.origin?.attr('index');
+    const idx = written !== undefined ? Number(written) : undefined;
+    let lastOfType = -1;
+    let firstLarger = -1;
+    list.forEach((o, i) => {
+      if (o.attr('type') !== type) return;
+      lastOfType = i;
+      if (idx !== undefined && firstLarger < 0 && Number(o.attr('index')) > idx) firstLarger = i;
+    });
+    if (firstLarger >= 0) list.splice(firstLarger, 0, c);
+    else if (lastOfType >= 0) list.splice(lastOfType + 1, 0, c);
+    else list.push(c);
+  }
+  const phase = (c: ENode): number => {
+    const rule = addedBy(ctx, c);
+    if (rule === 'default-controllers') return 0;
+    if (rule === 'implicit-controllers' || rule === 'smartcard-addresses') return 1 + Math.max(0, IMPLICIT_CONTROLLER_ORDER.indexOf(c.attr('type') ?? ''));
+    return 10;
+  };
+  const sorted = added.map((c, i) => ({ c, i })).sort((a, b) => phase(a.c) - phase(b.c) || a.i - b.i);
+  return [...list, ...sorted.map((x) => x.c)];
+}
+
+/**
+ * libvirt's disk list: each parsed disk goes after the disks of its bus with
+ * a lower index (hda < hdb < ...) and before those with a higher one
+ * (virDomainDiskInsertPreAlloced); disks of a bus not seen yet go last.
+ * Disks whose bus the document leaves out form one group of their own
+ * (observed on libvirt 9.0.0: sdb, hdd, fdb, vdc without bus list as sdb,
+ * fdb, vdc, hdd).
+ */
+export function diskList(ctx: ExpandContext): ENode[] {
+  const list: ENode[] = [];
+  // the bus as the document wrote it: libvirt sorts before it fills in the bus implied by the target name
+  const bus = (d: ENode) => d.child('target')?.origin?.attr('bus') ?? '';
+  const index = (d: ENode) => diskIndex(d.child('target')?.attr('dev') ?? '') ?? -1;
+  for (const disk of ctx.root.child('devices')?.all('disk') ?? []) {
+    let at = -1;
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (bus(list[i]) !== bus(disk)) continue;
+      if (index(list[i]) > index(disk)) at = i;
+      else if (at === -1) at = i + 1;
+    }
+    list.splice(at === -1 ? list.length : at, 0, disk);
+  }
+  return list;
+}
+
+/** the devices of one class in libvirt's list order */
+export function devicesOf(ctx: ExpandContext, cls: DeviceClass): ENode[] {
+  const devices = ctx.root.child('devices');
+  if (!devices) return [];
+  if (cls === 'controller') return controllerList(ctx);
+  if (cls === 'disk') return diskList(ctx);
+  if (cls === 'hostdev') {
+    // <interface type='hostdev'> is also a hostdev, listed before the <hostdev> elements
+    return [...devices.all('interface').filter((n) => n.attr('type') === 'hostdev'), ...devices.all('hostdev')];
+  }
+  return devices.all(CLASS_ELEMENT[cls]);
+}
+
+/** true for console 0 when it only mirrors serial 0 (libvirt skips it when iterating devices) */
+export function isSerialConsoleAlias(ctx: ExpandContext, node: ENode): boolean {
+  const consoles = ctx.root.child('devices')?.all('console') ?? [];
+  if (consoles[0] !== node) return false;
+  const t = node.child('target')?.attr('type');
+  return t === undefined || t === 'serial' || t === 'none';
+}
+
+/** every device in virDomainDeviceInfoIterate order (nets of type hostdev appear once, as nets) */
+export function iterationOrder(ctx: ExpandContext): DeviceRef[] {
+  const out: DeviceRef[] = [];
+  const devices = ctx.root.child('devices');
+  if (!devices) return out;
+  for (const cls of ITERATION_ORDER) {
+    const nodes = cls === 'hostdev' ? devices.all('hostdev') : devicesOf(ctx, cls);
+    for (const node of nodes) {
+      if (cls === 'console' && isSerialConsoleAlias(ctx, node)) continue;
+      out.push({ cls, node });
+    }
+  }
+  return out;
+}

@@ -88,6 +88,8 @@ export const PCI_CONTROLLER_MODEL_NAME: Record<string, string> = {
   'pci-expander-bus': 'pxb',
   'pcie-expander-bus': 'pxb-pcie',
 };
+/** the model name of a pci-root on pSeries: each is a PHB */
+export const PSERIES_PHB_MODEL_NAME = 'spapr-pci-host-bridge';
 export const PCI_MODEL_NAME_SOURCE: Source = {
   ref: `${ADDR}, qemuDomainPCIControllerSetDefaultModelName (pcie-root-port rather than ioh3420 when QEMU has it; spapr-pci-host-bridge for pSeries PHBs); ${OBS}`,
 };

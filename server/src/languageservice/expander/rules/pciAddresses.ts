@@ -17,6 +17,7 @@ import {
   PCI_MULTIFUNCTION_SOURCE,
   PCI_SOUND_MODELS,
   PCI_TARGET_SOURCE,
+  PSERIES_PHB_MODEL_NAME,
   PciConnectClass,
   Q35_PREFERRED,
   SCSI_MODEL_CONNECT,
@@ -478,7 +479,7 @@ class PciPlanner {
     for (const c of this.pciControllers()) {
       const model = c.attr('model') ?? '';
       const idx = c.attr('index') ?? '0';
-      const name = PCI_CONTROLLER_MODEL_NAME[model];
+      const name = model === 'pci-root' && ctx.isPseries ? PSERIES_PHB_MODEL_NAME : PCI_CONTROLLER_MODEL_NAME[model];
       if (name && !c.child('model')?.attr('name')) {
         const meta: FillMeta = { rule: RULE, category: 'abi', reason: `libvirt records the QEMU device behind a ${model}: ${name}`, source: PCI_MODEL_NAME_SOURCE };
         const m = c.child('model') ?? ctx.addElement(c, new ENode('model'), meta);

@@ -11,6 +11,7 @@ import { SeverityName } from './diagnosticRules';
 import { syntaxFindings } from './services/syntaxDiagnostics';
 import { abiFindings } from './services/abiDiagnostics';
 import { versionFindings } from './services/versionDiagnostics';
+import { versionCodeActions } from './services/versionFixes';
 import { doHover } from './services/hover';
 import { pinCodeActions } from './services/pinActions';
 import { pinEdits } from './services/pin';
@@ -111,7 +112,9 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const doc = cache.get(document);
       const expansion = expansionOf(doc);
       if (!expansion) return [];
-      return pinCodeActions(doc, expansion, range, context.only, context.diagnostics);
+      const quickfix = !context.only || context.only.some((k) => k === 'quickfix' || k === '');
+      const version = quickfix ? versionCodeActions(doc, context.diagnostics) : [];
+      return [...version, ...pinCodeActions(doc, expansion, range, context.only, context.diagnostics)];
     },
     pinEdits(document, addresses) {
       const doc = cache.get(document);

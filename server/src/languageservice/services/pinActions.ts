@@ -120,6 +120,11 @@ function attrsOf(n: ENode): string {
   return [...n.attrs.entries()].map(([k, v]) => `${k}='${v}'`).join(' ');
 }
 
+/** "chassis 1, port 0x10" */
+function attrList(n: ENode): string {
+  return [...n.attrs.entries()].map(([k, v]) => `${k} ${v}`).join(', ');
+}
+
 /** the title of a quick fix that adds an element */
 function addTitle(n: ENode): string {
   const p = n.parent;
@@ -132,6 +137,8 @@ function addTitle(n: ENode): string {
     }
     case 'input':
       return `Make implicit ${subjectOf(n)} explicit`;
+    case 'hub':
+      return `Make implicit ${a('type') === 'usb' ? 'USB hub' : 'hub'} explicit`;
     case 'memballoon':
       return a('model') && a('model') !== 'virtio' ? `Make implicit memballoon explicit (${a('model')})` : 'Make implicit memballoon explicit';
     case 'audio':
@@ -180,7 +187,7 @@ function addTitle(n: ENode): string {
       return `Pin ${p ? subjectOf(p) : ''} model ${a('type') ?? a('name') ?? ''}`.replace(/\s+/g, ' ').trim();
     case 'target':
       if (p?.name === 'serial' || p?.name === 'console') return `Pin ${p.name === 'serial' ? 'serial port' : 'console'} target (${[a('type'), a('port') !== undefined ? `port ${a('port')}` : ''].filter(Boolean).join(', ')})`;
-      return `Pin ${p ? subjectOf(p) : ''} target (${attrsOf(n)})`.replace(/\s+/g, ' ');
+      return `Pin ${p ? subjectOf(p) : ''} target (${attrList(n)})`.replace(/\s+/g, ' ');
     case 'listen':
       return `Pin ${p ? subjectOf(p) : ''} listen type ${a('type')}`.replace(/\s+/g, ' ');
     default: {
@@ -231,10 +238,10 @@ export function pinGroups(expansion: Expansion): PinGroup[] {
     let key: string;
     let adds: boolean;
     if (f.node.origin && f.kind !== 'element') {
-      // values set on an element of the document: one group per rule, a changed value on its own
+      // values set on an element of the document: one group per rule, values changed apart from values added
       node = f.node;
       adds = false;
-      key = `set:${keyOf(node)}:${f.rule}:${category}:${f.previous !== undefined ? f.attribute : ''}`;
+      key = `set:${keyOf(node)}:${f.rule}:${category}:${f.previous !== undefined}`;
     } else {
       // an added element and everything in it; added containers that are themselves pinned hold their children
       node = f.node;

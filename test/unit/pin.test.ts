@@ -452,5 +452,23 @@ describe('pin', () => {
       }
       assert.ok(pinned > 10, `only ${pinned} documents had something to pin`);
     });
+
+    it('writes in the style of each document: tabs, CRLF and double quotes in, tabs, CRLF and double quotes out', () => {
+      for (const file of xmlFiles(path.join(FIXTURES, 'domains'))) {
+        const styled = fs
+          .readFileSync(file, 'utf8')
+          .replace(/=''/g, '=""')
+          .replace(/='([^'"]+)'/g, '="$1"')
+          .replace(/^( {2})+/gm, (m) => '\t'.repeat(m.length / 2))
+          .replace(/\r?\n/g, '\r\n');
+        const doc = parse(styled);
+        const out = pinText(doc, expand(doc), { addresses: true });
+        const name = path.basename(file);
+        assert.ok(!/[^\r]\n/.test(out), `${name}: a line ends without CR`);
+        assert.ok(!/^ +</m.test(out), `${name}: a line is indented with spaces`);
+        assert.ok(!/=['][^']*[']/.test(out.replace(/<!--[\s\S]*?-->/g, '')), `${name}: single quotes written`);
+        assert.strictEqual(pinText(parse(out), expand(parse(out)), { addresses: true }), out, `${name}: pinning twice changed the text`);
+      }
+    });
   });
 });

@@ -78,8 +78,17 @@ export class ExpandContext {
     return d;
   }
 
+  /** which rule added each node the expander added (first element fill wins) */
+  private readonly addedByRule = new Map<ENode, string>();
+
   record(fill: Fill): void {
     this.fills.push(fill);
+    if (fill.kind === 'element' && !this.addedByRule.has(fill.node)) this.addedByRule.set(fill.node, fill.rule);
+  }
+
+  /** the rule that added a node, or undefined for nodes of the user's document */
+  ruleThatAdded(node: ENode): string | undefined {
+    return node.origin ? undefined : this.addedByRule.get(node);
   }
 
   /** sets an attribute that is absent; returns false (and changes nothing) when it is present */

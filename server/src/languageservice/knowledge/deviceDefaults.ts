@@ -56,11 +56,11 @@ export const PANIC_MODEL_SOURCE: Source = { ref: 'src/qemu/qemu_domain.c, qemuDo
 
 /** the NIC model of an interface without <model> */
 export function defaultNetModel(arch: string, machine: MachineKind): string {
-  if (arch === 's390x') return 'virtio';
+  if (arch === 's390x' || arch.startsWith('riscv')) return 'virtio';
   if ((arch === 'aarch64' || arch === 'armv7l') && machine === 'virt') return 'virtio';
   return 'rtl8139';
 }
-export const NET_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultNetModel (virtio on s390x and ARM virt, rtl8139 elsewhere); ${OBS}` };
+export const NET_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultNetModel (virtio on s390x, RISC-V and ARM virt, rtl8139 elsewhere); ${OBS}` };
 
 /** the target of a serial port without one, per arch */
 export const SERIAL_TARGET: Record<string, { type: string; model: string }> = {

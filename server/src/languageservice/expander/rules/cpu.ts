@@ -46,7 +46,8 @@ export const cpuRule: Rule = {
           ? 'a host-passthrough CPU is not compared with the host (check none)'
           : 'under TCG the emulated CPU is not compared with the host CPU (check none)',
     ));
-    if (finalMode === 'host-passthrough' || finalMode === 'maximum') {
+    // only QEMU's x86 host/max CPUs have the migratable property (ppc64 and ARM reject the attribute)
+    if ((finalMode === 'host-passthrough' || finalMode === 'maximum') && ctx.isX86) {
       ctx.fillAttr(cpu, 'migratable', 'on', { rule: this.id, category: 'abi', reason: 'host-passthrough CPUs hide features that block migration unless migratable is off', source: { ref: 'src/conf/cpu_conf.c, virCPUDefParseXML (migratable defaults to on for host-passthrough and maximum)', libvirt: '>=6.5.0' } });
     }
   },

@@ -23,6 +23,8 @@ export const defaultDevicesRule: Rule = {
     if (IMPLICIT_DEVICES.usbInputsWithGraphics.machines.includes(kind) && devices?.child('graphics')) {
       for (const type of ['keyboard', 'mouse']) {
         if (hasInput(ctx, type, 'usb')) continue;
+        // a USB tablet already points; libvirt then adds no USB mouse
+        if (type === 'mouse' && hasInput(ctx, 'tablet', 'usb')) continue;
         const meta = { rule: this.id, category: 'abi' as const, reason: `pSeries guests with graphics get a USB ${type}`, source: IMPLICIT_DEVICES.usbInputsWithGraphics.source };
         ctx.addElement(ctx.devices(meta), new ENode('input', { type, bus: 'usb' }), meta);
       }

@@ -20,8 +20,10 @@ export const displayRule: Rule = {
       if (type === 'vnc' && (port === undefined || port === '-1')) {
         ctx.fillAttr(g, 'port', '-1', meta);
         ctx.fillAttr(g, 'autoport', 'yes', meta);
-      } else if (type === 'spice' && port === undefined && g.attr('tlsPort') === undefined) {
-        ctx.fillAttr(g, 'autoport', 'yes', meta);
+      } else if (type === 'spice' && port === undefined && g.attr('tlsPort') === undefined && g.attr('autoport') === undefined) {
+        // SPICE with no port at all listens nowhere until ports are given (observed on libvirt 9.0.0)
+        if (!g.child('listen')) ctx.addElement(g, new ENode('listen', { type: 'none' }), { ...meta, reason: 'SPICE graphics without a port or autoport get no network listener' });
+        continue;
       }
       if (!g.child('listen') && !g.attr('socket')) {
         const listen = new ENode('listen', { type: 'address' });
@@ -30,7 +32,9 @@ export const displayRule: Rule = {
       }
     }
     if (!devices) return;
-    if (!devices.child('audio')) {
+    // SDL and egl-headless displays get no audio backend; VNC, SPICE or no display get one
+    const audioDisplay = !graphics.length || graphics.some((g) => g.attr('type') === 'vnc' || g.attr('type') === 'spice');
+    if (!devices.child('audio') && audioDisplay) {
       const spice = graphics.some((g) => g.attr('type') === 'spice');
       const meta = { rule: this.id, category: 'abi' as const, reason: spice ? 'SPICE graphics carry the guest audio' : 'with no audio backend the guest sound card plays into nothing', source: AUDIO_SOURCE };
       ctx.addElement(devices, new ENode('audio', { id: '1', type: spice ? 'spice' : 'none' }), meta);

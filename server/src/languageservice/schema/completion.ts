@@ -87,6 +87,7 @@ function anywhere(schema: RelaxNgSchema, ns: string, local: string): Pattern | n
 /** the derivative state of `el`'s start tag, replayed from the root */
 function stateOf(schema: RelaxNgSchema, el: XmlElement): ElementState | null {
   const w = new SchemaWalker(schema, '', false);
+  w.shallow = true;
   const d = schema.deriver;
   const path = chain(el);
   let p = schema.start;
@@ -114,6 +115,7 @@ function contentState(schema: RelaxNgSchema, el: XmlElement, beforeChild: number
   if (!s) return null;
   const d = schema.deriver;
   const w = new SchemaWalker(schema, '', false);
+  w.shallow = true;
   const afterAttrs = w.attributes(s.open, el, s.scope);
   let c = d.startTagClose(afterAttrs);
   if (c.kind === K.NotAllowed) c = d.startTagCloseLenient(afterAttrs);

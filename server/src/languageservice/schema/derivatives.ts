@@ -93,7 +93,7 @@ export class Deriver {
       seen.add(q);
       switch (q.kind) {
         case K.Choice:
-          for (const i of q.items!) walk(i);
+          for (const i of q.ordered ?? q.items!) walk(i);
           return;
         case K.Group:
         case K.Interleave:
@@ -238,7 +238,7 @@ export class Deriver {
       seen.add(q);
       switch (q.kind) {
         case K.Choice:
-          for (const i of q.items!) walk(i);
+          for (const i of q.ordered ?? q.items!) walk(i);
           return;
         case K.Group:
         case K.Interleave:
@@ -264,10 +264,17 @@ export class Deriver {
   }
 
   /** does a data, value or list pattern accept the string */
-  accepts(q: Pattern, s: string): boolean {
+  accepts(q: Pattern, s: string, collapsed?: { v?: string }): boolean {
     switch (q.kind) {
       case K.Value: {
-        const e = q.extra as { library: string | null; type: string | null; value: string };
+        const e = q.extra as { library: string | null; type: string | null; value: string; collapsed?: string };
+        if (e.type === null) {
+          // token comparison: both sides whitespace-collapsed
+          if (s === e.value) return true;
+          e.collapsed ??= collapseWhitespace(e.value);
+          const c = collapsed ? (collapsed.v ??= collapseWhitespace(s)) : collapseWhitespace(s);
+          return c === e.collapsed;
+        }
         return valueMatches(e.library, e.type, e.value, s);
       }
       case K.Data: {
@@ -299,7 +306,8 @@ export class Deriver {
    * element without element children, which libxml2's triage does not see.
    */
   text(p: Pattern, s: string, blank: boolean): Pattern {
-    return this.textWith(p, blank, (c) => this.accepts(c, s));
+    const collapsed: { v?: string } = {};
+    return this.textWith(p, blank, (c) => this.accepts(c, s, collapsed));
   }
 
   /** recovery after a bad value: as if the text were one every data/value pattern accepts */
@@ -367,8 +375,15 @@ export class Deriver {
 
   /** does an attribute value (or a whole text) match a value pattern */
   valueMatch(p: Pattern, s: string): boolean {
-    if (p.nullable && isBlank(s)) return true;
-    return this.text(p, s, false).nullable;
+    let memo = p.vm;
+    if (memo) {
+      const r = memo.get(s);
+      if (r !== undefined) return r;
+    } else memo = p.vm = new Map();
+    const r = (p.nullable && isBlank(s)) || this.text(p, s, false).nullable;
+    if (memo.size > CHECK_CACHE_LIMIT) memo.clear();
+    memo.set(s, r);
+    return r;
   }
 
   // ---- end tag ---------------------------------------------------------------

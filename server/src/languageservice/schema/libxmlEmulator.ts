@@ -22,7 +22,7 @@ import { XmlAttribute, XmlDocument, XmlElement, XmlNode } from '../parser/xmlNod
 import { collapseWhitespace, Datatype, valueMatches } from './datatypes';
 import { nameClassContains } from './nameClass';
 import { Def, listOf, T, topMatches, triageKey } from './rngDefines';
-import { attributeQName, elementQName, isNamespaceDeclaration, NsScope } from './namespaces';
+import { attributeQName, attributeValue, elementQName, isNamespaceDeclaration, NsScope } from './namespaces';
 
 const FLAGS_IGNORABLE = 1;
 const FLAGS_MIXED_CONTENT = 4;
@@ -94,6 +94,8 @@ export interface EmulationResult {
   valid: boolean;
   /** the first error libxml2 would report, when there is one */
   firstError?: { code: string; arg1: string; arg2: string; node: XmlNode | null };
+  /** the child an interleave found out of place ("Extra element X in interleave") */
+  misplaced?: XmlNode;
 }
 
 export class LibxmlEmulator {
@@ -107,14 +109,21 @@ export class LibxmlEmulator {
   private errNo = false;
   private errs: StackedError[] = [];
   private firstError: EmulationResult['firstError'];
+  private misplaced: { node: XmlNode; shown: boolean } | undefined;
   private readonly children = new Map<XmlElement, LNode | null>();
   private readonly datatypes = new Map<Def, Datatype>();
+
+  private text = '';
 
   constructor(private readonly start: Def) {}
 
   // ---- errors -----------------------------------------------------------------
 
   private addError(code: string, arg1 = '', arg2 = '', at: XmlNode | null = null): void {
+    if (code === 'INTEREXTRA' && at) {
+      const shown = (this.flags & FLAGS_IGNORABLE) === 0;
+      if (!this.misplaced || (shown && !this.misplaced.shown)) this.misplaced = { node: at, shown };
+    }
     if ((this.flags & FLAGS_IGNORABLE) === 0) {
       if (this.errs.length) this.dumpErrors();
       this.errNo = true;
@@ -172,7 +181,7 @@ export class LibxmlEmulator {
     for (const a of el.attributes) {
       if (isNamespaceDeclaration(a)) continue;
       const q = attributeQName(a, ln.scope!);
-      attrs.push({ name: q.local, ns: q.ns, value: a.value ?? '', attr: a });
+      attrs.push({ name: q.local, ns: q.ns, value: attributeValue(a, this.text), attr: a });
     }
     return new State(el, this.childList(el, ln.scope!), attrs, attrs.length);
   }
@@ -185,6 +194,7 @@ export class LibxmlEmulator {
   // ---- entry point ------------------------------------------------------------
 
   validateDocument(doc: XmlDocument): EmulationResult {
+    this.text = doc.text;
     const root = doc.root;
     if (!root) return { valid: false };
     const scope = NsScope.root().enter(root);
@@ -209,7 +219,7 @@ export class LibxmlEmulator {
       }
     }
     if (ret !== 0) this.dumpErrors();
-    return { valid: ret === 0 && !this.errNo, firstError: this.firstError };
+    return { valid: ret === 0 && !this.errNo, firstError: this.firstError, misplaced: this.misplaced?.node };
   }
 
   // ---- definitions ------------------------------------------------------------

@@ -228,6 +228,28 @@ function knownPrefixes(): Map<string, string> {
 }
 
 /**
+ * Translates every element's content now rather than on first use: schema
+ * errors (an unknown datatype) surface at load, and first validations are fast.
+ */
+function forceContents(start: Pattern): void {
+  const seen = new Set<Pattern>();
+  const stack = [start];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    if (p.kind === K.Element) stack.push((p.extra as { content: () => Pattern }).content());
+    if (p.a) stack.push(p.a);
+    if (p.b) stack.push(p.b);
+    if (p.items) for (const i of p.items) stack.push(i);
+    if (p.kind === K.Data) {
+      const ex = (p.extra as { except: Pattern | null }).except;
+      if (ex) stack.push(ex);
+    }
+  }
+}
+
+/**
  * Loads the schema whose entry file is `entryPath`; `readFile` reads any
  * schema file (defaults to the file system).
  */
@@ -239,6 +261,7 @@ export function loadRelaxNg(entryPath: string, readFile: ReadFile = (p) => fs.re
   const factory = new PatternFactory();
   const tr = new Translator(factory);
   const startPattern = tr.pat(start);
+  forceContents(startPattern);
   const deriver = new Deriver(factory);
   return {
     start: startPattern,

@@ -64,3 +64,44 @@ export function isNamespaceDeclaration(a: XmlAttribute): boolean {
   return a.name === 'xmlns' || a.name.startsWith('xmlns:');
 }
 
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * An attribute's value as an XML processor reports it: literal whitespace
+ * (tab, CR, LF) becomes a space, but a character reference such as `&#10;`
+ * keeps its character. The parser normalizes after decoding, so values with
+ * references are decoded again here from the source text.
+ */
+export function attributeValue(a: XmlAttribute, text: string): string {
+  const value = a.value ?? '';
+  if (a.valueStart < 0 || a.valueEnd > text.length) return value;
+  const raw = text.slice(a.valueStart, a.valueEnd);
+  if (!raw.includes('&#')) return value;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\r') {
+      out += ' ';
+      if (raw[i + 1] === '\n') i++;
+    } else if (c === '\n' || c === '\t') out += ' ';
+    else if (c === '&') {
+      const end = raw.indexOf(';', i);
+      const name = end > i ? raw.slice(i + 1, end) : '';
+      if (name.startsWith('#')) {
+        const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        if (Number.isFinite(code) && code <= 0x10ffff) {
+          out += String.fromCodePoint(code);
+          i = end;
+          continue;
+        }
+      } else if (ENTITIES[name] !== undefined) {
+        out += ENTITIES[name];
+        i = end;
+        continue;
+      }
+      out += c;
+    } else out += c;
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ export function nextElements(p: Pattern): Pattern[] {
     seen.add(q);
     switch (q.kind) {
       case K.Choice:
-        for (const i of q.items!) walk(i);
+        for (const i of q.ordered ?? q.items!) walk(i);
         return;
       case K.Group:
         walk(q.a!);
@@ -50,7 +50,7 @@ export function requiredElements(p: Pattern): Pattern[] {
     seen.add(q);
     switch (q.kind) {
       case K.Choice:
-        for (const i of q.items!) walk(i);
+        for (const i of q.ordered ?? q.items!) walk(i);
         return;
       case K.Group:
         if (q.a!.nullable) walk(q.b!);
@@ -84,7 +84,7 @@ export function remainingAttributes(p: Pattern): Pattern[] {
     seen.add(q);
     switch (q.kind) {
       case K.Choice:
-        for (const i of q.items!) walk(i);
+        for (const i of q.ordered ?? q.items!) walk(i);
         return;
       case K.Group:
       case K.Interleave:
@@ -174,7 +174,7 @@ export function valueSpace(p: Pattern, into: ValueSpace = { values: [], datatype
   seen.add(p);
   switch (p.kind) {
     case K.Choice:
-      for (const i of p.items!) valueSpace(i, into, seen);
+      for (const i of p.ordered ?? p.items!) valueSpace(i, into, seen);
       break;
     case K.Group:
     case K.Interleave:

@@ -89,6 +89,10 @@ export class Pattern {
   /** memo: interleave hazards of the elements this state can open, per element token key */
   hz?: Map<string, HazardCheck[]>;
   nb?: Map<string, boolean>;
+  /** memo: does this value pattern match a string (attribute values) */
+  vm?: Map<string, boolean>;
+  /** a choice's alternatives in the order the schema (first) listed them, for completion */
+  ordered?: readonly Pattern[];
 
   constructor(
     readonly id: number,
@@ -107,7 +111,7 @@ export type PatternExtra =
   | { kind: 'element'; nc: NameClass; name: string; content: () => Pattern; source: string; hazards: () => HazardCheck[] }
   | { kind: 'attribute'; nc: NameClass; name: string }
   | { kind: 'data'; dt: Datatype; except: Pattern | null; checks: Map<string, boolean> }
-  | { kind: 'value'; library: string | null; type: string | null; value: string }
+  | { kind: 'value'; library: string | null; type: string | null; value: string; collapsed?: string }
   | { kind: 'guard'; table: TokenClassifier; index: number };
 
 /** The interning table: one per schema. */
@@ -172,7 +176,21 @@ export class PatternFactory {
       nullable ||= i.nullable;
       guarded ||= i.guarded;
     }
-    return this.make(key, K.Choice, null, null, items, nullable, guarded, null);
+    const existing = this.table.get(key);
+    if (existing) return existing;
+    const p = this.make(key, K.Choice, null, null, items, nullable, guarded, null);
+    const ordered: Pattern[] = [];
+    const seen = new Set<Pattern>();
+    for (const q of alts) {
+      for (const i of q.kind === K.Choice ? q.ordered ?? q.items! : [q]) {
+        if (i.kind !== K.NotAllowed && !seen.has(i)) {
+          seen.add(i);
+          ordered.push(i);
+        }
+      }
+    }
+    p.ordered = ordered;
+    return p;
   }
 
   group(a: Pattern, b: Pattern): Pattern {

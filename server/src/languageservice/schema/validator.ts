@@ -10,8 +10,8 @@
  * present. Recovery only ever follows a reported problem, so the verdict is
  * that of the derivatives.
  */
-import { XmlAttribute, XmlDocument, XmlElement, XmlText } from '../parser/xmlNodes';
-import { attributeQName, elementQName, isNamespaceDeclaration, NsScope } from './namespaces';
+import { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlText } from '../parser/xmlNodes';
+import { attributeQName, attributeValue, elementQName, isNamespaceDeclaration, NsScope } from './namespaces';
 import { isBlank } from './datatypes';
 import { RelaxNgSchema } from './loadRelaxNg';
 import {
@@ -71,6 +71,14 @@ export class SchemaWalker {
   readonly problems: SchemaProblem[] = [];
   /** set when the children of some element may trigger libxml2's interleave relinking */
   needsEmulation = false;
+  /**
+   * When set, child elements are not validated inside: their effect on the
+   * parent's state is taken from their names alone (for completion, where
+   * approximate is fine and speed matters).
+   */
+  shallow = false;
+  /** the first arrangement that set it: `node` lies between `first` and `last` of another group */
+  hazard: { node: XmlElement; first: XmlNode; last: XmlNode } | undefined;
 
   constructor(
     readonly schema: RelaxNgSchema,
@@ -95,9 +103,12 @@ export class SchemaWalker {
   }
 
   /** the start-tag state of `el` (after its start tag opened), or null when not allowed */
-  open(p: Pattern, el: XmlElement, scope: NsScope): Pattern | null {
-    const n = elementQName(el, scope);
-    const r = this.schema.deriver.startTagOpen(p, elementToken(n.ns, n.local));
+  open(p: Pattern, el: XmlElement, scope: NsScope, token?: Token): Pattern | null {
+    if (!token) {
+      const n = elementQName(el, scope);
+      token = elementToken(n.ns, n.local);
+    }
+    const r = this.schema.deriver.startTagOpen(p, token);
     return r.kind === K.NotAllowed ? null : r;
   }
 
@@ -107,7 +118,7 @@ export class SchemaWalker {
     for (const a of el.attributes) {
       if (a === skip || isNamespaceDeclaration(a)) continue;
       const n = attributeQName(a, scope);
-      const value = a.value ?? '';
+      const value = attributeValue(a, this.text);
       const r = d.attribute(q, n.ns, n.local, value);
       if (r.kind !== K.NotAllowed) {
         q = r;
@@ -136,7 +147,8 @@ export class SchemaWalker {
 
   private valueMessage(what: string, value: string, space: ValueSpace): string {
     // show surrounding whitespace, which counts for patterns, as escapes
-    const visible = value.trim() === value ? value : JSON.stringify(value).slice(1, -1);
+    // eslint-disable-next-line no-control-regex
+    const visible = value.trim() === value && !/[\u0000-\u001f]/.test(value) ? value : JSON.stringify(value).slice(1, -1);
     const shown = visible.length > 60 ? visible.slice(0, 57) + '...' : visible;
     const alts: string[] = [];
     if (space.values.length) alts.push(limitList(space.values, 12));
@@ -158,7 +170,9 @@ export class SchemaWalker {
     const d = this.schema.deriver;
     const f = this.schema.factory;
     const scope = parentScope.enter(el);
-    const opened = this.open(p, el, scope);
+    const qn = elementQName(el, scope);
+    const token = elementToken(qn.ns, qn.local);
+    const opened = this.open(p, el, scope, token);
     if (!opened) {
       const expected = nextElements(p);
       if (isRoot) {
@@ -176,7 +190,7 @@ export class SchemaWalker {
       }
       return p;
     }
-    if (!this.needsEmulation) this.checkHazards(p, el, scope);
+    if (!this.needsEmulation) this.checkHazards(p, el, scope, token);
     const afterAttrs = this.attributes(opened, el, scope);
     let c = d.startTagClose(afterAttrs);
     if (c.kind === K.NotAllowed) {
@@ -223,16 +237,20 @@ export class SchemaWalker {
    * interleave, is not its group's last child, and is followed by a child of
    * another group. When it finds one the verdict comes from the emulation.
    */
-  private checkHazards(p: Pattern, el: XmlElement, scope: NsScope): void {
-    const n = elementQName(el, scope);
-    const hazards = this.hazardsFor(p, elementToken(n.ns, n.local));
+  private checkHazards(p: Pattern, el: XmlElement, scope: NsScope, token: Token): void {
+    const hazards = this.hazardsFor(p, token);
     if (!hazards.length) return;
     const tokens: Token[] = [];
+    const nodes: XmlNode[] = [];
     for (const c of el.children) {
       if (c.kind === 'element') {
         const q = elementQName(c, scope.enter(c));
         tokens.push(elementToken(q.ns, q.local));
-      } else if (c.kind === 'text' && !isBlank(c.value)) tokens.push(TEXT_TOKEN);
+        nodes.push(c);
+      } else if (c.kind === 'text' && !isBlank(c.value)) {
+        tokens.push(TEXT_TOKEN);
+        nodes.push(c);
+      }
     }
     for (const h of hazards) {
       const cls = tokens.map((t) => h.classifier.classify(t));
@@ -244,10 +262,20 @@ export class SchemaWalker {
           if (k <= i) continue;
           if (cls.lastIndexOf(k) === at || cls[at + 1] === k) continue;
           this.needsEmulation = true;
+          const n = nodes[at];
+          if (n.kind === 'element') this.hazard = { node: n, first: nodes[first], last: nodes[last] };
           return;
         }
       }
     }
+  }
+
+  /** the parent's state after `el`, from `el`'s name only */
+  private skip(p: Pattern, el: XmlElement, parentScope: NsScope): Pattern {
+    const opened = this.open(p, el, parentScope.enter(el));
+    if (!opened) return p;
+    const r = this.schema.deriver.endTagLenient(opened);
+    return r.kind === K.NotAllowed ? p : r;
   }
 
   /** derives the children of `el` from its content state */
@@ -289,7 +317,7 @@ export class SchemaWalker {
       if (k.kind === 'text') run.push(k);
       else if (k.kind === 'element') {
         flush();
-        c = this.element(c, k, scope);
+        c = this.shallow ? this.skip(c, k, scope) : this.element(c, k, scope);
       }
     }
     flush();
@@ -345,28 +373,47 @@ export class SchemaWalker {
  * when `xmllint --noout --relaxng` accepts the document (for well-formed text).
  */
 export function validate(schema: RelaxNgSchema, doc: XmlDocument): SchemaProblem[] {
-  const w = new SchemaWalker(schema, doc.text);
-  w.document(doc);
-  if (!w.needsEmulation) return w.problems;
-  // children in an arrangement where libxml2's own algorithm decides
-  const r = emulateLibxml(schema.startDef, doc);
-  if (r.valid) return [];
-  if (w.problems.length) return w.problems;
-  return [interleaveProblem(r, doc)];
+  return validateDetailed(schema, doc).problems;
 }
 
-/** the problem libxml2's interleave relinking causes, located at the element it blames */
-function interleaveProblem(r: EmulationResult, doc: XmlDocument): SchemaProblem {
-  const node = r.firstError?.node;
+export interface ValidationDetails {
+  problems: SchemaProblem[];
+  /** the verdict came from the emulation of libxml2's algorithm */
+  emulated: boolean;
+}
+
+export function validateDetailed(schema: RelaxNgSchema, doc: XmlDocument): ValidationDetails {
+  const w = new SchemaWalker(schema, doc.text);
+  w.document(doc);
+  if (!w.needsEmulation) return { problems: w.problems, emulated: false };
+  // children in an arrangement where libxml2's own algorithm decides
+  const r = emulateLibxml(schema.startDef, doc);
+  if (r.valid) return { problems: [], emulated: true };
+  return { problems: w.problems.length ? w.problems : [interleaveProblem(r, doc, w.hazard)], emulated: true };
+}
+
+/** the problem libxml2's interleave relinking causes, at the element that sits between two related ones */
+function interleaveProblem(r: EmulationResult, doc: XmlDocument, hazard: SchemaWalker['hazard']): SchemaProblem {
+  const name = (n: XmlNode) => (n.kind === 'element' ? `<${n.name}>` : 'text');
+  if (hazard) {
+    const el = hazard.node;
+    return {
+      start: el.nameStart,
+      end: el.nameEnd,
+      code: 'misplaced-element',
+      message:
+        `element <${el.name}> is not accepted between ${name(hazard.first)} and ${name(hazard.last)} by libvirt's validator ` +
+        `(libxml2 checks these interleaved children in a way that fails here); move <${el.name}> before ${name(hazard.first)} or after ${name(hazard.last)}`,
+    };
+  }
+  const node = r.misplaced ?? r.firstError?.node;
   const el = node && node.kind === 'element' ? node : doc.root!;
   const parent = el.parent ?? el;
   return {
     start: el.nameStart,
     end: el.nameEnd,
     code: 'misplaced-element',
-    message:
-      `element <${el.name}> is not accepted at this position in <${parent.name}>: libvirt's validator (libxml2) ` +
-      `rejects children of one group placed between those of another here; move <${el.name}> next to its related elements`,
+    message: `element <${el.name}> is not accepted at this position in <${parent.name}> by libvirt's validator (libxml2)`,
   };
 }
 

@@ -28,7 +28,7 @@ function union(parts: CharMatcher[]): CharMatcher {
 }
 
 function complement(m: CharMatcher): CharMatcher {
-  return `(?!${m})${ANY}`;
+  return `(?:(?!${m})${ANY})`;
 }
 
 const MULTI: Record<string, CharMatcher> = {
@@ -187,7 +187,7 @@ class Parser {
     if (ranges) parts.unshift(`[${ranges}]`);
     let m: CharMatcher = parts.length ? union(parts) : '[]';
     if (negated) m = complement(m);
-    if (subtract) m = `(?!${subtract})${m}`;
+    if (subtract) m = `(?:(?!${subtract})${m})`;
     return m;
   }
 }

@@ -99,10 +99,19 @@ export interface DeviceRef {
   node: ENode;
 }
 
-/** the rule that added a node, when the expander added it */
-export function addedBy(ctx: ExpandContext, node: ENode): string | undefined {
-  if (node.origin) return undefined;
-  return ctx.fills.find((f) => f.node === node && f.kind === 'element')?.rule;
+/**
+ * Lists derived from the tree, kept until the tree changes: every change goes
+ * through the context and is recorded, so the number of fills tells.
+ */
+const CACHE = new WeakMap<ExpandContext, Map<string, { stamp: number; value: unknown }>>();
+function cached<T>(ctx: ExpandContext, key: string, make: () => T): T {
+  let m = CACHE.get(ctx);
+  if (!m) CACHE.set(ctx, (m = new Map()));
+  const hit = m.get(key);
+  if (hit && hit.stamp === ctx.fills.length) return hit.value as T;
+  const value = make();
+  m.set(key, { stamp: ctx.fills.length, value });
+  return value;
 }
 
 const IMPLICIT_CONTROLLER_ORDER = ['scsi', 'fdc', 'ide', 'sata', 'virtio-serial', 'ccid'];
@@ -114,6 +123,10 @@ const IMPLICIT_CONTROLLER_ORDER = ['scsi', 'fdc', 'ide', 'sata', 'virtio-serial'
  * default controllers, then those implied by devices, then the rest).
  */
 export function controllerList(ctx: ExpandContext): ENode[] {
+  return cached(ctx, 'controllers', () => buildControllerList(ctx));
+}
+
+function buildControllerList(ctx: ExpandContext): ENode[] {
   const all = ctx.root.child('devices')?.all('controller') ?? [];
   const parsed: ENode[] = [];
   const added: ENode[] = [];
@@ -135,7 +148,7 @@ export function controllerList(ctx: ExpandContext): ENode[] {
     else list.push(c);
   }
   const phase = (c: ENode): number => {
-    const rule = addedBy(ctx, c);
+    const rule = ctx.ruleThatAdded(c);
     if (rule === 'default-controllers') return 0;
     if (rule === 'implicit-controllers' || rule === 'smartcard-addresses') return 1 + Math.max(0, IMPLICIT_CONTROLLER_ORDER.indexOf(c.attr('type') ?? ''));
     return 10;
@@ -153,20 +166,21 @@ export function controllerList(ctx: ExpandContext): ENode[] {
  * fdb, vdc, hdd).
  */
 export function diskList(ctx: ExpandContext): ENode[] {
-  const list: ENode[] = [];
-  // the bus as the document wrote it: libvirt sorts before it fills in the bus implied by the target name
-  const bus = (d: ENode) => d.child('target')?.origin?.attr('bus') ?? '';
-  const index = (d: ENode) => diskIndex(d.child('target')?.attr('dev') ?? '') ?? -1;
-  for (const disk of ctx.root.child('devices')?.all('disk') ?? []) {
-    let at = -1;
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (bus(list[i]) !== bus(disk)) continue;
-      if (index(list[i]) > index(disk)) at = i;
-      else if (at === -1) at = i + 1;
+  return cached(ctx, 'disks', () => {
+    const list: { node: ENode; bus: string; index: number }[] = [];
+    for (const node of ctx.root.child('devices')?.all('disk') ?? []) {
+      // the bus as the document wrote it: libvirt sorts before it fills in the bus implied by the target name
+      const disk = { node, bus: node.child('target')?.origin?.attr('bus') ?? '', index: diskIndex(node.child('target')?.attr('dev') ?? '') ?? -1 };
+      let at = -1;
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (list[i].bus !== disk.bus) continue;
+        if (list[i].index > disk.index) at = i;
+        else if (at === -1) at = i + 1;
+      }
+      list.splice(at === -1 ? list.length : at, 0, disk);
     }
-    list.splice(at === -1 ? list.length : at, 0, disk);
-  }
-  return list;
+    return list.map((d) => d.node);
+  });
 }
 
 /** the devices of one class in libvirt's list order */

@@ -18,16 +18,14 @@ export interface PciAddr {
 /** libvirt refuses the domain: the address set cannot satisfy a request */
 export class PciAddressError extends Error {}
 
-interface Slot {
-  functions: number;
-  aggregate: boolean;
-}
-
 export class PciBus {
   accepts: number;
   readonly minSlot: number;
   readonly maxSlot: number;
-  readonly slots: Slot[] = [];
+  /** per slot: a bit per function in use */
+  readonly functions = new Uint8Array(32);
+  /** per slot: 1 when the slot holds functions of several devices that may share it (root ports) */
+  readonly aggregate = new Uint8Array(32);
 
   constructor(readonly model: string) {
     const m = PCI_BUS_MODELS[model];
@@ -35,11 +33,10 @@ export class PciBus {
     this.accepts = m.accepts;
     this.minSlot = m.minSlot;
     this.maxSlot = m.maxSlot;
-    for (let i = 0; i <= 31; i++) this.slots.push({ functions: 0, aggregate: false });
   }
 
   fullyReserved(): boolean {
-    for (let s = this.minSlot; s <= this.maxSlot; s++) if (!this.slots[s].functions) return false;
+    for (let s = this.minSlot; s <= this.maxSlot; s++) if (!this.functions[s]) return false;
     return true;
   }
 }
@@ -114,17 +111,17 @@ export class PciAddressSet {
   }
 
   slotInUse(bus: number, slot: number): boolean {
-    return !!this.buses[bus]?.slots[slot]?.functions;
+    return !!this.buses[bus]?.functions[slot];
   }
 
   /** marks one function taken (virDomainPCIAddressReserveAddrInternal) */
   reserve(addr: PciAddr, flags: number, fromConfig: boolean): void {
-    if (this.dryRun) this.grow({ ...addr }, flags);
+    if (this.dryRun && addr.bus >= this.buses.length) this.grow({ domain: addr.domain, bus: addr.bus, slot: addr.slot, fn: addr.fn }, flags);
     if (!this.validate(addr, flags, fromConfig)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is not usable`);
-    const slot = this.buses[addr.bus].slots[addr.slot];
-    if (slot.functions & (1 << addr.fn)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is used twice`);
-    if (!slot.functions && flags & CONNECT.AGGREGATE_SLOT) slot.aggregate = true;
-    slot.functions |= 1 << addr.fn;
+    const bus = this.buses[addr.bus];
+    if (bus.functions[addr.slot] & (1 << addr.fn)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is used twice`);
+    if (!bus.functions[addr.slot] && flags & CONNECT.AGGREGATE_SLOT) bus.aggregate[addr.slot] = 1;
+    bus.functions[addr.slot] |= 1 << addr.fn;
   }
 
   /** the first free slot for a device, lowest bus first (virDomainPCIAddressGetNextAddr); fn -1 = any function */
@@ -135,12 +132,12 @@ export class PciAddressSet {
       const bus = this.buses[a.bus];
       if (!PciAddressSet.compatible(bus.accepts, a.bus, flags, false)) continue;
       for (a.slot = bus.minSlot; a.slot <= bus.maxSlot; a.slot++) {
-        const slot = bus.slots[a.slot];
-        if (!slot.functions) return a;
-        if (flags & CONNECT.AGGREGATE_SLOT && slot.aggregate) {
-          if (!(slot.functions & (1 << a.fn))) return a;
+        const used = bus.functions[a.slot];
+        if (!used) return a;
+        if (flags & CONNECT.AGGREGATE_SLOT && bus.aggregate[a.slot]) {
+          if (!(used & (1 << a.fn))) return a;
           if (fn < 0) {
-            for (; a.fn < 8; a.fn++) if (!(slot.functions & (1 << a.fn))) return a;
+            for (; a.fn < 8; a.fn++) if (!(used & (1 << a.fn))) return a;
             a.fn = 0;
           }
         }

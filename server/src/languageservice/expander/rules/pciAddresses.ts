@@ -206,9 +206,9 @@ class PciPlanner {
     return set;
   }
 
-  setAddr(d: PciDev, a: PciAddr): void {
+  setAddr(d: PciDev, a: PciAddr, multi = a.multi): void {
     d.type = 'pci';
-    d.addr = { ...a };
+    d.addr = { domain: a.domain, bus: a.bus, slot: a.slot, fn: a.fn, multi };
   }
 
   reserveNext(set: PciAddressSet, d: PciDev, fn = -1): PciAddr {
@@ -238,7 +238,7 @@ class PciPlanner {
         if (isPresent(d)) {
           const a = d.addr!;
           if (a.domain || a.bus || a.slot !== fixed.slot || a.fn !== fixed.fn) throw new PciAddressError(`${c.attr('type')} controller 0 must be at 00:${fixed.slot}.${fixed.fn}`);
-        } else this.setAddr(d, { ...want, multi: d.addr?.multi });
+        } else this.setAddr(d, want, d.addr?.multi);
         if (kind === 'i440fx' && set.buses.length) set.reserve(want, fixedFlags, true);
         continue;
       }
@@ -248,7 +248,7 @@ class PciPlanner {
         if (slot !== undefined) {
           const a: PciAddr = { domain: 0, bus: 0, slot, fn: 0 };
           set.reserve(a, fixedFlags, true);
-          this.setAddr(d, { ...a, multi: 'on' });
+          this.setAddr(d, a, 'on');
         }
       } else if (c.attr('type') === 'pci' && c.attr('model') === 'dmi-to-pci-bridge' && d.type === 'none' && !set.slotInUse(0, Q35_PREFERRED.dmiBridgeSlot)) {
         const a: PciAddr = { domain: 0, bus: 0, slot: Q35_PREFERRED.dmiBridgeSlot, fn: 0 };
@@ -310,12 +310,13 @@ class PciPlanner {
       }
       const sibling = controllers.find((o) => o.node.attr('type') === 'usb' && o.node.attr('index') === d.node.attr('index') && USB2_COMPANION_FUNCTION[o.node.attr('model') ?? ''] && isPresent(o));
       if (sibling) {
-        const a: PciAddr = { ...sibling.addr!, fn: companion.fn, multi: companion.multifunction ? 'on' : undefined };
+        const s = sibling.addr!;
+        const a: PciAddr = { domain: s.domain, bus: s.bus, slot: s.slot, fn: companion.fn, multi: companion.multifunction ? 'on' : undefined };
         set.reserve(a, d.flags, true);
         this.setAddr(d, a);
       } else {
         const a = set.reserveNext(d.flags, companion.fn);
-        if (!set.dryRun) this.setAddr(d, { ...a, multi: companion.multifunction ? 'on' : undefined });
+        if (!set.dryRun) this.setAddr(d, a, companion.multifunction ? 'on' : undefined);
       }
     }
     for (const n of devicesOf(ctx, 'disk')) {
@@ -364,8 +365,9 @@ class PciPlanner {
     this.assignSlots(set);
     if (maxIdx <= 0 && set.buses.length > maxIdx + 1 && this.pcieRoot) set.reserveNext(CONNECT.PCIE_DEVICE | CONNECT.AUTOASSIGN);
     const devices = ctx.root.child('devices')!;
+    const existing = new Set(this.pciControllers().map((c) => Number(c.attr('index') ?? '0')));
     for (let i = 1; i < set.buses.length; i++) {
-      if (this.pciControllers().some((c) => c.attr('index') === String(i))) continue;
+      if (existing.has(i)) continue;
       const model = set.buses[i].model;
       const node = new ENode('controller', { type: 'pci', index: String(i), model });
       const meta: FillMeta = {
@@ -399,11 +401,13 @@ class PciPlanner {
     this.chipset(set);
     this.assignSlots(set);
     // multifunction on function 0 of every slot with other functions in use
+    const key = (a: PciAddr) => `${a.domain}:${a.bus}:${a.slot}`;
+    const firstFunction = new Map<string, PciAddr>();
+    for (const d of this.devs) if (d.type === 'pci' && d.addr?.fn === 0 && !firstFunction.has(key(d.addr))) firstFunction.set(key(d.addr), d.addr);
     for (const d of this.devs) {
       if (d.type !== 'pci' || !d.addr || d.addr.fn === 0) continue;
-      const a = d.addr;
-      const first = this.devs.find((o) => o.type === 'pci' && o.addr && o.addr.domain === a.domain && o.addr.bus === a.bus && o.addr.slot === a.slot && o.addr.fn === 0);
-      if (first && first.addr!.multi === undefined) first.addr!.multi = 'on';
+      const first = firstFunction.get(key(d.addr));
+      if (first && first.multi === undefined) first.multi = 'on';
     }
   }
 

@@ -27,6 +27,7 @@ import { memoryRule } from './memory';
 import { osTypeRule } from './osType';
 import { panicRule } from './panic';
 import { pciAddressesRule } from './pciAddresses';
+import { scsiHostdevAddressesRule } from './scsiHostdevAddresses';
 import { smartcardAddressesRule } from './smartcardAddresses';
 import { spaprVioAddressesRule } from './spaprVioAddresses';
 import { usbAddressesRule } from './usbAddresses';
@@ -55,6 +56,7 @@ export const EXPANDER_RULES: Rule[] = [
   chardevsRule,
   displayRule,
   panicRule,
+  scsiHostdevAddressesRule,
   implicitControllersRule,
   smartcardAddressesRule,
   // address assignment (qemuDomainAssignAddresses), in libvirt's order

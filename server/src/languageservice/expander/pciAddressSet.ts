@@ -114,9 +114,10 @@ export class PciAddressSet {
     return !!this.buses[bus]?.functions[slot];
   }
 
-  /** marks one function taken (virDomainPCIAddressReserveAddrInternal) */
+  /** marks one function taken (virDomainPCIAddressReserveAddrInternal); a dry run may move `addr` to the bus it grows */
   reserve(addr: PciAddr, flags: number, fromConfig: boolean): void {
-    if (this.dryRun && addr.bus >= this.buses.length) this.grow({ domain: addr.domain, bus: addr.bus, slot: addr.slot, fn: addr.fn }, flags);
+    // growing for a conventional PCI device on a pure PCIe machine inserts a root port before the bridge: the address moves with it
+    if (this.dryRun && addr.bus >= this.buses.length) this.grow(addr, flags);
     if (!this.validate(addr, flags, fromConfig)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is not usable`);
     const bus = this.buses[addr.bus];
     if (bus.functions[addr.slot] & (1 << addr.fn)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is used twice`);

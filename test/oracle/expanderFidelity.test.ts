@@ -1,8 +1,8 @@
 /**
  * The expander against real libvirt 9.0: define each corpus document, compare
- * dumpxml with `expand` fact by fact. The thresholds are regression guards at
- * the measured level (the project goals, >= 0.98 non-address and >= 0.95 for
- * addresses, are reported by `npm run bench`).
+ * dumpxml with `expand` fact by fact. Thresholds sit just under the measured
+ * level (goals: >= 0.98 non-address, >= 0.95 addresses; `npm run bench` prints
+ * the exact figures).
  */
 import * as assert from 'assert';
 import { precision, recall } from './facts';
@@ -22,9 +22,10 @@ describe('expander fidelity against real libvirt', function () {
       console.log(`      ${summary}`);
       assert.ok(r.documents >= 10, `at least 10 documents defined (${r.documents})`);
       assert.deepStrictEqual(r.failures, [], 'no rule throws');
-      assert.ok(precision(r.other) >= 0.97, `non-address precision: ${summary}`);
-      assert.ok(recall(r.other) >= 0.45, `non-address recall: ${summary}`);
-      assert.ok(precision(r.address) >= 0.9, `address precision: ${summary}`);
+      assert.ok(precision(r.other) >= 0.98, `non-address precision: ${summary}`);
+      assert.ok(recall(r.other) >= 0.97, `non-address recall: ${summary}`);
+      assert.ok(precision(r.address) >= 0.97, `address precision: ${summary}`);
+      assert.ok(recall(r.address) >= 0.95, `address recall: ${summary}`);
     });
   }
 });

@@ -14,7 +14,8 @@ export const controllerIndexRule: Rule = {
     }
     let lastUsbMaster: string | undefined;
     for (const c of controllers) {
-      const isCompanion = c.attr('type') === 'usb' && !!c.child('master');
+      // UHCI companions of an EHCI controller: marked by <master>, or by an ich9-uhciN model
+      const isCompanion = c.attr('type') === 'usb' && (!!c.child('master') || /^ich9-uhci\d$/.test(c.attr('model') ?? ''));
       if (c.attr('index') !== undefined) {
         if (c.attr('type') === 'usb' && !isCompanion) lastUsbMaster = c.attr('index');
         continue;

@@ -21,6 +21,7 @@ import { emulatorRule } from './emulator';
 import { featuresRule } from './features';
 import { identityRule } from './identity';
 import { implicitControllersRule } from './implicitControllers';
+import { inputsRule } from './inputs';
 import { interfacesRule } from './interfaces';
 import { lifecycleRule } from './lifecycle';
 import { memoryRule } from './memory';
@@ -47,6 +48,7 @@ export const EXPANDER_RULES: Rule[] = [
   emulatorRule,
   // QEMU driver post-parse
   controllerIndexRule,
+  inputsRule,
   defaultControllersRule,
   defaultDevicesRule,
   featuresRule,

@@ -3,7 +3,7 @@
  * accepts for a few enums that are not (fully) in versionFacts.json, read
  * from the 9.0.0 RelaxNG schemas installed here (/usr/share/libvirt/schemas:
  * basictypes.rng `archnames`; domaincommon.rng `features`, `hyperv`, `kvm`,
- * `xen`) and probed with `virsh define` on 9.0.0 ("Unknown architecture
+ * `xen`, and the enum attributes of KNOWN_VALUES) and probed with `virsh define` on 9.0.0 ("Unknown architecture
  * loongarch64", "unexpected feature 'mte'").
  *
  * A name outside the set is rejected by libvirt <= KNOWN_NAMES_VERSION; for
@@ -31,4 +31,18 @@ export const KNOWN_CHILDREN: Record<string, Set<string>> = {
   ]),
   '/domain/features/kvm': new Set(['hidden', 'hint-dedicated', 'poll-control', 'pv-ipi', 'dirty-ring']),
   '/domain/features/xen': new Set(['e820_host', 'passthrough']),
+};
+
+/** closed enums of some device attributes (libvirt 9.0.0), keyed by version-fact path */
+export const KNOWN_VALUES: Record<string, Set<string>> = {
+  '/domain/devices/video/model/@type': new Set(['bochs', 'cirrus', 'gop', 'none', 'qxl', 'ramfb', 'vbox', 'vga', 'virtio', 'vmvga', 'xen']),
+  '/domain/devices/sound/@model': new Set(['ac97', 'es1370', 'ich6', 'ich7', 'ich9', 'pcspk', 'sb16', 'usb']),
+  '/domain/devices/watchdog/@model': new Set(['diag288', 'i6300esb', 'ib700']),
+  '/domain/devices/input/@type': new Set(['evdev', 'keyboard', 'mouse', 'passthrough', 'tablet']),
+  '/domain/devices/input/@bus': new Set(['ps2', 'usb', 'virtio', 'xen']),
+  '/domain/devices/graphics/@type': new Set(['dbus', 'desktop', 'egl-headless', 'rdp', 'sdl', 'spice', 'vnc']),
+  '/domain/devices/memballoon/@model': new Set(['none', 'virtio', 'virtio-non-transitional', 'virtio-transitional', 'xen']),
+  '/domain/devices/panic/@model': new Set(['hyperv', 'isa', 'pseries', 's390']),
+  '/domain/devices/disk/target/@bus': new Set(['fdc', 'ide', 'sata', 'scsi', 'sd', 'uml', 'usb', 'virtio', 'xen']),
+  '/domain/devices/controller/@type': new Set(['ccid', 'fdc', 'ide', 'isa', 'pci', 'sata', 'scsi', 'usb', 'virtio-serial', 'xenbus']),
 };

@@ -7,7 +7,8 @@
  *   (define-reject / version-drop) and against the floor (version-reject /
  *   version-drop), plus QEMU versions (version-qemu);
  * - define-time validation of the target's QEMU driver that needs no host
- *   (version/deviceChecks.ts, pciChecks.ts, memoryChecks.ts, domainChecks.ts);
+ *   (version/deviceChecks.ts, pciChecks.ts, memoryChecks.ts, domainChecks.ts,
+ *   archChecks.ts, diskChecks.ts);
  * - the seed cases of docs/version-safety.md (version/seedChecks.ts).
  *
  * Every finding carries VersionFindingData in `data` for the quick fixes in
@@ -22,10 +23,13 @@ import { guestOf, Scope } from './version/guest';
 import { factFindings } from './version/factChecks';
 import { CheckContext } from './version/checkContext';
 import { VersionFindingData } from './version/findingData';
-import { ideOnMachineWithoutIde, panicModelPerArch, transitionalWhereUnsupported, usbDevicesWithoutUsb } from './version/deviceChecks';
-import { numaNodeOnPciController, pciRootModel, singleSlotBuses } from './version/pciChecks';
+import { DEFINE_REJECT } from './version/versionRules';
+import { duplicateControllers, ideOnMachineWithoutIde, interfaceModels, panicModelPerArch, singleBalloon, transitionalWhereUnsupported, usbDevicesWithoutUsb } from './version/deviceChecks';
+import { diskBuses } from './version/diskChecks';
+import { numaNodeOnPciController, pciAddressConflicts, pciRootModel, singleSlotBuses } from './version/pciChecks';
+import { devicesPerArch, emulatorArch, hostPassthroughMigratable, powerManagement, timersPerArch, videoPerArch, x86OnlyDevices } from './version/archChecks';
 import { memoryHotplug } from './version/memoryChecks';
-import { acpiNeedsUefi, launchSecurityHost, lifecycleActions, machineType, maximumCpu, seclabelModel, secondaryVideo, singleWatchdog, spice } from './version/domainChecks';
+import { acpiNeedsUefi, launchSecurityHost, lifecycleActions, machineType, maximumCpu, seclabelModel, secondaryVideo, singleWatchdog, spice, videoModelAttributes } from './version/domainChecks';
 import { cpuHostModelFloor, machineTypeFloor, onCrashWithoutPanic, usbControllerFloor } from './version/seedChecks';
 
 export type { VersionFindingData } from './version/findingData';
@@ -62,6 +66,19 @@ const DEFINE_CHECKS: ((ctx: CheckContext) => void)[] = [
   machineType,
   maximumCpu,
   launchSecurityHost,
+  pciAddressConflicts,
+  powerManagement,
+  timersPerArch,
+  videoPerArch,
+  devicesPerArch,
+  x86OnlyDevices,
+  hostPassthroughMigratable,
+  emulatorArch,
+  duplicateControllers,
+  singleBalloon,
+  diskBuses,
+  videoModelAttributes,
+  interfaceModels,
 ];
 
 /** checks that need a migration floor */
@@ -99,6 +116,9 @@ export function versionFindings(doc: DomainDocument, settings: VersionSettings =
     }
     if (g.driver === 'qemu') for (const check of FLOOR_CHECKS) check(ctx);
   }
-  out.push(...ctx.out);
-  return out;
+  // a define-time check says more than "does not know" at the same place
+  const explained = new Set(ctx.out.filter((f) => f.rule === DEFINE_REJECT.id).map((f) => `${f.start}:${f.end}`));
+  const result = out.filter((f) => !(f.rule === DEFINE_REJECT.id && explained.has(`${f.start}:${f.end}`)));
+  result.push(...ctx.out);
+  return result;
 }

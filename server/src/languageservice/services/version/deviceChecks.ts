@@ -81,13 +81,14 @@ function diskBus(disk: XmlElement): string | undefined {
 }
 
 /** the bus an input device is on: its bus attribute, or the default for its type */
-function inputBus(input: XmlElement, x86: boolean): string | undefined {
+export function inputBus(input: XmlElement, x86: boolean, arch: string): string | undefined {
   const bus = input.attr('bus');
   if (bus) return bus;
   const type = input.attr('type');
   if (type === 'passthrough') return 'virtio';
   if (type === 'evdev') return undefined;
   if (type === 'tablet') return 'usb';
+  if (arch === 's390x') return 'virtio';
   return x86 ? 'ps2' : 'usb';
 }
 
@@ -104,7 +105,7 @@ export function transitionalWhereUnsupported(ctx: CheckContext): void {
       const range = valueRange(a);
       const extra = { node: 'value' as const, value: a.value };
       if (dev.name === 'input') {
-        const bus = inputBus(dev, ctx.g.isX86);
+        const bus = inputBus(dev, ctx.g.isX86, ctx.g.arch);
         if (bus !== 'virtio') ctx.reject('transitional-unsupported', range, `only bus 'virtio' is supported for input model '${a.value}'`, extra);
         else ctx.reject('transitional-unsupported', range, `virtio (non-)transitional models are not supported for input type=${dev.attr('type') ?? ''}; use model='virtio'`, { ...extra, safeAlternative: 'virtio' });
         return;
@@ -141,7 +142,7 @@ function noImplicitUsb(ctx: CheckContext): boolean {
 }
 
 /** the USB devices of a domain, each with the node to point at */
-function usbDevices(ctx: CheckContext): { el: XmlElement; range: [number, number] }[] {
+export function usbDevices(ctx: CheckContext): { el: XmlElement; range: [number, number] }[] {
   const out: { el: XmlElement; range: [number, number] }[] = [];
   for (const d of ctx.devices()) {
     let usb = false;
@@ -149,7 +150,7 @@ function usbDevices(ctx: CheckContext): { el: XmlElement; range: [number, number
     const bus = d.getAttribute('bus');
     switch (d.name) {
       case 'input':
-        usb = inputBus(d, ctx.g.isX86) === 'usb';
+        usb = inputBus(d, ctx.g.isX86, ctx.g.arch) === 'usb';
         break;
       case 'redirdev':
         usb = (d.attr('bus') ?? 'usb') === 'usb';
@@ -179,10 +180,54 @@ export function usbDevicesWithoutUsb(ctx: CheckContext): void {
   const disabled = usbCtrls.find((c) => c.attr('model') === 'none');
   let why: string;
   let addDevice: string | undefined;
+  if (disabled) {
+    for (const c of usbCtrls) {
+      if (c !== disabled) ctx.reject('usb-disabled', nameRange(c), `another USB controller next to <controller type='usb' model='none'> ("Can't add another USB controller: USB is disabled for this domain")`);
+    }
+    if (ctx.g.machineKind === 'pseries' && ctx.devices('graphics').length) {
+      ctx.reject('usb-disabled', nameRange(disabled), `pSeries guests with graphics get a USB keyboard and mouse, which need USB ("USB is disabled for this domain, but USB devices are present")`);
+    }
+  }
   if (disabled) why = `a USB device needs a USB bus, and <controller type='usb' model='none'> disables it`;
   else if (!usbCtrls.length && noImplicitUsb(ctx)) {
     why = `${ctx.g.arch} '${ctx.g.machine}' guests get no implicit USB controller, so this USB device has no bus ("USB is disabled for this domain"); add <controller type='usb' model='qemu-xhci'/>`;
     addDevice = `<controller type='usb' model='qemu-xhci'/>`;
   } else return;
   for (const { range } of usbDevices(ctx)) ctx.reject('usb-disabled', range, why, { addDevice });
+}
+
+/** "Multiple 'scsi' controllers with index '0'", "Duplicate USB controllers with index 0" (USB companions share their master's index) */
+export function duplicateControllers(ctx: CheckContext): void {
+  const seen = new Map<string, XmlElement[]>();
+  for (const c of ctx.devices('controller')) {
+    const type = c.attr('type');
+    const index = c.getAttribute('index');
+    if (!type || !index?.value) continue;
+    const key = `${type}:${Number(index.value)}`;
+    const same = seen.get(key) ?? [];
+    const clash = type === 'usb' ? same.find((o) => (o.attr('model') ?? '') === (c.attr('model') ?? '')) : same[0];
+    if (clash) ctx.reject('controller-duplicate', valueRange(index), `a second <controller type='${type}'> with index ${index.value} ("Multiple '${type}' controllers with index '${index.value}'")`, { node: 'value', value: index.value });
+    same.push(c);
+    seen.set(key, same);
+  }
+  const roots = ctx.devices('controller').filter((c) => c.attr('type') === 'pci' && /^pcie?-root$/.test(c.attr('model') ?? ''));
+  for (const r of roots.slice(1)) ctx.reject('controller-duplicate', nameRange(r), `only one PCI root controller, with index 0 ("pci-root and pcie-root controllers should have index 0")`);
+}
+
+/** "only a single memory balloon device is supported" */
+export function singleBalloon(ctx: CheckContext): void {
+  for (const b of ctx.devices('memballoon').slice(1)) ctx.reject('memballoon-count', nameRange(b), `only a single memory balloon device is supported`);
+}
+
+/** interfaces: vhost-user needs a virtio NIC; the iommu driver option is virtio only */
+export function interfaceModels(ctx: CheckContext): void {
+  for (const i of ctx.devices('interface')) {
+    const model = i.child('model')?.getAttribute('type');
+    const virtio = !!model?.value && model.value.startsWith('virtio');
+    if (i.attr('type') === 'vhostuser' && !virtio) {
+      ctx.reject('interface-model', model ? valueRange(model) : nameRange(i), `<interface type='vhostuser'> needs <model type='virtio'/> ("vhostuser requires the virtio-net* frontend")`, model ? { node: 'value', value: model.value ?? undefined, safeAlternative: 'virtio' } : {});
+    }
+    const iommu = i.child('driver')?.getAttribute('iommu');
+    if (iommu && model?.value && !virtio) ctx.reject('interface-model', nameRange(iommu), `the iommu driver option is only supported for virtio devices, not for a ${model.value} NIC`);
+  }
 }

@@ -142,3 +142,20 @@ export function launchSecurityHost(ctx: CheckContext): void {
     }, 'warning');
   }
 }
+
+/** "ram attribute only supported for video type qxl", "video type 'cirrus' doesn't support multiple 'heads'" */
+export function videoModelAttributes(ctx: CheckContext): void {
+  for (const v of ctx.devices('video')) {
+    const model = v.child('model');
+    const type = model?.attr('type');
+    if (!model || !type) continue;
+    for (const name of ['ram', 'vgamem']) {
+      const a = model.getAttribute(name);
+      if (a && type !== 'qxl' && type !== 'none') ctx.reject('video-attribute', nameRange(a), `the ${name} attribute is only supported for video type qxl, not '${type}'`);
+    }
+    const heads = model.getAttribute('heads');
+    if (heads && Number(heads.value) > 1 && type !== 'qxl' && type !== 'virtio') {
+      ctx.reject('video-attribute', valueRange(heads), `video type '${type}' doesn't support multiple heads (qxl and virtio do)`, { node: 'value', value: heads.value ?? undefined, safeAlternative: '1' });
+    }
+  }
+}

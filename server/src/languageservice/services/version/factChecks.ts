@@ -10,7 +10,7 @@ import { Finding } from '../../findings';
 import { factsFor, outcomeOnOlder, VersionFact } from '../../knowledge/versionFacts';
 import { hasValueFacts, sinceFor } from './factLookup';
 import { compareVersions } from '../../knowledge/versions';
-import { KNOWN_ARCHES, KNOWN_CHILDREN, KNOWN_NAMES_VERSION } from '../../knowledge/knownNames';
+import { KNOWN_ARCHES, KNOWN_CHILDREN, KNOWN_NAMES_VERSION, KNOWN_VALUES } from '../../knowledge/knownNames';
 import { Guest, libvirtLabel, nameRange, qemuLabel, Range, Scope, textRange, valueRange } from './guest';
 import { VersionFindingData } from './findingData';
 import { DEFINE_REJECT, VERSION_DROP, VERSION_QEMU, VERSION_REJECT } from './versionRules';
@@ -146,6 +146,16 @@ class Walker {
         this.push(this.rejectRule(), valueRange(a), `${label} does not know ${a.name} '${a.value}'${this.added(v)}: ${this.rejects()}${hint}`, data);
       }
     } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(valueRange(a), `${a.name} '${a.value}'`, v, path, a.value);
+    else if (!v) this.closedValue(a, path);
+  }
+
+  /** a value outside a closed enum of libvirt 9.0 that the version table does not date either */
+  private closedValue(a: XmlAttribute, path: string): void {
+    const known = KNOWN_VALUES[path];
+    const v = this.version;
+    if (!known || a.value === null || known.has(a.value) || !v || compareVersions(v, KNOWN_NAMES_VERSION) > 0) return;
+    if (factsFor(path).some((f) => f.kind === 'value' && f.value === a.value)) return;
+    this.push(this.rejectRule(), valueRange(a), `${libvirtLabel(this.scope)} does not know ${a.name} '${a.value}' for <${a.parent.name}>: ${this.rejects()}`, this.data({ node: 'value', outcome: 'rejected', path, value: a.value }));
   }
 
   private arch(a: XmlAttribute): void {

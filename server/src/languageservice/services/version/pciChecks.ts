@@ -35,9 +35,10 @@ function rootModel(ctx: CheckContext): string | undefined {
     case 'q35':
       return 'pcie-root';
     case 'virt':
-      return ctx.g.isArm ? 'pcie-root' : undefined;
+      return ctx.g.isArm || ctx.g.arch.startsWith('riscv') ? 'pcie-root' : undefined;
     case 'i440fx':
     case 'pseries':
+    case 's390-ccw':
       return 'pci-root';
     default:
       return undefined;
@@ -90,5 +91,81 @@ export function numaNodeOnPciController(ctx: CheckContext): void {
     if (!node || (model && NUMA_CAPABLE.has(model))) continue;
     if (!model) continue;
     ctx.reject('pci-numa-node', nameRange(node), `option 'numaNode' is not valid for PCI controller model '${model}' (only pci-expander-bus and pcie-expander-bus take a NUMA node)`);
+  }
+}
+
+interface PciSlot {
+  device: XmlElement;
+  address: XmlElement;
+  key: string;
+  bus: number;
+  slot: number;
+  fn: number;
+}
+
+/** explicit PCI addresses of the devices (not the host addresses of a hostdev's <source>) */
+function explicitAddresses(ctx: CheckContext): PciSlot[] {
+  const out: PciSlot[] = [];
+  for (const d of ctx.devices()) {
+    const a = d.child('address');
+    // <address type='pci'/> without a slot asks libvirt to pick one
+    if (!a || a.attr('type') !== 'pci' || !a.hasAttr('slot')) continue;
+    const dom = parseInteger(a.attr('domain')) ?? 0;
+    const bus = parseInteger(a.attr('bus')) ?? 0;
+    const slot = parseInteger(a.attr('slot')) ?? 0;
+    const fn = parseInteger(a.attr('function')) ?? 0;
+    out.push({ device: d, address: a, key: `${dom}:${bus}:${slot}.${fn}`, bus, slot, fn });
+  }
+  return out;
+}
+
+const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
+const show = (s: PciSlot) => `0000:${hex(s.bus, 2)}:${hex(s.slot, 2)}.${s.fn}`;
+
+/** the integrated functions of the chipsets: what may sit there, if anything */
+function reservedFor(ctx: CheckContext, s: PciSlot): ((d: XmlElement) => boolean) | undefined {
+  if (s.bus !== 0) return undefined;
+  const isCtrl = (type: string, index = '0') => (d: XmlElement) => d.name === 'controller' && d.attr('type') === type && (d.attr('index') ?? '0') === index;
+  if (ctx.g.machineKind === 'i440fx' && s.slot === 1) {
+    if (s.fn === 0 || s.fn === 3) return () => false; // ISA bridge, ACPI/PM
+    if (s.fn === 1) return isCtrl('ide');
+    if (s.fn === 2) {
+      const usb = ctx.devices('controller').filter((c) => c.attr('type') === 'usb');
+      if (usb.length && !usb.some((c) => (c.attr('model') ?? 'piix3-uhci') === 'piix3-uhci')) return undefined;
+      return isCtrl('usb');
+    }
+  }
+  if (ctx.g.machineKind === 'q35' && s.slot === 0x1f) {
+    if (s.fn === 0 || s.fn === 3) return () => false; // LPC, SMBus
+    if (s.fn === 2) return isCtrl('sata');
+  }
+  return undefined;
+}
+
+/**
+ * "Attempted double use of PCI Address": two devices at one address, or a
+ * device on a chipset function (i440fx 00:01.x, q35 00:1f.0/2/3). Also the
+ * PIIX3 USB controller's fixed place: "PIIX3 USB controller at index 0 must
+ * have PCI address 0:0:1.2" on i440fx, while on q35 that address is refused
+ * for it ("Bus 0 must be PCI for integrated PIIX3 USB or IDE controllers";
+ * other bus-0 slots are accepted).
+ */
+export function pciAddressConflicts(ctx: CheckContext): void {
+  const seen = new Map<string, PciSlot>();
+  for (const s of explicitAddresses(ctx)) {
+    const range = nameRange(s.address);
+    const first = seen.get(s.key);
+    const allowed = reservedFor(ctx, s);
+    if (first) ctx.reject('pci-address-conflict', range, `attempted double use of PCI address ${show(s)} (the <${first.device.name}> above has it too)`);
+    else if (allowed && !allowed(s.device)) ctx.reject('pci-address-conflict', range, `attempted double use of PCI address ${show(s)}: ${ctx.g.machine} has a built-in device there`);
+    else seen.set(s.key, s);
+    const d = s.device;
+    const piix3Usb = d.name === 'controller' && d.attr('type') === 'usb' && (d.attr('model') ?? 'piix3-uhci') === 'piix3-uhci';
+    if (ctx.g.machineKind === 'q35' && s.bus === 0 && s.slot === 1 && s.fn === 2 && piix3Usb) {
+      ctx.reject('pci-address-conflict', range, `00:01.2 is where i440fx integrates its PIIX3 USB controller, and bus 0 of q35 is PCIe ("Bus 0 must be PCI for integrated PIIX3 USB or IDE controllers"): give it another slot`);
+    }
+    if (ctx.g.machineKind === 'i440fx' && piix3Usb && (d.attr('index') ?? '0') === '0' && !(s.bus === 0 && s.slot === 1 && s.fn === 2)) {
+      ctx.reject('pci-address-conflict', range, `the PIIX3 USB controller at index 0 is part of the chipset and must have PCI address 0000:00:01.2`);
+    }
   }
 }

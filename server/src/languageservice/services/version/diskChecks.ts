@@ -1,0 +1,109 @@
+/**
+ * Define-time rules about disks (src/conf/domain_conf.c, src/qemu/qemu_validate.c,
+ * src/qemu/qemu_domain_address.c), probed on libvirt 9.0.0:
+ * - buses per device: fdc only for floppies and floppies only on fdc
+ *   ("Invalid bus type 'fdc' for disk"), no CD-ROM on virtio or sd
+ *   ("disk type of 'vdb' does not support ejectable media"), LUNs only on
+ *   virtio or scsi ("disk device='lun' is not supported for bus='sata'");
+ * - address types per bus ("Invalid address type 'pci' for the disk 'sda'
+ *   with the bus type 'sata'", "virtio disk cannot have an address of type
+ *   'drive'", "unexpected address type for usb disk");
+ * - one target name per disk ("target 'vda' duplicated"), one disk per drive
+ *   address, which libvirt derives from the target name when none is given
+ *   ("Found duplicate drive address"), and one IDE controller on i440fx
+ *   ("Only 1 IDE controller is supported").
+ */
+import { XmlElement } from '../../parser/xmlNodes';
+import { nameRange, valueRange } from './guest';
+import { CheckContext } from './checkContext';
+
+/** libvirt's virDiskNameToIndex: hda -> 0, sdb -> 1, vdaa -> 26; undefined when not a disk name */
+export function diskNameToIndex(dev: string): number | undefined {
+  const m = /^(?:fd|hd|vd|sd|xvd|ubd)([a-z]+)\d*$/.exec(dev);
+  if (!m) return undefined;
+  let idx = 0;
+  for (const ch of m[1]) idx = idx * 26 + (ch.charCodeAt(0) - 96);
+  return idx - 1;
+}
+
+function busOf(disk: XmlElement): string | undefined {
+  const t = disk.child('target');
+  const bus = t?.attr('bus');
+  if (bus) return bus;
+  const dev = t?.attr('dev') ?? '';
+  if (dev.startsWith('vd')) return 'virtio';
+  if (dev.startsWith('hd')) return 'ide';
+  if (dev.startsWith('sd')) return 'scsi';
+  if (dev.startsWith('fd')) return 'fdc';
+  return undefined;
+}
+
+/** the drive address libvirt gives a disk of `bus` with target index `idx` (controller:bus:target:unit) */
+function derivedDriveAddress(bus: string, idx: number): string | undefined {
+  switch (bus) {
+    case 'ide':
+      return `${Math.floor(idx / 4)}:${Math.floor((idx % 4) / 2)}:0:${idx % 2}`;
+    case 'sata':
+      return `${Math.floor(idx / 6)}:0:0:${idx % 6}`;
+    case 'scsi':
+      return idx < 7 ? `0:0:0:${idx}` : undefined; // beyond 7 units it depends on the controller model
+    case 'fdc':
+      return `0:0:0:${idx}`;
+    default:
+      return undefined;
+  }
+}
+
+const ADDRESS_TYPES: Record<string, string[]> = {
+  ide: ['drive'],
+  sata: ['drive'],
+  scsi: ['drive'],
+  fdc: ['drive'],
+  usb: ['usb'],
+};
+
+export function diskBuses(ctx: CheckContext): void {
+  const devs = new Map<string, XmlElement>();
+  const drives = new Map<string, XmlElement>();
+  for (const disk of ctx.devices('disk')) {
+    const target = disk.child('target');
+    const busAttr = target?.getAttribute('bus');
+    const bus = busOf(disk);
+    const device = disk.attr('device') ?? 'disk';
+    const at = busAttr ? valueRange(busAttr) : target ? nameRange(target) : nameRange(disk);
+    const extra = busAttr ? { node: 'value' as const, value: bus } : {};
+    if (bus === 'fdc' && device !== 'floppy') ctx.reject('disk-bus', at, `bus 'fdc' is only for floppies, not for a ${device} ("Invalid bus type 'fdc' for disk")`, extra);
+    else if (device === 'floppy' && bus && bus !== 'fdc') ctx.reject('disk-bus', at, `a floppy goes on bus 'fdc' ("Invalid bus type '${bus}' for floppy disk")`, { ...extra, safeAlternative: busAttr ? 'fdc' : undefined });
+    else if (device === 'cdrom' && (bus === 'virtio' || bus === 'sd')) ctx.reject('disk-bus', at, `a CD-ROM needs a bus with removable media, and ${bus} has none ("does not support ejectable media"); use sata or scsi`, extra);
+    else if (device === 'lun' && bus && bus !== 'virtio' && bus !== 'scsi') ctx.reject('disk-bus', at, `disk device='lun' is not supported for bus='${bus}' (only virtio and scsi)`, extra);
+
+    const address = disk.child('address');
+    const atype = address?.attr('type');
+    const allowed = bus ? ADDRESS_TYPES[bus] : undefined;
+    if (address && atype && ((allowed && !allowed.includes(atype)) || (bus === 'virtio' && atype === 'drive'))) {
+      ctx.reject('disk-address', nameRange(address), `a disk on bus '${bus}' cannot have an address of type '${atype}'${allowed ? ` (it takes type '${allowed[0]}')` : " (virtio disks take 'pci' or 'ccw')"}`);
+    }
+
+    const dev = target?.getAttribute('dev');
+    if (dev?.value) {
+      if (devs.has(dev.value)) ctx.reject('disk-target', valueRange(dev), `target '${dev.value}' is used by another disk too ("target '${dev.value}' duplicated")`, { node: 'value', value: dev.value });
+      devs.set(dev.value, disk);
+    }
+    if (!bus || !(bus in ADDRESS_TYPES) || bus === 'usb') continue;
+    let key: string | undefined;
+    if (address && atype === 'drive') {
+      const n = (k: string) => Number(address.attr(k) ?? 0);
+      key = `${n('controller')}:${n('bus')}:${n('target')}:${n('unit')}`;
+    } else if (!address && dev?.value) {
+      const idx = diskNameToIndex(dev.value);
+      if (idx !== undefined) key = derivedDriveAddress(bus, idx);
+      if (bus === 'ide' && idx !== undefined && idx >= 4 && ctx.g.machineKind === 'i440fx') {
+        ctx.reject('disk-address', valueRange(dev), `'${dev.value}' would be on a second IDE controller, and i440fx has one ("Only 1 IDE controller is supported"): IDE takes hda-hdd`, { node: 'value', value: dev.value });
+      }
+    }
+    if (!key) continue;
+    const other = drives.get(`${bus}/${key}`);
+    if (other) ctx.reject('disk-address', address ? nameRange(address) : valueRange(dev!), `this disk has the same ${bus} drive address (${key.replace(/:/g, '/')}) as disk '${other.child('target')?.attr('dev') ?? ''}' ("Found duplicate drive address")${address ? '' : `: libvirt derives it from the target name`}`);
+    else drives.set(`${bus}/${key}`, disk);
+  }
+}

@@ -46,16 +46,9 @@ export function parseVersion(s: string): [number, number, number] | null {
   return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
 }
 
-/** negative when a < b, 0 when equal, positive when a > b. Unparsable versions sort first. */
-export function compareVersions(a: string, b: string): number {
-  const va = parseVersion(a);
-  const vb = parseVersion(b);
-  if (!va || !vb) return (va ? 1 : 0) - (vb ? 1 : 0);
-  for (let i = 0; i < 3; i++) {
-    if (va[i] !== vb[i]) return va[i] - vb[i];
-  }
-  return 0;
-}
+/** version comparison lives in one place: knowledge/versions.ts */
+export { compareVersions } from './versions';
+import { compareVersions } from './versions';
 
 const byPath = new Map<string, VersionFact[]>();
 for (const f of VERSION_FACTS) {

@@ -1,7 +1,15 @@
 /** Version strings ('9.0.0', '7.2') compared numerically, and simple ranges ('>=5.2.0', '<3.2.0', '5.2.0-8.9.0'). */
 
+const parsed = new Map<string, number[]>();
+
+/** the numeric parts of a version; memoized, since version checks compare the same few strings many times */
 export function parseVersion(v: string): number[] {
-  return v.split(/[.\-+]/).map((p) => parseInt(p, 10)).filter((n) => !Number.isNaN(n));
+  let p = parsed.get(v);
+  if (!p) {
+    p = v.split(/[.\-+]/).map((x) => parseInt(x.replace(/^v/, ''), 10)).filter((n) => !Number.isNaN(n));
+    if (parsed.size < 10_000) parsed.set(v, p);
+  }
+  return p;
 }
 
 export function compareVersions(a: string, b: string): number {

@@ -48,10 +48,13 @@ export function groupFills(expansion: Expansion): FillGroup[] {
     if (f.category === 'normalised') continue;
     if (!f.node.origin || f.kind === 'element') {
       const top = topAdded(f.node);
-      if (!top.parent?.origin && top.parent) continue; // under an added node whose own top was counted
-      added.set(top, [...(added.get(top) ?? []), f]);
+      const list = added.get(top);
+      if (list) list.push(f);
+      else added.set(top, [f]);
     } else {
-      onExisting.set(f.node, [...(onExisting.get(f.node) ?? []), f]);
+      const list = onExisting.get(f.node);
+      if (list) list.push(f);
+      else onExisting.set(f.node, [f]);
     }
   }
   for (const [top, fills] of added) {

@@ -27,7 +27,11 @@ export const implicitControllersRule: Rule = {
       const addr = c.child('address');
       needed.push(['virtio-serial', addr?.attr('type') === 'virtio-serial' ? String(Number(addr.attr('controller') ?? '0')) : '0']);
     }
+    const seen = new Set<string>();
     for (const [type, index] of needed) {
+      const key = `${type}:${index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (findController(ctx, type, index)) continue;
       const meta = { rule: this.id, category: 'abi' as const, reason: `a device uses ${type} controller ${index}, so libvirt adds it`, source: IMPLICIT_SOURCE };
       ctx.addElement(devices, new ENode('controller', { type, index }), meta);

@@ -194,5 +194,10 @@ describe('RelaxNG validation: located messages', function () {
     // the same children in another order are fine
     const fine = text.replace(/  <memory>1024<\/memory>\n  (<uuid>.*<\/uuid>\n)/, '  $1  <memory>1024</memory>\n');
     assert.deepStrictEqual(check(fine), []);
+    // <title> between <name> and <uuid> is fine too, unless the domain has an id attribute
+    const titled = `<domain type='kvm'>\n  <name>vm</name>\n  <title>t</title>\n  <uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>\n  <memory>1024</memory>\n  <os><type>hvm</type></os>\n</domain>\n`;
+    assert.deepStrictEqual(check(titled), []);
+    const withId = titled.replace("type='kvm'", "type='kvm' id='1'");
+    assert.deepStrictEqual(check(withId).map((p) => [p.code, at(withId, p)]), [['misplaced-element', 'title']]);
   });
 });

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import { Datatype } from './datatypes';
 import { Deriver } from './derivatives';
-import { NameClass, nameClassToString } from './nameClass';
+import { nameClassToString } from './nameClass';
 import { HazardCheck, K, Pattern, PatternFactory, Token, TokenClassifier } from './patterns';
 import { buildDefines, Def, interleaveHazards, InterleavePartition, listOf, T, topMatches, triageKey } from './rngDefines';
 import { ReadFile, RngReader, SchemaLoadError } from './rngTree';
@@ -159,7 +159,7 @@ class Translator {
           name,
           () => (content ??= f.group(this.list(def.attrs), this.list(def.content))),
           def.source,
-          () => (hazards ??= interleaveHazards(def).map((h) => ({ classifier: this.claim(h.interleave), groups: h.groups }))),
+          () => (hazards ??= interleaveHazards(def).map((h) => ({ classifier: this.claim(h.interleave), groups: h.groups, always: h.always }))),
         );
       }
       case T.ATTRIBUTE: {
@@ -273,10 +273,3 @@ export function loadRelaxNg(entryPath: string, readFile: ReadFile = (p) => fs.re
     loadMs: performance.now() - t0,
   };
 }
-
-/** the element names a pattern can start with, for messages */
-export function describeNameClass(nc: NameClass, prefixes: ReadonlyMap<string, string>): string {
-  return nameClassToString(nc, prefixes as Map<string, string>);
-}
-
-export { K };

@@ -70,7 +70,9 @@ export interface TokenClassifier {
  */
 export interface HazardCheck {
   readonly classifier: TokenClassifier;
-  readonly groups: readonly number[];
+  readonly groups: readonly { readonly index: number; readonly selfRisk: boolean }[];
+  /** emulate libxml2 whenever the element occurs */
+  readonly always?: boolean;
 }
 
 export class Pattern {

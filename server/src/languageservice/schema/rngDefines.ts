@@ -68,6 +68,8 @@ export class Def {
   triage: Map<string, number> | null = null;
   /** interleave: how libxml2 assigns children to groups */
   partition: InterleavePartition | null = null;
+  /** a start pattern: the combine attribute of its <start> */
+  startCombine: string | undefined;
 
   constructor(
     public type: T,
@@ -107,7 +109,6 @@ export function triageKey(name: string, ns: string | null): string {
 
 class DefineParser {
   private grammar: Grammar | null = null;
-  private inAttribute = false;
   readonly interleaves: Def[] = [];
 
   parseDocument(root: RNode, external: boolean): Def | null {
@@ -118,7 +119,7 @@ class DefineParser {
       const g: Grammar = { parent: this.grammar, defs: new Map(), refs: new Map(), start: null };
       const old = this.grammar;
       this.grammar = g;
-      this.parseStart([root]);
+      this.parseStart([root], undefined);
       this.grammar = old;
       start = g.start;
     }
@@ -150,7 +151,7 @@ class DefineParser {
 
   private parseGrammarContent(nodes: RNode[]): void {
     for (const n of nodes) {
-      if (n.name === 'start') this.parseStart(n.children);
+      if (n.name === 'start') this.parseStart(n.children, n.attrs.get('combine'));
       else if (n.name === 'define') this.parseDefine(n);
       else if (n.name === 'include') {
         if (n.included) this.parseGrammarContent(n.included.children);
@@ -159,13 +160,14 @@ class DefineParser {
     }
   }
 
-  private parseStart(nodes: RNode[]): void {
+  private parseStart(nodes: RNode[], combine: string | undefined): void {
     if (!nodes.length) throw new SchemaLoadError('start has no children');
     const g = this.grammar!;
     let def: Def | null;
     if (nodes[0].name === 'empty') def = new Def(T.EMPTY, nodes[0]);
     else if (nodes[0].name === 'notAllowed') def = new Def(T.NOT_ALLOWED, nodes[0]);
     else def = this.parsePatterns(nodes, true);
+    if (def) def.startCombine = combine;
     if (g.start) {
       let last = g.start;
       while (last.next) last = last.next;
@@ -233,8 +235,7 @@ class DefineParser {
     if (!starts || !starts.next) return;
     let kind = -1;
     for (let cur: Def | null = starts; cur; cur = cur.next) {
-      // the combine attribute is on the <start> element, the parent of the pattern's node
-      const combine = cur.node?.attrs.get('combine');
+      const combine = cur.startCombine;
       if (combine === 'choice') kind = 1;
       else if (combine === 'interleave') kind = 0;
     }
@@ -413,8 +414,6 @@ class DefineParser {
     const d = new Def(T.ELEMENT, n);
     const [first, ...rest] = n.children;
     if (!first) throw new SchemaLoadError(`${n.source}: element has no name`);
-    const savedIn = this.inAttribute;
-    this.inAttribute = false;
     this.parseNameClass(first, d);
     if (!rest.length) throw new SchemaLoadError(`${n.source}: element has no content`);
     let last: Def | null = null;
@@ -437,7 +436,6 @@ class DefineParser {
         last = cur;
       }
     }
-    this.inAttribute = savedIn;
     return d;
   }
 
@@ -445,12 +443,9 @@ class DefineParser {
     const d = new Def(T.ATTRIBUTE, n);
     const [first, second, ...rest] = n.children;
     if (!first) throw new SchemaLoadError(`${n.source}: attribute has no name`);
-    const savedIn = this.inAttribute;
-    this.inAttribute = true;
     this.parseNameClass(first, d);
     if (second) d.content = this.parsePattern(second);
     if (rest.length) throw new SchemaLoadError(`${n.source}: attribute has several patterns`);
-    this.inAttribute = savedIn;
     return d;
   }
 
@@ -694,22 +689,28 @@ export function libxmlNullable(def: Def | null): number {
 
 const TRAVERSED = new Set([T.CHOICE, T.INTERLEAVE, T.GROUP, T.ONEORMORE, T.ZEROORMORE, T.OPTIONAL, T.PARENTREF, T.REF, T.DEF, T.EXTERNALREF]);
 
-/** libxml2's xmlRelaxNGGetElements(def, 0): the element and text definitions a pattern starts with or contains at its level */
-export function topElements(def: Def, out: Def[] = [], seen = new Set<Def>()): Def[] {
-  if (def.type === T.ELEMENT || def.type === T.TEXT) {
+/**
+ * libxml2's xmlRelaxNGGetElements: the element and text definitions a
+ * pattern contains at its own level (`withData`: data, value and list too, as
+ * libxml2 gathers them for interleave groups).
+ */
+export function topElements(def: Def, withData = false, out: Def[] = [], seen = new Set<Def>()): Def[] {
+  if (def.type === T.ELEMENT || def.type === T.TEXT || (withData && (def.type === T.DATATYPE || def.type === T.VALUE || def.type === T.LIST))) {
     out.push(def);
     return out;
   }
   if (TRAVERSED.has(def.type) && def.content) {
     if (seen.has(def)) return out;
     seen.add(def);
-    for (const c of listOf(def.content)) topElements(c, out, seen);
+    for (const c of listOf(def.content)) topElements(c, withData, out, seen);
   }
   return out;
 }
 
-function keyOfTop(d: Def): string {
+/** the triage key of a top definition; null for data, value and list */
+function keyOfTop(d: Def): string | null {
   if (d.type === T.TEXT) return triageKey('#text', null);
+  if (d.type !== T.ELEMENT) return null;
   if (d.name !== null) return triageKey(d.name, d.ns);
   return triageKey('#any', d.ns);
 }
@@ -725,7 +726,7 @@ function checkChoiceDeterminism(def: Def): void {
     if (!list.length) triable = 0;
     else if (triable === 1) {
       for (const d of list) {
-        const key = keyOfTop(d);
+        const key = keyOfTop(d)!;
         if (triage.has(key)) {
           triable = -1;
           break;
@@ -764,7 +765,7 @@ function computeInterleave(def: Def): void {
   let mixed = 0;
   for (const g of listOf(def.content)) {
     if (g.type === T.TEXT) mixed++;
-    groups.push(topElements(g));
+    groups.push(topElements(g, true));
   }
   const triage = new Map<string, number>();
   let determinist = 1;
@@ -775,6 +776,10 @@ function computeInterleave(def: Def): void {
     }
     for (const d of defs) {
       const key = keyOfTop(d);
+      if (key === null) {
+        determinist = -1;
+        continue;
+      }
       if (d.type === T.ELEMENT && d.name === null && d.complexName) determinist = 2;
       if (triage.has(key)) determinist = -1;
       else triage.set(key, i);
@@ -789,9 +794,9 @@ function computeInterleave(def: Def): void {
   };
 }
 
-/** libxml2's xmlRelaxNGElementMatch / NodeMatchesList for one element or text definition */
+/** libxml2's xmlRelaxNGElementMatch / NodeMatchesList for one top definition of an interleave group */
 export function topMatches(d: Def, isText: boolean, ns: string, local: string): boolean {
-  if (isText) return d.type === T.TEXT;
+  if (isText) return d.type === T.TEXT || d.type === T.DATATYPE || d.type === T.VALUE || d.type === T.LIST;
   return d.type === T.ELEMENT && d.nc !== null && nameClassContains(d.nc, ns, local);
 }
 
@@ -825,12 +830,76 @@ function sameLevelInterleaves(d: Def, out: Def[], seen: Set<Def>): Def[] {
  * An interleave of an element's content some of whose groups run another
  * interleave over the same children: when libxml2 finishes that inner
  * interleave it relinks the children in document order, which can break the
- * outer interleave's chains for the groups it validates afterwards.
+ * outer interleave's chains for the groups it validates afterwards, and the
+ * group's own chain when the group walks it again (another branch of a
+ * choice, another state).
  */
 export interface InterleaveHazard {
   interleave: Def;
-  /** indices of the groups containing an inner interleave */
-  groups: number[];
+  /** the groups containing an inner interleave */
+  groups: { index: number; selfRisk: boolean }[];
+  /**
+   * libxml2 handles this interleave's text in its own way whatever the
+   * children: in a mixed interleave of more than two groups it skips all
+   * text while validating the groups, and a group with `<data>`/`<value>`
+   * checks the group's text nodes without the blank ones.
+   */
+  always?: boolean;
+}
+
+/** data, value or list patterns in `d` at its own level */
+function sameLevelData(d: Def, seen = new Set<Def>()): boolean {
+  if (seen.has(d)) return false;
+  seen.add(d);
+  if (d.type === T.DATATYPE || d.type === T.VALUE || d.type === T.LIST) return true;
+  if (SAME_LEVEL.has(d.type)) for (const c of listOf(d.content)) if (sameLevelData(c, seen)) return true;
+  return false;
+}
+
+/** the definition a reference or single-item wrapper stands for */
+function unwrap(d: Def): Def {
+  for (;;) {
+    if ((d.type === T.REF || d.type === T.PARENTREF || d.type === T.EXTERNALREF || d.type === T.START) && d.content) d = d.content;
+    else if ((d.type === T.DEF || d.type === T.GROUP || d.type === T.NOOP || d.type === T.CHOICE) && d.content && !d.content.next) d = d.content;
+    else return d;
+  }
+}
+
+/** attribute patterns that leave libxml2 with a single state (no optional, choice or repetition) */
+function singleStateAttributes(d: Def, seen = new Set<Def>()): boolean {
+  if (seen.has(d)) return true;
+  seen.add(d);
+  switch (d.type) {
+    case T.ATTRIBUTE:
+      return true;
+    case T.REF:
+    case T.PARENTREF:
+    case T.EXTERNALREF:
+    case T.DEF:
+    case T.GROUP:
+    case T.NOOP:
+      for (const c of listOf(d.content)) if (!singleStateAttributes(c, seen)) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a group can walk its children again after an inner interleave ran
+ * (and so see them relinked): not when it is the inner interleave itself, or
+ * that interleave after attributes that leave a single state; yes when it
+ * has other alternatives (a choice), repetitions, or several states in which
+ * to run the inner interleave.
+ */
+function groupSelfRisk(g: Def): boolean {
+  const u = unwrap(g);
+  if (u.type === T.INTERLEAVE) return false;
+  if (u.type !== T.DEF && u.type !== T.GROUP) return true;
+  const items = [...listOf(u.content)];
+  const last = items[items.length - 1];
+  if (!last || unwrap(last).type !== T.INTERLEAVE) return true;
+  return !items.slice(0, -1).every((d) => singleStateAttributes(d));
 }
 
 export function interleaveHazards(element: Def): InterleaveHazard[] {
@@ -839,13 +908,16 @@ export function interleaveHazards(element: Def): InterleaveHazard[] {
   const all: Def[] = [];
   for (const c of listOf(element.content)) sameLevelInterleaves(c, all, seen);
   for (const il of all) {
-    const groups: number[] = [];
+    const groups: { index: number; selfRisk: boolean }[] = [];
     const items = [...listOf(il.content)];
+    const always = (items.some((g) => g.type === T.TEXT) && items.length > 2) || items.some((g) => sameLevelData(g));
     items.forEach((g, i) => {
-      // only groups validated before another group matter
-      if (i < items.length - 1 && sameLevelInterleaves(g, [], new Set()).length) groups.push(i);
+      if (!sameLevelInterleaves(g, [], new Set()).length) return;
+      const selfRisk = groupSelfRisk(g);
+      // a last group without self risk cannot break anything
+      if (selfRisk || i < items.length - 1) groups.push({ index: i, selfRisk });
     });
-    if (groups.length) out.push({ interleave: il, groups });
+    if (groups.length || always) out.push({ interleave: il, groups, always });
   }
   return out;
 }

@@ -9,6 +9,12 @@
  * skipped, a bad value is taken as a good one, a missing attribute or child as
  * present. Recovery only ever follows a reported problem, so the verdict is
  * that of the derivatives.
+ *
+ * The derivatives carry libxml2's choice triage and interleave partitioning
+ * (see patterns.ts). One behaviour of libxml2 they cannot carry, the
+ * relinking of children by nested interleaves, is detected by a cheap check
+ * of the children's arrangement; when it fires, the verdict comes from an
+ * emulation of libxml2's algorithm (libxmlEmulator.ts).
  */
 import { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlText } from '../parser/xmlNodes';
 import { attributeQName, attributeValue, elementQName, isNamespaceDeclaration, NsScope } from './namespaces';
@@ -48,13 +54,6 @@ export interface SchemaProblem {
   end: number;
   message: string;
   code: SchemaProblemCode;
-}
-
-/** a run of text between child elements (comments and PIs do not break it) */
-interface TextRun {
-  value: string;
-  start: number;
-  end: number;
 }
 
 function textRange(nodes: XmlText[], text: string): { start: number; end: number } {
@@ -232,14 +231,22 @@ export class SchemaWalker {
   }
 
   /**
-   * A conservative check for libxml2's interleave relinking: a child of a
-   * later group that lies between two children of a group running an inner
-   * interleave, is not its group's last child, and is followed by a child of
-   * another group. When it finds one the verdict comes from the emulation.
+   * A conservative check for libxml2's interleave relinking. A group that runs
+   * an inner interleave has the stretch of children from its first to its
+   * last relinked in document order; trouble follows when a child of another
+   * group lies in that stretch and either (a) belongs to a group validated
+   * later, is not its group's last child and is followed by a child of
+   * another group, or (b) the group may walk its children again (see
+   * InterleaveHazard). When the check finds such an arrangement the verdict
+   * comes from the emulation of libxml2.
    */
   private checkHazards(p: Pattern, el: XmlElement, scope: NsScope, token: Token): void {
     const hazards = this.hazardsFor(p, token);
     if (!hazards.length) return;
+    if (hazards.some((h) => h.always)) {
+      this.needsEmulation = true;
+      return;
+    }
     const tokens: Token[] = [];
     const nodes: XmlNode[] = [];
     for (const c of el.children) {
@@ -254,13 +261,13 @@ export class SchemaWalker {
     }
     for (const h of hazards) {
       const cls = tokens.map((t) => h.classifier.classify(t));
-      for (const i of h.groups) {
+      for (const { index: i, selfRisk } of h.groups) {
         const first = cls.indexOf(i);
         const last = cls.lastIndexOf(i);
         for (let at = first + 1; at < last; at++) {
           const k = cls[at];
-          if (k <= i) continue;
-          if (cls.lastIndexOf(k) === at || cls[at + 1] === k) continue;
+          if (k === i) continue;
+          if (!selfRisk && (k < i || cls.lastIndexOf(k) === at || cls[at + 1] === k)) continue;
           this.needsEmulation = true;
           const n = nodes[at];
           if (n.kind === 'element') this.hazard = { node: n, first: nodes[first], last: nodes[last] };

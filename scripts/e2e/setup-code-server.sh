@@ -100,15 +100,44 @@ step "npm install code-server@$CODE_SERVER_VERSION"
 CS="$PREFIX/node_modules/code-server"
 VS="$CS/lib/vscode"
 
-# argon2 (password hashing; loaded at startup even with --auth none).
-(
-  cd "$PREFIX/node_modules/argon2"
-  gyp rebuild --module_name=argon2 --module_path=lib/binding/napi-v3 --napi_build_version=3 >/dev/null 2>&1 ||
-    { log "argon2 build failed"; exit 1; }
-  mkdir -p lib/binding/napi-v3
-  cp build/Release/argon2.node lib/binding/napi-v3/
-)
-step "build argon2"
+LOGS="$CACHE/logs"
+mkdir -p "$LOGS"
+
+# Native modules are built against the system Node's headers. Builds run in
+# the background, two at a time on two cores (one make job each: these
+# modules have few sources, so running modules side by side beats make -j).
+MAX_PAR="$JOBS"
+pids=()
+names=()
+# build_bg NAME DIR [node-gyp args...]
+build_bg() {
+  local name="$1" dir="$2"
+  shift 2
+  while [ "$(jobs -rp | wc -l)" -ge "$MAX_PAR" ]; do sleep 0.3; done
+  (cd "$dir" && JOBS=1 gyp rebuild "$@" >"$LOGS/gyp-$(echo "$name" | tr / _).log" 2>&1) &
+  pids+=("$!")
+  names+=("$name")
+}
+wait_builds() {
+  local i failed=0
+  for i in "${!pids[@]}"; do
+    if wait "${pids[$i]}"; then
+      log "built ${names[$i]}"
+    else
+      log "ERROR: native build failed for ${names[$i]}; log:"
+      tail -n 30 "$LOGS/gyp-$(echo "${names[$i]}" | tr / _).log" >&2 || true
+      failed=1
+    fi
+  done
+  pids=()
+  names=()
+  return $failed
+}
+
+# argon2 (password hashing; loaded at startup even with --auth none), built
+# while npm fetches VS Code's dependencies.
+build_bg argon2 "$PREFIX/node_modules/argon2" \
+  --module_name=argon2 --module_path=lib/binding/napi-v3 --napi_build_version=3
 
 # VS Code's own production dependencies.
 (cd "$VS" && npm install "${NPM_FLAGS[@]}" --omit=dev >/dev/null)
@@ -117,26 +146,29 @@ step "npm install lib/vscode (prod deps)"
 mkdir -p "$VS/node_modules/@vscode/ripgrep/bin"
 cp "$(command -v rg)" "$VS/node_modules/@vscode/ripgrep/bin/rg"
 
-# Build every native module VS Code's server loads. Windows/mac-only modules
-# are skipped (their binding.gyp builds nothing useful on Linux or fails).
-build_native() {
-  local dir="$1" name
-  name="${dir#"$VS/node_modules/"}"
-  case "$name" in
-  *windows* | *win32* | *macos* | *mac-* | @vscode/deviceid | native-keymap | native-is-elevated) return 0 ;;
-  esac
-  if ! (cd "$dir" && gyp rebuild >"$CACHE/gyp-$(echo "$name" | tr / _).log" 2>&1); then
-    log "WARN: native build failed for $name (see $CACHE/gyp-$(echo "$name" | tr / _).log)"
-    return 0
-  fi
-  log "built $name"
-}
+# Every native module VS Code's server may load. Windows/mac-only modules are
+# skipped (they build nothing useful on Linux).
 gyp_dirs=()
 for f in "$VS"/node_modules/*/binding.gyp "$VS"/node_modules/@*/*/binding.gyp; do
-  [ -f "$f" ] && gyp_dirs+=("$(dirname "$f")")
+  [ -f "$f" ] || continue
+  name="${f#"$VS/node_modules/"}"
+  name="${name%/binding.gyp}"
+  case "$name" in
+  *windows* | *win32* | *macos* | *mac-* | @vscode/deviceid | native-keymap | native-is-elevated) continue ;;
+  esac
+  gyp_dirs+=("$name")
+  build_bg "$name" "$VS/node_modules/$name"
 done
-for d in "${gyp_dirs[@]}"; do build_native "$d"; done
-step "node-gyp rebuild (${#gyp_dirs[@]} modules)"
+wait_builds
+mkdir -p "$PREFIX/node_modules/argon2/lib/binding/napi-v3"
+cp "$PREFIX/node_modules/argon2/build/Release/argon2.node" "$PREFIX/node_modules/argon2/lib/binding/napi-v3/"
+step "node-gyp rebuild (argon2 + ${#gyp_dirs[@]} modules)"
+
+# Each built module must load in this Node.
+(cd "$PREFIX" && node -e "require('argon2')")
+for name in "${gyp_dirs[@]}"; do
+  (cd "$VS" && node -e "require(process.argv[1])" "$name") || { log "ERROR: $name does not load"; exit 1; }
+done
 
 ln -sfn node_modules "$VS/node_modules.asar"
 mkdir -p "$VS/bin/remote-cli" "$VS/bin/helpers"

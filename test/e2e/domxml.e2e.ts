@@ -1,0 +1,88 @@
+/**
+ * The packaged extension (domxml.vsix at the repo root, or $DOMXML_E2E_VSIX)
+ * installed into a real VS Code: a broken <domain> document (fixture
+ * test/e2e/workspace/vm.xml) gets our error in the Problems panel; a valid one
+ * (web01.xml) a hover and a quick fix.
+ *
+ * Skipped when there is no vsix yet (build it with `npm run package`).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Browser } from 'playwright-core';
+import { launchBrowser, Workbench } from './browser';
+import { CodeServer, makeWorkspace, repoRoot, startCodeServer } from './codeServer';
+
+const VSIX = process.env.DOMXML_E2E_VSIX || path.join(repoRoot(), 'domxml.vsix');
+const FIXTURE = path.join(repoRoot(), 'test', 'e2e', 'workspace');
+
+describe('e2e: domxml.vsix in VS Code', function () {
+  this.timeout(180_000);
+
+  let workspace = '';
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let wb: Workbench | undefined;
+
+  before(async function () {
+    if (!fs.existsSync(VSIX)) {
+      console.warn(`    (no ${VSIX}: run \`npm run package\` first)`);
+      this.skip();
+    }
+    const built = path.join(repoRoot(), 'dist', 'server.js');
+    if (fs.existsSync(built) && fs.statSync(built).mtimeMs > fs.statSync(VSIX).mtimeMs) {
+      console.warn(`    (warning: ${path.basename(VSIX)} is older than dist/: it tests what was packaged, not the latest build)`);
+    }
+    workspace = makeWorkspace({}, FIXTURE);
+    server = await startCodeServer({ workspace, vsix: [VSIX] });
+    browser = await launchBrowser();
+    wb = await Workbench.open(browser, server);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      await wb.saveDebugArtifacts(`FAILED-domxml-${this.currentTest.title}`);
+      fs.writeFileSync(
+        path.join(path.dirname(await wb.screenshot('FAILED-domxml-last.png')), 'FAILED-domxml-vscode-logs.txt'),
+        server?.vscodeLogs() ?? '',
+      );
+    }
+  });
+
+  after(async function () {
+    await wb?.close();
+    await browser?.close();
+    await server?.stop();
+    if (workspace) {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the unclosed element of vm.xml as a domxml error', async function () {
+    await wb!.openFile('vm.xml');
+    const problems = await wb!.waitForProblems(
+      (ps) => ps.some((p) => p.source === 'domxml' && p.severity === 'error'),
+      90_000,
+    );
+    const err = problems.find((p) => p.source === 'domxml' && p.severity === 'error')!;
+    assert.strictEqual(err.line, 3, JSON.stringify(err));
+    assert.ok(err.file.endsWith(`${path.sep}vm.xml`), err.file);
+    await wb!.screenshot('domxml-problems.png');
+  });
+
+  it('shows a hover on the machine type of a valid domain', async function () {
+    await wb!.openFile('web01.xml');
+    await wb!.waitForProblems((ps) => ps.some((p) => p.file.endsWith(`${path.sep}web01.xml`) && p.source === 'domxml'), 90_000);
+    const text = await wb!.hoverAt(6, 'machine');
+    assert.match(text, /pc-q35-/, text);
+    await wb!.screenshot('domxml-hover.png');
+  });
+
+  it('pins the machine type with a quick fix', async function () {
+    await wb!.openFile('web01.xml');
+    const applied = await wb!.applyQuickFix(/^Pin machine type/, { line: 6, at: "'q35'" });
+    const line6 = (await wb!.getEditorText()).split(/\r?\n/)[5];
+    assert.match(line6, /machine='pc-q35-[\d.]+'/, `${applied}: ${line6}`);
+    await wb!.screenshot('domxml-quickfix.png');
+  });
+});

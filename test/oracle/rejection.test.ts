@@ -9,8 +9,10 @@
  * test/fixtures/rejected and test/fixtures/domains (written for the
  * expander), and the shared corpus (virt-install and libvirt's own tests,
  * several using features newer than 9.0: a held-out check, prepared with
- * prepareForOracle like every oracle test). Skipped when libvirt is not
- * available. DOMXML_REJECTION_VERBOSE=1 prints every miss and false error.
+ * prepareForOracle like every oracle test). Then the same over semantic
+ * mutations of the accepted documents (semanticMutations.ts). Skipped when
+ * libvirt is not available. DOMXML_REJECTION_VERBOSE=1 prints every miss
+ * and false error.
  */
 import * as assert from 'assert';
 import * as path from 'path';
@@ -25,6 +27,7 @@ import { walkElements, XmlElement } from '../../server/src/languageservice/parse
 import { FIXTURES, SHARED_CORPUS, xmlFiles } from '../helpers';
 import { prepareForOracle } from './prepare';
 import { defineAndDump, libvirtAvailable } from './virsh';
+import { semanticMutations } from './semanticMutations';
 
 const service = getLanguageService();
 service.configure({ profile: 'debian-12' });
@@ -157,6 +160,42 @@ describe('define-time rejection against libvirt (oracle)', function () {
       assert.strictEqual(s.falseErrors, 0, s.report);
       assert.ok(s.rejected === 0 || s.caught / s.rejected >= 0.9, s.report);
       assert.strictEqual(s.wrongDrops, 0, s.report);
+    });
+  }
+});
+
+describe('define-time rejection against libvirt: semantic mutations of accepted documents (oracle)', function () {
+  this.timeout(0);
+  before(function () {
+    if (!libvirtAvailable()) this.skip();
+  });
+
+  const bases = [
+    ...xmlFiles(path.join(FIXTURES, 'domains')).map((f) => ({ file: f, prepare: false })),
+    ...xmlFiles(path.join(SHARED_CORPUS, 'virt-install')).map((f) => ({ file: f, prepare: true })),
+    ...xmlFiles(path.join(SHARED_CORPUS, 'libvirt-tests')).map((f) => ({ file: f, prepare: true })),
+  ];
+
+  for (const family of semanticMutations()) {
+    it(`${family.family}: an error wherever libvirt rejects the mutant (recall >= 0.9), none where it accepts`, () => {
+      const outcomes: Outcome[] = [];
+      bases.forEach(({ file, prepare }, i) => {
+        const raw = fs.readFileSync(file, 'utf8');
+        const text = prepare ? prepareForOracle(raw) : raw;
+        if (!defineAndDump(text).ok) return;
+        for (const m of family.forDocument(text, i)) {
+          if (m.text === null || m.text === text) continue;
+          const document = TextDocument.create(`file://${file}#${m.name}`, 'xml', 1, m.text);
+          if (!service.isDomainDocument(document)) continue;
+          const errors = service.findings(document).filter((f) => severityOf(f) === 'error');
+          const r = defineAndDump(m.text);
+          outcomes.push({ file: `${file} (${m.name})`, rejected: !r.ok, libvirtError: r.ok ? undefined : r.error, errors, wrongDrops: [], drops: 0 });
+        }
+      });
+      const s = score(`mutations, ${family.family}`, outcomes);
+      console.log(s.report);
+      assert.strictEqual(s.falseErrors, 0, s.report);
+      assert.ok(s.rejected === 0 || s.caught / s.rejected >= 0.9, s.report);
     });
   }
 });

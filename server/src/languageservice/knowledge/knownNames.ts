@@ -45,4 +45,15 @@ export const KNOWN_VALUES: Record<string, Set<string>> = {
   '/domain/devices/panic/@model': new Set(['hyperv', 'isa', 'pseries', 's390']),
   '/domain/devices/disk/target/@bus': new Set(['fdc', 'ide', 'sata', 'scsi', 'sd', 'uml', 'usb', 'virtio', 'xen']),
   '/domain/devices/controller/@type': new Set(['ccid', 'fdc', 'ide', 'isa', 'pci', 'sata', 'scsi', 'usb', 'virtio-serial', 'xenbus']),
+  '/domain/devices/console/target/@type': new Set(['lxc', 'openvz', 'sclp', 'sclplm', 'serial', 'uml', 'virtio', 'xen']),
+  '/domain/devices/channel/target/@type': new Set(['guestfwd', 'virtio', 'xen']),
+  '/domain/devices/serial/target/@type': new Set(['isa-debug', 'isa-serial', 'pci-serial', 'sclp-serial', 'spapr-vio-serial', 'system-serial', 'usb-serial']),
+};
+
+/** controller models of libvirt 9.0.0 per controller type (domaincommon.rng `controller`) */
+export const KNOWN_CONTROLLER_MODELS: Record<string, Set<string>> = {
+  scsi: new Set(['am53c974', 'auto', 'buslogic', 'dc390', 'ibmvscsi', 'lsilogic', 'lsisas1068', 'lsisas1078', 'ncr53c90', 'virtio-non-transitional', 'virtio-scsi', 'virtio-transitional', 'vmpvscsi']),
+  usb: new Set(['ehci', 'ich9-ehci1', 'ich9-uhci1', 'ich9-uhci2', 'ich9-uhci3', 'nec-xhci', 'none', 'pci-ohci', 'piix3-uhci', 'piix4-uhci', 'qemu-xhci', 'qusb1', 'qusb2', 'vt82c686b-uhci']),
+  pci: new Set(['pci-root', 'pcie-root', 'dmi-to-pci-bridge', 'pci-bridge', 'pci-expander-bus', 'pcie-expander-bus', 'pcie-root-port', 'pcie-switch-downstream-port', 'pcie-switch-upstream-port', 'pcie-to-pci-bridge']),
+  'virtio-serial': new Set(['virtio', 'virtio-non-transitional', 'virtio-transitional']),
 };

@@ -24,7 +24,7 @@ import { factFindings } from './version/factChecks';
 import { CheckContext } from './version/checkContext';
 import { VersionFindingData } from './version/findingData';
 import { DEFINE_REJECT } from './version/versionRules';
-import { duplicateControllers, ideOnMachineWithoutIde, interfaceModels, panicModelPerArch, singleBalloon, transitionalWhereUnsupported, usbDevicesWithoutUsb } from './version/deviceChecks';
+import { duplicateControllers, ideOnMachineWithoutIde, interfaceModels, panicModelPerArch, qemuDeviceKinds, singleBalloon, transitionalWhereUnsupported, usbDevicesWithoutUsb } from './version/deviceChecks';
 import { diskBuses } from './version/diskChecks';
 import { numaNodeOnPciController, pciAddressConflicts, pciRootModel, singleSlotBuses } from './version/pciChecks';
 import { devicesPerArch, emulatorArch, hostPassthroughMigratable, powerManagement, timersPerArch, videoPerArch, x86OnlyDevices } from './version/archChecks';
@@ -79,6 +79,7 @@ const DEFINE_CHECKS: ((ctx: CheckContext) => void)[] = [
   diskBuses,
   videoModelAttributes,
   interfaceModels,
+  qemuDeviceKinds,
 ];
 
 /** checks that need a migration floor */

@@ -231,3 +231,19 @@ export function interfaceModels(ctx: CheckContext): void {
     if (iommu && model?.value && !virtio) ctx.reject('interface-model', nameRange(iommu), `the iommu driver option is only supported for virtio devices, not for a ${model.value} NIC`);
   }
 }
+
+/** devices of other hypervisors, and input a bus cannot carry (src/qemu/qemu_validate.c) */
+export function qemuDeviceKinds(ctx: CheckContext): void {
+  for (const b of ctx.devices('memballoon')) {
+    const m = b.getAttribute('model');
+    if (m?.value === 'xen') ctx.reject('qemu-device', valueRange(m), `a Xen balloon on a QEMU guest ("Memory balloon device type 'xen' is not supported by this version of qemu")`, { node: 'value', value: 'xen', safeAlternative: 'virtio' });
+  }
+  for (const g of ctx.devices('graphics')) {
+    const t = g.getAttribute('type');
+    if (t?.value === 'rdp' || t?.value === 'desktop') ctx.reject('qemu-device', valueRange(t), `the QEMU driver has no ${t.value} graphics ("${t.value} graphics are not supported with this QEMU"); use vnc or spice`, { node: 'value', value: t.value });
+  }
+  for (const i of ctx.devices('input')) {
+    const bus = i.getAttribute('bus');
+    if (bus?.value === 'ps2' && i.attr('type') === 'tablet') ctx.reject('qemu-device', valueRange(bus), `a tablet needs absolute pointing, which PS/2 lacks ("ps2 bus does not support tablet input device"); use bus='usb' or 'virtio'`, { node: 'value', value: 'ps2', safeAlternative: 'usb' });
+  }
+}

@@ -10,7 +10,7 @@ import { Finding } from '../../findings';
 import { factsFor, outcomeOnOlder, VersionFact } from '../../knowledge/versionFacts';
 import { hasValueFacts, sinceFor } from './factLookup';
 import { compareVersions } from '../../knowledge/versions';
-import { KNOWN_ARCHES, KNOWN_CHILDREN, KNOWN_NAMES_VERSION, KNOWN_VALUES } from '../../knowledge/knownNames';
+import { KNOWN_ARCHES, KNOWN_CHILDREN, KNOWN_CONTROLLER_MODELS, KNOWN_NAMES_VERSION, KNOWN_VALUES } from '../../knowledge/knownNames';
 import { Guest, libvirtLabel, nameRange, qemuLabel, Range, Scope, textRange, valueRange } from './guest';
 import { VersionFindingData } from './findingData';
 import { DEFINE_REJECT, VERSION_DROP, VERSION_QEMU, VERSION_REJECT } from './versionRules';
@@ -151,7 +151,7 @@ class Walker {
 
   /** a value outside a closed enum of libvirt 9.0 that the version table does not date either */
   private closedValue(a: XmlAttribute, path: string): void {
-    const known = KNOWN_VALUES[path];
+    const known = path === '/domain/devices/controller/@model' ? KNOWN_CONTROLLER_MODELS[a.parent.attr('type') ?? ''] : KNOWN_VALUES[path];
     const v = this.version;
     if (!known || a.value === null || known.has(a.value) || !v || compareVersions(v, KNOWN_NAMES_VERSION) > 0) return;
     if (factsFor(path).some((f) => f.kind === 'value' && f.value === a.value)) return;

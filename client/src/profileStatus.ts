@@ -7,6 +7,7 @@ interface ServerStatus {
   profileLabel: string;
   profileSource: string;
   floor?: { libvirt?: string; qemu?: string };
+  schema: { directory: string; loaded: boolean; error?: string; loadMs?: number };
 }
 
 export class ProfileStatus implements vscode.Disposable {
@@ -22,8 +23,8 @@ export class ProfileStatus implements vscode.Disposable {
   listen(): void {
     this.client.onNotification('domxml/status', (s: ServerStatus) => {
       const floor = s.floor?.libvirt ? ` ≥ ${s.floor.libvirt}` : '';
-      this.item.text = `$(server) ${s.profileLabel.replace(/ \(.*$/, '')}${floor}`;
-      this.item.tooltip = `Target: ${s.profileLabel}\nFrom: ${s.profileSource}${s.floor?.libvirt ? `\nMigration floor: libvirt ${s.floor.libvirt}${s.floor.qemu ? `, QEMU ${s.floor.qemu}` : ''}` : '\nNo migration floor'}\nClick to switch.`;
+      this.item.text = `$(server) ${s.profileLabel.replace(/ \(.*$/, '')}${floor}${s.schema.loaded ? '' : ' $(warning)'}`;
+      this.item.tooltip = `Target: ${s.profileLabel}\nFrom: ${s.profileSource}${s.floor?.libvirt ? `\nMigration floor: libvirt ${s.floor.libvirt}${s.floor.qemu ? `, QEMU ${s.floor.qemu}` : ''}` : '\nNo migration floor'}\n${s.schema.loaded ? `Schema: ${s.schema.directory}` : `Schema validation off: ${s.schema.error}`}\nClick to switch.`;
       this.client.outputChannel.appendLine(`target profile: ${s.profileLabel} (${s.profileSource})`);
     });
   }

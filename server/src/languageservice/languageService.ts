@@ -15,6 +15,8 @@ import { versionCodeActions } from './services/versionFixes';
 import { doHover } from './services/hover';
 import { pinCodeActions } from './services/pinActions';
 import { pinEdits } from './services/pin';
+import { schemaFindings } from './services/schemaDiagnostics';
+import { SchemaState, SchemaStore } from './services/schemaStore';
 import { expandDomain, Expansion } from './expander/expand';
 import { TargetProfile } from './profiles/profile';
 import { ProfileSettings, resolveProfile } from './profiles/resolveProfile';
@@ -22,6 +24,8 @@ import { ProfileSettings, resolveProfile } from './profiles/resolveProfile';
 export interface LanguageSettings extends ProfileSettings {
   /** per-rule severity overrides, e.g. `{ "abi-default": "hint" }` */
   severities?: Partial<Record<string, SeverityName>>;
+  /** folder with libvirt's RelaxNG schemas (default /usr/share/libvirt/schemas) */
+  schemaDirectory?: string;
   /** the oldest libvirt/QEMU the domain must still work on (migration, restore, downgrade) */
   floor?: { libvirt?: string; qemu?: string };
 }
@@ -52,6 +56,8 @@ export interface LanguageService {
   /** the active target profile */
   profile(): TargetProfile;
   settings(): LanguageSettings;
+  /** the schema in use, or why there is none */
+  schema(): SchemaState;
   forget(uri: string): void;
 }
 
@@ -59,6 +65,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   const cache = new DomainDocumentCache();
   let settings: LanguageSettings = {};
   let activeProfile: TargetProfile | undefined;
+  const schemas = new SchemaStore(params.readFile);
+  const schema = () => schemas.get(settings.schemaDirectory || undefined);
   const expansions = new WeakMap<DomainDocument, { profile: TargetProfile; expansion: Expansion }>();
 
   function profile(): TargetProfile {
@@ -80,6 +88,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const doc = cache.get(document);
     if (!doc.isDomain) return [];
     const out = syntaxFindings(doc);
+    const rng = schema().schema;
+    if (rng) out.push(...schemaFindings(doc, rng));
     const expansion = expansionOf(doc);
     if (expansion) out.push(...abiFindings(doc, expansion));
     out.push(...versionFindings(doc, { floor: settings.floor, profile: profile() }));
@@ -124,6 +134,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     expand: (document) => expansionOf(cache.get(document)),
     profile,
     settings: () => settings,
+    schema,
     forget: (uri) => cache.forget(uri),
   };
 }

@@ -1,13 +1,13 @@
 /** `domxml check`: diagnostics for files, as text or JSON. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
-import { getLanguageService } from '../../languageservice/languageService';
 import { documentFindings } from '../../languageservice/services/documentFindings';
 import { ruleById, SeverityName } from '../../languageservice/diagnosticRules';
 import { DomainDocument } from '../../languageservice/domainDocument';
 import { formatOptions, option } from '../args';
-import { builtinProfile, DEFAULT_PROFILE_ID } from '../../languageservice/profiles/builtinProfiles';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
+import { cliLanguageService } from '../cliService';
+import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
 
 interface JsonDiagnostic {
   file: string;
@@ -19,8 +19,8 @@ interface JsonDiagnostic {
 
 const options = [
   { name: 'format', value: 'FORMAT', description: 'output format', choices: ['text', 'json'] },
-  { name: 'libvirt', value: 'V', description: "the target host's libvirt version (default: the debian-12 profile's)" },
-  { name: 'qemu', value: 'V', description: "the target host's QEMU version" },
+  ...PROFILE_OPTIONS,
+  { name: 'schema-dir', value: 'DIR', description: "folder with libvirt's RelaxNG schemas (default /usr/share/libvirt/schemas)" },
   { name: 'floor-libvirt', value: 'V', description: 'the oldest libvirt the domain must still migrate to' },
   { name: 'floor-qemu', value: 'V', description: 'the oldest QEMU the domain must still migrate to' },
   { name: 'help', description: 'show this help' },
@@ -29,7 +29,7 @@ const options = [
 export const checkCommand: Command = {
   name: 'check',
   summary: 'report problems in domain XML files',
-  usage: 'domxml check [--format text|json] [--libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE...',
+  usage: 'domxml check [--format text|json] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE...',
   options,
   run(args, io) {
     if (args.flags.has('help')) {
@@ -41,21 +41,16 @@ export const checkCommand: Command = {
       return EXIT_USAGE;
     }
     const format = option(args, 'format') ?? 'text';
-    const service = getLanguageService();
-    const [libvirt, qemu] = [option(args, 'libvirt'), option(args, 'qemu')];
-    const fallback = builtinProfile(DEFAULT_PROFILE_ID)!;
     const floor = { libvirt: option(args, 'floor-libvirt'), qemu: option(args, 'floor-qemu') };
-    for (const name of ['libvirt', 'qemu', 'floor-libvirt', 'floor-qemu']) {
+    for (const name of ['floor-libvirt', 'floor-qemu']) {
       const v = option(args, name);
       if (v !== undefined && !/^\d+(\.\d+){0,2}$/.test(v)) {
         io.stderr(`domxml check: --${name} needs a version like 9.0.0 (got '${v}')\nusage: ${this.usage}\n`);
         return EXIT_USAGE;
       }
     }
-    service.configure({
-      ...(libvirt || qemu ? { libvirt: libvirt ?? fallback.libvirt, qemu: qemu ?? fallback.qemu } : {}),
-      ...(floor.libvirt || floor.qemu ? { floor } : {}),
-    });
+    const service = cliLanguageService(profileFromArgs(args, io));
+    service.configure({ profile: 'local', schemaDirectory: option(args, 'schema-dir'), ...(floor.libvirt || floor.qemu ? { floor } : {}) });
     const results: JsonDiagnostic[] = [];
     let ioFailed = false;
     for (const file of args.positional) {

@@ -2,7 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatENode } from '../../languageservice/expander/format';
 import { migratableRoot } from '../../languageservice/expander/migratable';
-import { getLanguageService } from '../../languageservice/languageService';
+import { cliLanguageService } from '../cliService';
 import { formatOptions } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
@@ -36,7 +36,7 @@ export const expandCommand: Command = {
       io.stderr(`domxml expand: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT_USAGE;
     }
-    const service = getLanguageService({ localProfile: () => profile });
+    const service = cliLanguageService(profile);
     service.configure({ profile: 'local' });
     const document = TextDocument.create('file:///expand.xml', 'xml', 1, text);
     const doc = service.parse(document);

@@ -1,6 +1,6 @@
 /** `domxml pin`: the document with the ABI defaults of the target written in. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../../languageservice/languageService';
+import { cliLanguageService } from '../cliService';
 import { pinText, selectPinFills } from '../../languageservice/services/pin';
 import { formatOptions } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
@@ -45,7 +45,7 @@ export const pinCommand: Command = {
       io.stderr(`domxml pin: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT_USAGE;
     }
-    const service = getLanguageService({ localProfile: () => profile });
+    const service = cliLanguageService(profile);
     service.configure({ profile: 'local' });
     const document = TextDocument.create('file:///pin.xml', 'xml', 1, text);
     const doc = service.parse(document);

@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { getLanguageService } from '../../server/src/languageservice/languageService';
+import { doc, REPO } from '../helpers';
+
+const SCHEMAS = '/usr/share/libvirt/schemas';
+const readFile = (p: string) => {
+  try {
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+describe('schema diagnostics in the language service', function () {
+  before(function () {
+    if (!fs.existsSync(path.join(SCHEMAS, 'domain.rng'))) this.skip();
+  });
+
+  it('reports nothing against the schema for a valid domain', () => {
+    const s = getLanguageService({ readFile });
+    s.configure({ profile: 'debian-12' });
+    const d = doc(fs.readFileSync(path.join(REPO, 'samples', 'debian12-q35.xml'), 'utf8'));
+    assert.deepStrictEqual(s.doValidation(d).filter((x) => x.code === 'schema'), []);
+    assert.ok(s.schema().schema, 'the schema is loaded');
+  });
+
+  it('locates a bad enum value on the value and lists what is allowed', () => {
+    const s = getLanguageService({ readFile });
+    s.configure({ profile: 'debian-12' });
+    const text = `<domain type='kvm'><name>x</name><memory>1024</memory><os><type>hvm</type></os><devices><controller type='usb' model='bogus'/></devices></domain>`;
+    const d = doc(text);
+    const e = s.doValidation(d).find((x) => x.code === 'schema');
+    assert.ok(e);
+    assert.strictEqual(d.getText(e!.range), 'bogus');
+    assert.match(e!.message, /piix3-uhci/);
+    assert.strictEqual(e!.severity, 1);
+  });
+
+  it('does not validate a document that is not well-formed (syntax errors come first)', () => {
+    const s = getLanguageService({ readFile });
+    const diags = s.doValidation(doc(`<domain type='kvm'><name>x</name><bogus>`));
+    assert.ok(diags.some((x) => x.code === 'syntax'));
+    assert.ok(!diags.some((x) => x.code === 'schema'));
+  });
+
+  it('says why there is no schema for a wrong folder, and keeps the other features', () => {
+    const s = getLanguageService({ readFile });
+    s.configure({ profile: 'debian-12', schemaDirectory: '/nonexistent/schemas' });
+    const d = doc(`<domain type='kvm'><name>x</name><memory>1024</memory><os><type machine='pc'>hvm</type></os></domain>`);
+    const diags = s.doValidation(d);
+    assert.match(s.schema().error ?? '', /no \/nonexistent\/schemas\/domain\.rng/);
+    assert.ok(diags.some((x) => x.code === 'abi-default'), 'expander diagnostics still come');
+  });
+});

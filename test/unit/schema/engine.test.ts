@@ -87,6 +87,23 @@ const ALPHABETS: Alphabet[] = [
     texts: { x: ['abc', '', '  ', 'A', ' ab '], v: ['on', ' off ', 'x', ''], m: ['t', ' ', ''], n: ['t', ' '] },
   },
   {
+    schema: 'attrvalues.rng',
+    children: { r: ['e', 'e', 'e'] },
+    attributes: {
+      e: {
+        o: ['x', '', 'y', ' x '],
+        z: ['x', 'x x', 'y', ''],
+        c: ['1', '', ' ', 'auto', 'x', ' 2 '],
+        l: ['1', '1 x', '1 x a b', 'x', '', '1 2', '1 a x'],
+        g: ['a', 'a b', 'b', ''],
+        d: ['yes', 'no', ' none ', ''],
+      },
+    },
+    texts: {},
+    attrChance: 0.3,
+    rootChildren: 3,
+  },
+  {
     schema: 'include-main.rng',
     children: { r: ['leaf', 'leaf2', 'alt', 'extra', 'leaf2'] },
     attributes: { r: { p: ['1'], q: ['2'], r: ['3'] } },

@@ -11,6 +11,8 @@
 import { collapseWhitespace, isBlank, valueMatches } from './datatypes';
 import { nameClassContains } from './nameClass';
 import { K, nullableBefore, Pattern, PatternFactory, TEXT_TOKEN, Token } from './patterns';
+import { libxmlAttributeValueMatches } from './libxmlValues';
+import type { Def } from './rngDefines';
 
 const CHECK_CACHE_LIMIT = 4096;
 
@@ -122,8 +124,20 @@ export class Deriver {
   attribute(p: Pattern, ns: string, local: string, value: string): Pattern {
     const cands = this.attributeCandidates(p, ns, local);
     if (!cands.length) return this.f.notAllowed;
-    const accepted = cands.filter((c) => this.valueMatch(c.a!, value));
+    const accepted = cands.filter((c) => this.attributeValueMatches(c, value));
     return this.attributeWith(p, ns, local, accepted);
+  }
+
+  /** does an attribute pattern accept a value (libxml2's rules, memoized) */
+  attributeValueMatches(attr: Pattern, value: string): boolean {
+    const e = attr.extra as { valueDefs: Def | null; matches: Map<string, boolean> };
+    let r = e.matches.get(value);
+    if (r === undefined) {
+      r = libxmlAttributeValueMatches(e.valueDefs, value);
+      if (e.matches.size > CHECK_CACHE_LIMIT) e.matches.clear();
+      e.matches.set(value, r);
+    }
+    return r;
   }
 
   /** recovery after a bad value: as if the attribute had a value every candidate accepts */

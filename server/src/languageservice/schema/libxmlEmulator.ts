@@ -19,7 +19,7 @@
  * validator calls it only when a cheap check finds such an arrangement.
  */
 import { XmlAttribute, XmlDocument, XmlElement, XmlNode } from '../parser/xmlNodes';
-import { collapseWhitespace, Datatype, valueMatches } from './datatypes';
+import { datatypeOf, validateValue } from './libxmlValues';
 import { nameClassContains } from './nameClass';
 import { Def, listOf, T, topMatches, triageKey } from './rngDefines';
 import { attributeQName, attributeValue, elementQName, isNamespaceDeclaration, NsScope } from './namespaces';
@@ -111,7 +111,6 @@ export class LibxmlEmulator {
   private firstError: EmulationResult['firstError'];
   private misplaced: { node: XmlNode; shown: boolean } | undefined;
   private readonly children = new Map<XmlElement, LNode | null>();
-  private readonly datatypes = new Map<Def, Datatype>();
 
   private text = '';
 
@@ -718,32 +717,8 @@ export class LibxmlEmulator {
   }
 
   private validateValueContent(first: Def | null): number {
-    let ret = 0;
-    for (const d of listOf(first)) {
-      ret = this.validateValue(d);
-      if (ret !== 0) break;
-    }
-    return ret;
-  }
-
-  /** libxml2's xmlRelaxNGNextValue: outside a list the value is consumed whole */
-  private nextValue(): void {
-    const s = this.state!;
-    if (s.tokens === null || s.value === null) {
-      s.value = null;
-      s.tokens = null;
-      return;
-    }
-    s.value = s.tokens.length ? s.tokens.shift()! : null;
-  }
-
-  private datatype(def: Def): Datatype {
-    let dt = this.datatypes.get(def);
-    if (!dt) {
-      dt = new Datatype(def.library!, def.name!, def.params);
-      this.datatypes.set(def, dt);
-    }
-    return dt;
+    for (const d of listOf(first)) if (this.validateValue(d) !== 0) return -1;
+    return 0;
   }
 
   private validateDatatype(value: string | null, def: Def): number {
@@ -751,132 +726,19 @@ export class LibxmlEmulator {
       this.addError('TYPE', def.name ?? '');
       return -1;
     }
-    const dt = this.datatype(def);
-    if (!dt.check(value)) {
+    if (!datatypeOf(def).check(value)) {
       this.addError('TYPEVAL', def.name ?? '', value);
       return -1;
     }
     if (def.except) {
-      const s = this.state!;
-      const oldvalue = s.value;
-      const oldtokens = s.tokens;
-      s.value = value;
-      s.tokens = null;
-      let ret = 0;
-      for (const e of listOf(def.except)) {
-        if (this.validateValue(e) === 0) {
-          ret = -1;
-          break;
-        }
-      }
-      s.value = oldvalue;
-      s.tokens = oldtokens;
-      return ret;
+      for (const e of listOf(def.except)) if (validateValue(e, { value, tokens: null })) return -1;
     }
     return 0;
   }
 
+  /** xmlRelaxNGValidateValue (the value errors it may stack never decide a verdict) */
   private validateValue(def: Def): number {
-    const s = this.state!;
-    const value = s.value;
-    let ret = 0;
-    switch (def.type) {
-      case T.EMPTY:
-        if (value !== null && value !== '' && !/^[ \t\r\n]*$/.test(value)) ret = -1;
-        return ret;
-      case T.TEXT:
-        return 0;
-      case T.VALUE: {
-        if (value !== def.value) {
-          if (value === null) ret = -1;
-          else if (def.name !== null) ret = valueMatches(def.library, def.name, def.value ?? '', value) ? 0 : -1;
-          else ret = collapseWhitespace(def.value ?? '') === collapseWhitespace(value) ? 0 : -1;
-        }
-        if (ret === 0) this.nextValue();
-        return ret;
-      }
-      case T.DATATYPE:
-        ret = this.validateDatatype(value, def);
-        if (ret === 0) this.nextValue();
-        return ret;
-      case T.CHOICE: {
-        const oldflags = this.flags;
-        this.flags |= FLAGS_IGNORABLE;
-        const oldvalue = s.value;
-        const oldtokens = s.tokens ? s.tokens.slice() : null;
-        ret = -1;
-        for (const b of listOf(def.content)) {
-          ret = this.validateValue(b);
-          if (ret === 0) break;
-          s.value = oldvalue;
-          s.tokens = oldtokens ? oldtokens.slice() : null;
-        }
-        this.flags = oldflags;
-        if (ret !== 0) {
-          if ((this.flags & FLAGS_IGNORABLE) === 0) this.dumpErrors();
-        } else this.popErrors(0);
-        if (ret === 0) this.nextValue();
-        return ret;
-      }
-      case T.LIST: {
-        const oldvalue = s.value;
-        const oldtokens = s.tokens;
-        const toks = collapseWhitespace(value ?? '').split(' ').filter((t) => t !== '');
-        s.value = toks.length ? toks.shift()! : null;
-        s.tokens = toks;
-        for (const c of listOf(def.content)) {
-          ret = this.validateValue(c);
-          if (ret !== 0) break;
-        }
-        if (ret === 0 && s.value !== null) {
-          this.addError('LISTEXTRA', s.value);
-          ret = -1;
-        }
-        s.value = oldvalue;
-        s.tokens = oldtokens;
-        return ret;
-      }
-      case T.ONEORMORE:
-      case T.ZEROORMORE: {
-        if (def.type === T.ONEORMORE) {
-          ret = this.validateValueContent(def.content);
-          if (ret !== 0) return ret;
-        }
-        const oldflags = this.flags;
-        this.flags |= FLAGS_IGNORABLE;
-        let temp: string | null | undefined;
-        while (s.value !== null && s.tokens !== null && temp !== s.value) {
-          temp = s.value;
-          const savedTokens = s.tokens.slice();
-          ret = this.validateValueContent(def.content);
-          if (ret !== 0) {
-            s.value = temp;
-            s.tokens = savedTokens;
-            ret = 0;
-            break;
-          }
-        }
-        this.flags = oldflags;
-        this.popErrors(0);
-        return ret;
-      }
-      case T.EXCEPT:
-        for (const c of listOf(def.content)) {
-          if (this.validateValue(c) === 0) return -1;
-        }
-        return 0;
-      case T.DEF:
-      case T.GROUP:
-        for (const c of listOf(def.content)) {
-          if (this.validateValue(c) !== 0) return -1;
-        }
-        return 0;
-      case T.REF:
-      case T.PARENTREF:
-        return def.content ? this.validateValue(def.content) : -1;
-      default:
-        return -1;
-    }
+    return validateValue(def, this.state!) ? 0 : -1;
   }
 
   // ---- interleave -------------------------------------------------------------

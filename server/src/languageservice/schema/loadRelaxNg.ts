@@ -164,7 +164,7 @@ class Translator {
       }
       case T.ATTRIBUTE: {
         const value = def.content ? this.list(def.content) : f.text;
-        return f.attribute(JSON.stringify(def.nc), def.nc!, def.name ?? nameClassToString(def.nc!), value);
+        return f.attribute(def.uid, def.nc!, def.name ?? nameClassToString(def.nc!), value, def.content);
       }
       case T.DATATYPE: {
         const dt = this.datatype(def);

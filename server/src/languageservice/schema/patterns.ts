@@ -21,6 +21,7 @@
  */
 import { NameClass } from './nameClass';
 import { Datatype } from './datatypes';
+import type { Def } from './rngDefines';
 
 export const enum K {
   NotAllowed,
@@ -111,7 +112,7 @@ export class Pattern {
 
 export type PatternExtra =
   | { kind: 'element'; nc: NameClass; name: string; content: () => Pattern; source: string; hazards: () => HazardCheck[] }
-  | { kind: 'attribute'; nc: NameClass; name: string }
+  | { kind: 'attribute'; nc: NameClass; name: string; valueDefs: Def | null; matches: Map<string, boolean> }
   | { kind: 'data'; dt: Datatype; except: Pattern | null; checks: Map<string, boolean> }
   | { kind: 'value'; library: string | null; type: string | null; value: string; collapsed?: string }
   | { kind: 'guard'; table: TokenClassifier; index: number };
@@ -232,8 +233,12 @@ export class PatternFactory {
     return this.make(`L${uid}`, K.Element, null, null, null, false, false, { kind: 'element', nc, name, content, source, hazards });
   }
 
-  attribute(ncKey: string, nc: NameClass, name: string, value: Pattern): Pattern {
-    return this.make(`A${ncKey}=${value.id}`, K.Attribute, value, null, null, false, false, { kind: 'attribute', nc, name });
+  /**
+   * An attribute; `value` is its value pattern (for messages and completion),
+   * `valueDefs` the definitions libxml2 checks values against.
+   */
+  attribute(uid: number, nc: NameClass, name: string, value: Pattern, valueDefs: Def | null): Pattern {
+    return this.make(`A${uid}`, K.Attribute, value, null, null, false, false, { kind: 'attribute', nc, name, valueDefs, matches: new Map() });
   }
 
   data(dt: Datatype, except: Pattern | null): Pattern {

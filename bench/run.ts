@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, printed as figures against the project's goals.
  * Usage: node out/bench/run.js [section...] where sections are the names below.
  */
+import { benchCompletion } from './completion.bench';
 import { benchFidelity } from './fidelity.bench';
 import { benchLatency } from './latency.bench';
 import { benchServerMemory } from './serverMemory.bench';
@@ -9,6 +10,7 @@ import { benchServerMemory } from './serverMemory.bench';
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   latency: benchLatency,
   memory: benchServerMemory,
+  completion: benchCompletion,
   fidelity: benchFidelity,
 };
 

@@ -64,6 +64,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['<', ' ', '"', "'"] },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: SERVER_COMMANDS },
       },
@@ -105,6 +106,12 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     return guard('hover', null, () => service.doHover(doc, params.position));
+  });
+
+  connection.onCompletion((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    return guard('completion', null, () => service.doComplete(doc, params.position));
   });
 
   connection.onCodeAction((params) => {

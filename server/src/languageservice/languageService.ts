@@ -4,7 +4,7 @@
  * layers over it, and tests call it directly.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { DomainDocument, DomainDocumentCache } from './domainDocument';
 import { Finding, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
@@ -16,6 +16,7 @@ import { doHover } from './services/hover';
 import { pinCodeActions } from './services/pinActions';
 import { pinEdits } from './services/pin';
 import { schemaFindings } from './services/schemaDiagnostics';
+import { doComplete } from './services/completion';
 import { SchemaState, SchemaStore } from './services/schemaStore';
 import { expandDomain, Expansion } from './expander/expand';
 import { TargetProfile } from './profiles/profile';
@@ -24,6 +25,8 @@ import { ProfileSettings, resolveProfile } from './profiles/resolveProfile';
 export interface LanguageSettings extends ProfileSettings {
   /** per-rule severity overrides, e.g. `{ "abi-default": "hint" }` */
   severities?: Partial<Record<string, SeverityName>>;
+  /** leave completion items out when the target or the floor lacks them (default: show them, marked) */
+  hideUnsupported?: boolean;
   /** folder with libvirt's RelaxNG schemas (default /usr/share/libvirt/schemas) */
   schemaDirectory?: string;
   /** the oldest libvirt/QEMU the domain must still work on (migration, restore, downgrade) */
@@ -47,6 +50,8 @@ export interface LanguageService {
   findings(document: TextDocument): Finding[];
   doValidation(document: TextDocument): Diagnostic[];
   doHover(document: TextDocument, position: Position): Hover | null;
+  /** elements, attributes and values allowed at the position, from libvirt's schema */
+  doComplete(document: TextDocument, position: Position): CompletionList;
   /** quick fixes and source actions for a range (pinning ABI defaults, version fixes) */
   doCodeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }): CodeAction[];
   /** the edits that write every ABI default (and, when asked, every address) into the document */
@@ -130,6 +135,12 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const doc = cache.get(document);
       const expansion = expansionOf(doc);
       return expansion ? pinEdits(doc, expansion, { addresses }) : [];
+    },
+    doComplete(document, position) {
+      const doc = cache.get(document);
+      const rng = schema().schema;
+      if (!doc.isDomain || !rng) return { isIncomplete: false, items: [] };
+      return doComplete(doc, doc.offsetAt(position), rng, { profile: profile(), floor: settings.floor, hideUnsupported: settings.hideUnsupported });
     },
     expand: (document) => expansionOf(cache.get(document)),
     profile,

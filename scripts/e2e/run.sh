@@ -34,6 +34,8 @@ elif [ -n "$(find "$ROOT/dist" -name '*.js' -newer "$VSIX" 2>/dev/null | head -n
   echo "[e2e] warning: $VSIX is older than dist/: the tests install what was packaged, not the latest build (npm run package)" >&2
 fi
 
+# Fresh artifacts for this run (old FAILED-* files would mislead).
+rm -rf test-artifacts/e2e
 mkdir -p test-artifacts/e2e
 LOG="test-artifacts/e2e/mocha-output.txt"
 set +e

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Browser } from 'playwright-core';
 import { launchBrowser, Workbench } from './browser';
-import { CodeServer, makeWorkspace, repoRoot, startCodeServer } from './codeServer';
+import { artifactsDir, CodeServer, makeWorkspace, repoRoot, startCodeServer } from './codeServer';
 
 const VSIX = process.env.DOMXML_E2E_VSIX || path.join(repoRoot(), 'domxml.vsix');
 const FIXTURE = path.join(repoRoot(), 'test', 'e2e', 'workspace');
@@ -42,10 +42,7 @@ describe('e2e: domxml.vsix in VS Code', function () {
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) {
       await wb.saveDebugArtifacts(`FAILED-domxml-${this.currentTest.title}`);
-      fs.writeFileSync(
-        path.join(path.dirname(await wb.screenshot('FAILED-domxml-last.png')), 'FAILED-domxml-vscode-logs.txt'),
-        server?.vscodeLogs() ?? '',
-      );
+      fs.writeFileSync(path.join(artifactsDir(), 'FAILED-domxml-vscode-logs.txt'), server?.vscodeLogs() ?? '');
     }
   });
 

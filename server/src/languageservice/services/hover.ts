@@ -1,7 +1,8 @@
 /**
- * Hover: on an element or attribute of the user's document, what libvirt
- * fills in there at define time for the active target profile, why, and
- * where that behaviour is defined.
+ * Hover on an element, attribute or value of the user's document: what it
+ * means, the libvirt version that introduced it, what libvirt fills in there
+ * at define time for the active target profile (and why, with the source),
+ * and a link to libvirt's documentation.
  */
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { DomainDocument } from '../domainDocument';
@@ -9,9 +10,15 @@ import { Expansion } from '../expander/expand';
 import { ENode } from '../expander/eTree';
 import { Fill, GENERATED } from '../expander/fill';
 import { describeSource } from '../knowledge/source';
+import { sinceOf, VersionFact } from '../knowledge/versionFacts';
 import { shortVersion } from '../knowledge/versions';
-import { elementAt, XmlElement } from '../parser/xmlNodes';
+import { elementAt, XmlAttribute, XmlElement } from '../parser/xmlNodes';
 import { describeAddress, describeElement } from './describe';
+
+/** the meaning of a path and the documentation section about it */
+export type DescribePath = (path: string) => { summary: string; anchor: string } | undefined;
+
+const FORMAT_DOMAIN = 'https://libvirt.org/formatdomain.html';
 
 function nodeOf(root: ENode, el: XmlElement): ENode | undefined {
   for (const n of root.walk()) if (n.origin === el) return n;
@@ -34,22 +41,52 @@ function line(f: Fill): string {
   return `- ${what}: ${f.reason}.  \n  _Source: ${describeSource(f.source)}_`;
 }
 
-export function doHover(doc: DomainDocument, expansion: Expansion, offset: number): Hover | null {
+function sinceLine(fact: VersionFact | undefined, what: string): string | undefined {
+  if (!fact) return undefined;
+  const extra = [fact.driver && `${fact.driver} driver`, fact.qemu && `QEMU ${fact.qemu}`].filter(Boolean).join(', ');
+  return `${what} since libvirt ${fact.since}${extra ? ` (${extra})` : ''}.`;
+}
+
+function attrsOf(el: XmlElement): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const a of el.attributes) out['@' + a.name] = a.value ?? undefined;
+  return out;
+}
+
+export function doHover(doc: DomainDocument, expansion: Expansion | undefined, offset: number, describe?: DescribePath): Hover | null {
   const el = elementAt(doc.xml, offset);
   if (!el) return null;
   // only the start tag is a hover target (not the children's text)
-  if (offset > el.startTagEnd && el.startTagEnd >= 0) return null;
-  const node = nodeOf(expansion.root, el);
-  if (!node) return null;
-  const onAttr = el.attributes.find((a) => offset >= a.nameStart && offset <= a.end);
-  const mine = expansion.fills.filter((f) => f.category !== 'normalised' && (f.node === node || (f.kind === 'element' && f.node.parent === node)));
-  const relevant = onAttr ? mine.filter((f) => f.attribute === onAttr.name) : mine;
-  if (!relevant.length) return null;
-  const v = shortVersion(expansion.profile.libvirt);
-  const head = `**At define time, ${expansion.profile.label} (libvirt ${v})** ${onAttr ? `on \`${onAttr.name}\`` : `on \`<${el.name}>\``}:`;
-  const abi = relevant.some((f) => f.category === 'abi' || f.category === 'address')
-    ? '\n\nThese values become part of the guest ABI once recorded; pin them (quick fix) so another libvirt version cannot choose differently.'
-    : '';
+  if (el.startTagEnd >= 0 && offset >= el.startTagEnd) return null;
+  const onAttr: XmlAttribute | undefined = el.attributes.find((a) => offset >= a.nameStart && offset <= a.end);
+  const onValue = onAttr && onAttr.valueStart >= 0 && offset >= onAttr.valueStart;
+  const path = onAttr ? `${el.xpath}/@${onAttr.name}` : el.xpath;
+  const sections: string[] = [];
+
+  const title = onAttr ? `\`${onAttr.name}\` of \`<${el.name}>\`` : `\`<${el.name}>\``;
+  const meaning = describe?.(path);
+  sections.push(`**${title}**${meaning ? ` — ${meaning.summary}` : ''}`);
+
+  const versions = [
+    sinceLine(sinceOf(path, undefined, attrsOf(el)), onAttr ? 'Attribute' : 'Element'),
+    onValue && onAttr?.value ? sinceLine(sinceOf(path, onAttr.value, attrsOf(el)), `Value \`${onAttr.value}\``) : undefined,
+  ].filter(Boolean);
+  if (versions.length) sections.push(versions.join(' '));
+
+  const node = expansion && nodeOf(expansion.root, el);
+  if (expansion && node) {
+    const mine = expansion.fills.filter((f) => f.category !== 'normalised' && (f.node === node || (f.kind === 'element' && f.node.parent === node)));
+    const relevant = onAttr ? mine.filter((f) => f.attribute === onAttr.name) : mine;
+    if (relevant.length) {
+      const v = shortVersion(expansion.profile.libvirt);
+      const abi = relevant.some((f) => f.category === 'abi' || f.category === 'address')
+        ? '\n\nThese values become part of the guest ABI once recorded; pin them (quick fix) so another libvirt version cannot choose differently.'
+        : '';
+      sections.push(`**At define time, ${expansion.profile.label} (libvirt ${v}):**\n\n${relevant.map(line).join('\n')}${abi}`);
+    }
+  }
+  if (!meaning && sections.length === 1) return null; // nothing to say beyond the name
+  sections.push(`[libvirt documentation](${FORMAT_DOMAIN}${meaning ? `#${meaning.anchor}` : ''})`);
   const range = onAttr ? doc.range(onAttr.nameStart, onAttr.end) : doc.range(el.nameStart, el.nameEnd);
-  return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n${relevant.map(line).join('\n')}${abi}` }, range };
+  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') }, range };
 }

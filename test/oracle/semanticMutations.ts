@@ -56,6 +56,14 @@ function diskBus(bus: string): (x: string) => string | null {
   };
 }
 
+function addFeature(feature: string): (x: string) => string | null {
+  return (x) => (/<features>/.test(x) ? x.replace('<features>', `<features>${feature}`) : x.replace(/(<\/os>)/, `$1<features>${feature}</features>`));
+}
+
+function addDevice(device: string): (x: string) => string | null {
+  return (x) => (x.includes('</devices>') ? x.replace('</devices>', `${device}</devices>`) : null);
+}
+
 const FAMILIES: [string, [string, (x: string) => string | null][]][] = [
   ['machine and arch', [
     ['pc->q35', machineSwap(/machine=(["'])(pc|pc-i440fx-[\d.]+)\1/, 'q35')],
@@ -82,6 +90,15 @@ const FAMILIES: [string, [string, (x: string) => string | null][]][] = [
     ...['virtio', 'none', 'xen'].map((v): [string, (x: string) => string | null] => [`balloon ${v}`, setValue(attrOf('memballoon\\b', 'model'), v)]),
     ...['host-model', 'host-passthrough', 'maximum', 'custom'].map((v): [string, (x: string) => string | null] => [`cpu ${v}`, setValue(attrOf('cpu\\b', 'mode'), v)]),
     ...['vnc', 'spice', 'sdl', 'egl-headless', 'dbus', 'rdp'].map((v): [string, (x: string) => string | null] => [`graphics ${v}`, setValue(attrOf('graphics\\b', 'type'), v)]),
+  ]],
+  ['features and arch-bound devices, interface types, disk devices', [
+    ...['disk', 'cdrom', 'floppy', 'lun'].map((v): [string, (x: string) => string | null] => [`disk device ${v}`, setValue(attrOf('disk\\b', 'device'), v)]),
+    ...['user', 'network', 'bridge', 'direct', 'vhostuser', 'ethernet', 'mcast'].map((v): [string, (x: string) => string | null] => [`interface ${v}`, setValue(attrOf('interface\\b', 'type'), v)]),
+    ...['tpm-tis', 'tpm-crb', 'tpm-spapr', 'spapr-tpm-proxy'].map((v): [string, (x: string) => string | null] => [`add tpm ${v}`, addDevice(`<tpm model='${v}'><backend type='emulator' version='2.0'/></tpm>`)]),
+    ...['i6300esb', 'ib700', 'diag288', 'itco'].map((v): [string, (x: string) => string | null] => [`add watchdog ${v}`, addDevice(`<watchdog model='${v}'/>`)]),
+    ...['isa', 'hyperv', 'pseries', 's390', 'pvpanic'].map((v): [string, (x: string) => string | null] => [`add panic ${v}`, addDevice(`<panic model='${v}'/>`)]),
+    ...["<smm state='on'/>", "<vmport state='on'/>", "<hpt resizing='enabled'/>", "<gic version='3'/>", "<htm state='on'/>", "<ioapic driver='qemu'/>", "<pmu state='off'/>", "<kvm><hidden state='on'/></kvm>", "<hyperv mode='custom'><relaxed state='on'/></hyperv>", "<ccf-assist state='on'/>", "<tcg><tb-cache unit='MiB'>128</tb-cache></tcg>"].map((f): [string, (x: string) => string | null] => [`add feature ${f}`, addFeature(f)]),
+    ...["<graphics type='vnc'/>", "<graphics type='spice'/>", "<rng model='virtio'><backend model='builtin'/></rng>", "<iommu model='intel'/>", "<iommu model='smmuv3'/>", "<vsock model='virtio'><cid auto='yes'/></vsock>", "<shmem name='s1'><model type='ivshmem-plain'/><size unit='M'>4</size></shmem>", '<nvram/>', "<smartcard mode='passthrough' type='spicevmc'/>", "<hub type='usb'/>"].map((d): [string, (x: string) => string | null] => [`add ${d}`, addDevice(d)]),
   ]],
 ];
 

@@ -24,10 +24,10 @@ import { factFindings } from './version/factChecks';
 import { CheckContext } from './version/checkContext';
 import { VersionFindingData } from './version/findingData';
 import { DEFINE_REJECT } from './version/versionRules';
-import { duplicateControllers, ideOnMachineWithoutIde, interfaceModels, panicModelPerArch, qemuDeviceKinds, singleBalloon, transitionalWhereUnsupported, usbDevicesWithoutUsb } from './version/deviceChecks';
+import { duplicateControllers, ideOnMachineWithoutIde, interfaceModels, interfaceSources, lunNeedsBlock, panicModelPerArch, qemuDeviceKinds, singleBalloon, transitionalWhereUnsupported, usbDevicesWithoutUsb } from './version/deviceChecks';
 import { diskBuses } from './version/diskChecks';
 import { numaNodeOnPciController, pciAddressConflicts, pciRootModel, singleSlotBuses } from './version/pciChecks';
-import { devicesPerArch, emulatorArch, hostPassthroughMigratable, powerManagement, timersPerArch, videoPerArch, x86OnlyDevices } from './version/archChecks';
+import { devicesOfOtherArches, devicesPerArch, emulatorArch, featuresPerArch, hostPassthroughMigratable, powerManagement, timersPerArch, videoPerArch, x86OnlyDevices } from './version/archChecks';
 import { memoryHotplug } from './version/memoryChecks';
 import { acpiNeedsUefi, launchSecurityHost, lifecycleActions, machineType, maximumCpu, seclabelModel, secondaryVideo, singleWatchdog, spice, videoModelAttributes } from './version/domainChecks';
 import { cpuHostModelFloor, machineTypeFloor, onCrashWithoutPanic, usbControllerFloor } from './version/seedChecks';
@@ -80,6 +80,10 @@ const DEFINE_CHECKS: ((ctx: CheckContext) => void)[] = [
   videoModelAttributes,
   interfaceModels,
   qemuDeviceKinds,
+  featuresPerArch,
+  devicesOfOtherArches,
+  interfaceSources,
+  lunNeedsBlock,
 ];
 
 /** checks that need a migration floor */

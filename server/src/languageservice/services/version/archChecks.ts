@@ -9,7 +9,7 @@
  * - video models the arch's QEMU binary lacks ("domain configuration does
  *   not support video model 'qxl'");
  * - other devices the arch's QEMU binary lacks: s390x has no PS/2, SATA,
- *   USB devices or TPM emulator, pSeries no tpm-tis/tpm-crb, ARM no tpm-crb;
+ *   USB devices or TPM, pSeries no tpm-tis/tpm-crb, other non-x86 no tpm-crb;
  * - parallel ports (pSeries, s390x), apic eoi= and (s390x, riscv64) memory hotplug: "parallel
  *   ports are not supported", "The 'eoi' attribute of the 'apic' feature is
  *   not supported for architecture", "memory hotplug isn't supported by this
@@ -90,10 +90,10 @@ export function devicesPerArch(ctx: CheckContext): void {
     }
     for (const t of ctx.devices('tpm')) {
       const be = t.child('backend')?.getAttribute('type');
-      if (be?.value === 'emulator') ctx.reject('device-arch', valueRange(be), `QEMU's s390x binary has no emulated TPM ("does not support TPM backend type emulator")`, { node: 'value', value: 'emulator' });
+      if (be?.value) ctx.reject('device-arch', valueRange(be), `QEMU's s390x binary has no TPM ("does not support TPM backend type ${be.value}")`, { node: 'value', value: be.value });
     }
   }
-  const noTpm = arch.startsWith('ppc64') ? ['tpm-tis', 'tpm-crb'] : ctx.g.isArm ? ['tpm-crb'] : [];
+  const noTpm = arch.startsWith('ppc64') ? ['tpm-tis', 'tpm-crb'] : ctx.g.isX86 ? [] : ['tpm-crb'];
   for (const t of ctx.devices('tpm')) {
     const m = t.getAttribute('model');
     if (m?.value && noTpm.includes(m.value)) ctx.reject('device-arch', valueRange(m), `QEMU's ${arch} binary has no TPM model ${m.value}${arch.startsWith('ppc64') ? " (pSeries uses 'tpm-spapr')" : " (use 'tpm-tis')"}`, { node: 'value', value: m.value, safeAlternative: arch.startsWith('ppc64') ? 'tpm-spapr' : 'tpm-tis' });
@@ -144,5 +144,65 @@ export function x86OnlyDevices(ctx: CheckContext): void {
       const m = s.getAttribute('model');
       if (m?.value && PCI_SOUND.has(m.value)) ctx.reject('device-arch', valueRange(m), `QEMU's s390x binary has no ${m.value} sound card`, { node: 'value', value: m.value });
     }
+  }
+}
+
+/** <features> children that exist on some architectures or machines only (qemuValidateDomainDefFeatures) */
+const FEATURE_ARCH: Record<string, { ok: (arch: string, kind: string) => boolean; where: string }> = {
+  ioapic: { ok: (a) => a === 'x86_64' || a === 'i686', where: 'x86' },
+  vmport: { ok: (a) => a === 'x86_64' || a === 'i686', where: 'x86' },
+  hyperv: { ok: (a) => ['x86_64', 'i686', 'aarch64', 'armv7l'].includes(a), where: 'x86 and ARM' },
+  gic: { ok: (a) => a === 'aarch64' || a === 'armv7l', where: 'ARM' },
+  hpt: { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
+  htm: { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
+  'nested-hv': { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
+  'ccf-assist': { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
+  cfpc: { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
+  sbbc: { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
+  ibs: { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
+};
+
+export function featuresPerArch(ctx: CheckContext): void {
+  const { arch, machineKind } = ctx.g;
+  for (const f of ctx.domain.child('features')?.elements() ?? []) {
+    const rule = FEATURE_ARCH[f.name];
+    if (rule && !rule.ok(arch, machineKind)) ctx.reject('feature-arch', nameRange(f), `the '${f.name}' feature exists only for ${rule.where} guests, not for ${arch} ${ctx.g.machine}: remove it`);
+    if (f.name === 'pmu' && f.attr('state') === 'off' && arch.startsWith('ppc64')) ctx.reject('feature-arch', nameRange(f), `PMU is always enabled for ${arch}`);
+  }
+}
+
+/** devices tied to one architecture or machine */
+export function devicesOfOtherArches(ctx: CheckContext): void {
+  const { arch, machineKind } = ctx.g;
+  const ppc = arch.startsWith('ppc64');
+  for (const n of ctx.devices('nvram')) if (!ppc) ctx.reject('device-arch', nameRange(n), `an <nvram> device is only supported for PPC64 guests`);
+  for (const w of ctx.devices('watchdog')) {
+    const m = w.getAttribute('model');
+    if (m?.value === 'diag288' && !arch.startsWith('s390')) ctx.reject('device-arch', valueRange(m), `the diag288 watchdog is allowed for s390 and s390x only`, { node: 'value', value: 'diag288' });
+  }
+  const tpms = ctx.devices('tpm');
+  for (const t of tpms) {
+    const m = t.getAttribute('model');
+    if ((m?.value === 'tpm-spapr' || m?.value === 'spapr-tpm-proxy') && !(ppc && machineKind === 'pseries')) {
+      ctx.reject('device-arch', valueRange(m), `the ${m.value} TPM exists only for pSeries guests`, { node: 'value', value: m.value });
+    }
+  }
+  for (const t of tpms) {
+    const be = t.child('backend')?.getAttribute('type');
+    if (t.attr('model') === 'spapr-tpm-proxy' && be?.value && be.value !== 'passthrough') ctx.reject('device-arch', valueRange(be), `the spapr-tpm-proxy TPM needs a passthrough backend`, { node: 'value', value: be.value, safeAlternative: 'passthrough' });
+  }
+  for (const t of tpms.filter((t) => t.attr('model') !== 'spapr-tpm-proxy').slice(1)) ctx.reject('device-count', nameRange(t), `only a single TPM non-proxy device is supported`);
+  for (const i of ctx.devices('iommu')) {
+    const m = i.getAttribute('model');
+    if (m?.value === 'intel' && machineKind !== 'q35') ctx.reject('device-arch', valueRange(m), `the intel IOMMU is only supported with Q35 machines`, { node: 'value', value: 'intel' });
+    if (m?.value === 'smmuv3' && !(ctx.g.isArm && machineKind === 'virt')) ctx.reject('device-arch', valueRange(m), `the smmuv3 IOMMU is only supported with ARM virt machines`, { node: 'value', value: 'smmuv3' });
+  }
+  if (arch === 's390x') for (const s of ctx.devices('shmem')) ctx.reject('device-arch', nameRange(s), `QEMU's s390x binary has no ivshmem (shared memory) device`);
+  const panicModels = new Map<string, boolean>();
+  for (const p of ctx.devices('panic')) {
+    const m = p.attr('model');
+    if (!m) continue;
+    if (panicModels.has(m)) ctx.reject('device-count', nameRange(p), `multiple panic devices with model '${m}'`);
+    panicModels.set(m, true);
   }
 }

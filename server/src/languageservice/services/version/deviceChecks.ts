@@ -247,3 +247,37 @@ export function qemuDeviceKinds(ctx: CheckContext): void {
     if (bus?.value === 'ps2' && i.attr('type') === 'tablet') ctx.reject('qemu-device', valueRange(bus), `a tablet needs absolute pointing, which PS/2 lacks ("ps2 bus does not support tablet input device"); use bus='usb' or 'virtio'`, { node: 'value', value: 'ps2', safeAlternative: 'usb' });
   }
 }
+
+/** what each interface type needs in <source> (virDomainNetDefParseXML: "interface type='bridge' requires a 'source' element") */
+const INTERFACE_SOURCE: Record<string, string[]> = {
+  network: ['network'],
+  bridge: ['bridge'],
+  direct: ['dev'],
+  mcast: ['address', 'port'],
+  udp: ['address', 'port'],
+  vhostuser: ['type'],
+};
+
+export function interfaceSources(ctx: CheckContext): void {
+  for (const i of ctx.devices('interface')) {
+    const type = i.attr('type');
+    const needs = type ? INTERFACE_SOURCE[type] : undefined;
+    if (!needs) continue;
+    const source = i.child('source');
+    if (!source) {
+      ctx.reject('interface-source', nameRange(i), `interface type='${type}' requires a <source> element (with ${needs.join(', ')})`);
+      continue;
+    }
+    const missing = needs.filter((n) => !source.hasAttr(n));
+    if (missing.length) ctx.reject('interface-source', nameRange(source), `interface type='${type}' needs ${missing.map((m) => `'${m}'`).join(' and ')} on its <source> ("Missing required attribute")`);
+  }
+}
+
+/** "disk device='lun' is only valid for block type disk source" */
+export function lunNeedsBlock(ctx: CheckContext): void {
+  for (const d of ctx.devices('disk')) {
+    const device = d.getAttribute('device');
+    const type = d.attr('type') ?? 'file';
+    if (device?.value === 'lun' && type !== 'block' && type !== 'network') ctx.reject('disk-device', valueRange(device), `device='lun' passes SCSI commands to a block device: it needs <disk type='block'> (or an iSCSI network disk), not type='${type}'`, { node: 'value', value: 'lun' });
+  }
+}

@@ -1,11 +1,25 @@
 /** Parse + full diagnosis latency in process, the budget of one keystroke. */
+import * as fs from 'fs';
 import { getLanguageService } from '../server/src/languageservice/languageService';
+import { parseXml } from '../server/src/languageservice/parser/xmlParser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { largeDocument, typicalDocuments } from './documents';
 import { fmt, goal, time } from './stats';
 
+const readFile = (p: string) => {
+  try {
+    return fs.readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
 export function benchLatency(): void {
-  const service = getLanguageService();
+  // the full analysis a keystroke triggers: parse, schema validation, expansion, version checks, diagnostics
+  const service = getLanguageService({ readFile });
+  service.configure({ profile: 'debian-12' });
+  const schema = service.schema();
+  console.log(schema.schema ? `full analysis with libvirt's schema (${schema.directory})` : `full analysis WITHOUT schema validation: ${schema.error}`);
   let version = 0;
   const diagnose = (text: string) => () => {
     // a new version each run, so nothing is served from the parse cache
@@ -25,6 +39,8 @@ export function benchLatency(): void {
   console.log(`  per document  ${fmt(perDoc)}  ${goal(perDoc.p50, 1)}`);
   const worst = Math.max(...samples);
   console.log(`  slowest document p50 ${worst.toFixed(3)} ms`);
+  const parseOnly = time(() => typical.forEach((d) => parseXml(d.text)), 200, 20);
+  console.log(`  parse only, per document  p50 ${(parseOnly.p50 / typical.length).toFixed(3)} ms  p99 ${(parseOnly.p99 / typical.length).toFixed(3)} ms`);
   const large = largeDocument();
   const lp = time(diagnose(large), 100, 10);
   console.log(`parse+diagnose, generated domain (${large.length} bytes):`);

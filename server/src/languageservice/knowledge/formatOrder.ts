@@ -46,31 +46,31 @@ const DEVICE_CHILDREN: Record<string, string[]> = {
 };
 
 const ORDER: Record<string, string[]> = { domain: DOMAIN, devices: DEVICES, os: OS, cpu: CPU, ...DEVICE_CHILDREN };
+const RANKS = new Map(Object.entries(ORDER).map(([parent, names]) => [parent, new Map(names.map((n, i) => [n, i]))]));
 
 /** the rank of child `name` under parent `parentName` (-1 when the order is not known) */
 export function childRank(parentName: string, name: string): number {
-  const list = ORDER[parentName];
-  return list ? list.indexOf(name) : -1;
+  return RANKS.get(parentName)?.get(name) ?? -1;
 }
 
 /**
- * Where a new child goes among existing ones: after the last sibling that
- * libvirt writes before it (or at the end when the order is not known).
+ * Where a new child goes among existing ones: after the last sibling that is
+ * not known to come after it in libvirt's order (at the end when the order is
+ * not known). Scans from the end, so appending is O(1).
  */
 export function insertionIndex(parentName: string, siblingNames: string[], name: string): number {
-  const rank = childRank(parentName, name);
-  if (rank < 0) {
+  const ranks = RANKS.get(parentName);
+  const rank = ranks?.get(name);
+  if (rank === undefined) {
     // unknown elements: keep `address` last when the parent is a device
-    const addr = siblingNames.indexOf('address');
+    const addr = siblingNames.lastIndexOf('address');
     return addr >= 0 && name !== 'address' ? addr : siblingNames.length;
   }
-  let idx = 0;
-  for (let i = 0; i < siblingNames.length; i++) {
-    const r = childRank(parentName, siblingNames[i]);
-    if (r >= 0 && r <= rank) idx = i + 1;
-    else if (r < 0 && idx === i) idx = i + 1; // unknown siblings stay before us when they precede known ones
+  for (let i = siblingNames.length - 1; i >= 0; i--) {
+    const r = ranks!.get(siblingNames[i]);
+    if (r === undefined || r <= rank) return i + 1;
   }
-  return idx;
+  return 0;
 }
 
 /** the order of attributes libvirt writes for elements the expander touches */

@@ -13,7 +13,6 @@ import { attributeQName, elementQName, NsScope } from './namespaces';
 import {
   attributeName,
   missingAttributes,
-  nextElements,
   patternNameClass,
   remainingAttributes,
   requiredElements,
@@ -21,7 +20,7 @@ import {
   ValueSpace,
 } from './patternQueries';
 import { elementToken, K, Pattern } from './patterns';
-import { SchemaWalker } from './validator';
+import { acceptedNext, SchemaWalker } from './validator';
 
 export interface ElementSuggestion {
   /** the name to insert: with the document's prefix for a namespace, `{uri}local` when it has none */
@@ -150,7 +149,7 @@ export function allowedChildElements(schema: RelaxNgSchema, el: XmlElement, befo
   const required = new Set<string>();
   for (const r of requiredElements(s.content)) for (const n of nameClassNames(patternNameClass(r))) required.add(n.ns + '\u0000' + n.local);
   const out = new Map<string, ElementSuggestion>();
-  for (const e of nextElements(s.content)) {
+  for (const e of acceptedNext(schema, s.content)) {
     const nc = patternNameClass(e);
     for (const n of nameClassNames(nc)) {
       const key = n.ns + '\u0000' + n.local;

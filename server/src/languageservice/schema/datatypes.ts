@@ -430,7 +430,7 @@ export class Datatype {
   explain(raw: string): string | undefined {
     if (this.library !== XSD_LIBRARY) return undefined; // string and token accept everything
     const value = this.parse(raw);
-    if (value === null) return `not a valid ${this.name}`;
+    if (value === null) return `is not a valid ${this.name}`;
     for (const p of this.patterns) {
       if (p.re && !p.re.test(raw)) return `does not match the pattern ${p.source}`;
     }

@@ -26,7 +26,7 @@ import {
   limitList,
   missingAttributes,
   nextElements,
-  qualified,
+  patternNameClass,
   remainingAttributes,
   requiredElements,
   valueSpace,
@@ -88,10 +88,6 @@ export class SchemaWalker {
 
   private problem(start: number, end: number, code: SchemaProblemCode, message: string): void {
     if (this.report) this.problems.push({ start, end, code, message });
-  }
-
-  private q(ns: string, local: string): string {
-    return qualified(ns, local, this.schema.prefixes);
   }
 
   /** validates the document's root against the start pattern */
@@ -173,18 +169,24 @@ export class SchemaWalker {
     const token = elementToken(qn.ns, qn.local);
     const opened = this.open(p, el, scope, token);
     if (!opened) {
-      const expected = nextElements(p);
+      const expected = acceptedNext(this.schema, p);
       if (isRoot) {
         this.problem(el.nameStart, el.nameEnd, 'unexpected-root', `root element <${el.name}> is not allowed; expected ${formatElementNames(expected, this.schema.prefixes) || 'nothing'}`);
       } else {
         const parent = el.parent ? `<${el.parent.name}>` : 'the document';
+        const names = formatElementNames(expected, this.schema.prefixes);
+        // allowed by RelaxNG here, but not by the way libxml2 picks alternatives
+        const quirk = nextElements(p).some((e) => nameClassContains(patternNameClass(e), qn.ns, qn.local));
         this.problem(
           el.nameStart,
           el.nameEnd,
           'unexpected-element',
-          expected.length
-            ? `element <${el.name}> is not allowed here; expected ${expected.length > 1 ? 'one of ' : ''}${formatElementNames(expected, this.schema.prefixes)}`
-            : `element <${el.name}> is not allowed here: ${parent} allows no further child elements at this point`,
+          quirk
+            ? `element <${el.name}> is not accepted at this point by libvirt's validator (libxml2 picks among alternatives by the next element's name)` +
+                (expected.length ? `; expected ${expected.length > 1 ? 'one of ' : ''}${names} first` : '')
+            : expected.length
+              ? `element <${el.name}> is not allowed here; expected ${expected.length > 1 ? 'one of ' : ''}${names}`
+              : `element <${el.name}> is not allowed here: ${parent} allows no further child elements at this point`,
         );
       }
       return p;
@@ -373,6 +375,15 @@ export class SchemaWalker {
     }
     this.problem(el.nameStart, el.nameEnd, 'missing-element', `element <${el.name}> is incomplete`);
   }
+}
+
+/** the element patterns that can really come next: RelaxNG's candidates that libxml2's guards let through */
+export function acceptedNext(schema: RelaxNgSchema, p: Pattern): Pattern[] {
+  return nextElements(p).filter((e) => {
+    const nc = patternNameClass(e);
+    if (nc.kind !== 'name') return true;
+    return schema.deriver.startTagOpen(p, elementToken(nc.ns, nc.local)).kind !== K.NotAllowed;
+  });
 }
 
 /**

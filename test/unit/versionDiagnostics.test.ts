@@ -5,6 +5,8 @@
  * (a document using each fact is flagged exactly when the floor predates it).
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { DomainDocument } from '../../server/src/languageservice/domainDocument';
@@ -15,7 +17,7 @@ import { getLanguageService } from '../../server/src/languageservice/languageSer
 import { customProfile } from '../../server/src/languageservice/profiles/builtinProfiles';
 import { VERSION_FACTS, VersionFact } from '../../server/src/languageservice/knowledge/versionFacts';
 import { compareVersions } from '../../server/src/languageservice/knowledge/versions';
-import { doc } from '../helpers';
+import { doc, FIXTURES, xmlFiles } from '../helpers';
 
 function parse(text: string): DomainDocument {
   return new DomainDocument(TextDocument.create('file:///t/vm.xml', 'xml', 1, text));
@@ -450,4 +452,18 @@ describe('versionDiagnostics: every version fact against the floor', () => {
     if (wrong.length) console.log(`      e.g. ${wrong.slice(0, 8).join('\n           ')}`);
     assert.ok(rate >= 0.95, wrong.join('\n'));
   });
+});
+
+describe('versionDiagnostics: fixtures whose first comment says what libvirt 9.0 does (offline)', () => {
+  const dirs = [path.join(FIXTURES, 'version'), path.join(FIXTURES, 'rejected')];
+  for (const file of dirs.flatMap((d) => xmlFiles(d))) {
+    const text = fs.readFileSync(file, 'utf8');
+    const verdict = /^<!--\s*(rejected|accepted)/i.exec(text)?.[1].toLowerCase();
+    if (!verdict) continue;
+    it(`${path.basename(path.dirname(file))}/${path.basename(file)}: ${verdict}`, () => {
+      const errors = check(text).filter((f) => (f.severity ?? (f.rule === 'define-reject' || f.rule === 'version-reject' ? 'error' : 'warning')) === 'error');
+      if (verdict === 'rejected') assert.ok(errors.length > 0, 'expected an error');
+      else assert.deepStrictEqual(errors.map((e) => e.message), []);
+    });
+  }
 });

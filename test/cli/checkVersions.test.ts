@@ -1,0 +1,43 @@
+/** `domxml check` with a target (--libvirt/--qemu) and a migration floor (--floor-libvirt/--floor-qemu). */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { FIXTURES, REPO } from '../helpers';
+
+function domxml(args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const TRANSITIONAL = path.join(FIXTURES, 'version', 'q35-transitional-devices.xml');
+const PVPANIC = path.join(FIXTURES, 'version', 'x86-panic-pvpanic.xml');
+
+describe('domxml check: versions', () => {
+  it('reports what a migration floor rejects and drops, and exits 1', () => {
+    const r = domxml(['check', '--format', 'json', '--floor-libvirt', '5.1.0', TRANSITIONAL]);
+    assert.strictEqual(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as { code: string; severity: string; message: string }[];
+    assert.ok(out.some((d) => d.code === 'version-reject' && d.severity === 'error' && /libvirt 5\.1\.0 \(migration floor\) does not know model 'virtio-non-transitional'/.test(d.message)), r.stdout);
+    assert.ok(out.some((d) => d.code === 'version-drop' && d.severity === 'warning'));
+  });
+
+  it('is quiet about the same file without a floor', () => {
+    const r = domxml(['check', '--format', 'json', TRANSITIONAL]);
+    assert.strictEqual(r.code, 0, r.stdout);
+    assert.ok(!(JSON.parse(r.stdout) as { code: string }[]).some((d) => d.code.startsWith('version-')));
+  });
+
+  it('checks against the target given by --libvirt/--qemu', () => {
+    assert.strictEqual(domxml(['check', PVPANIC]).code, 1, 'debian-12 (libvirt 9.0) rejects pvpanic');
+    const older = domxml(['check', '--format', 'json', '--libvirt', '5.1.0', '--qemu', '3.1.0', TRANSITIONAL]);
+    assert.strictEqual(older.code, 1, older.stdout);
+    const out = JSON.parse(older.stdout) as { code: string; message: string }[];
+    assert.ok(out.some((d) => d.code === 'define-reject' && /^the target host \(libvirt 5\.1\.0\) does not know model 'virtio-non-transitional'/.test(d.message)), older.stdout);
+  });
+
+  it('refuses a malformed version', () => {
+    const r = domxml(['check', '--floor-qemu', 'latest', TRANSITIONAL]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /--floor-qemu needs a version/);
+  });
+});

@@ -78,6 +78,39 @@ export class Deriver {
     }
   }
 
+  /** whether the element `t` can come next (startTagOpen is not notAllowed), without building patterns */
+  canStart(p: Pattern, t: Token): boolean {
+    let memo = p.cs;
+    if (memo) {
+      const r = memo.get(t.key);
+      if (r !== undefined) return r;
+    } else memo = p.cs = new Map();
+    memo.set(t.key, false); // guards against cycles through shared subpatterns
+    let r: boolean;
+    switch (p.kind) {
+      case K.Choice:
+        r = p.items!.some((i) => this.canStart(i, t));
+        break;
+      case K.Element:
+        r = nameClassContains((p.extra as { nc: import('./nameClass').NameClass }).nc, t.ns, t.local);
+        break;
+      case K.Interleave:
+        r = this.canStart(p.a!, t) || this.canStart(p.b!, t);
+        break;
+      case K.OneOrMore:
+      case K.After:
+        r = this.canStart(p.a!, t);
+        break;
+      case K.Group:
+        r = this.canStart(p.a!, t) || (nullableBefore(p.a!, t) && this.canStart(p.b!, t));
+        break;
+      default:
+        r = false;
+    }
+    memo.set(t.key, r);
+    return r;
+  }
+
   // ---- attributes ------------------------------------------------------------
 
   /** the attribute patterns of `p` (at the current element) that accept the name */

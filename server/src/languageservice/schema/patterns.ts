@@ -89,6 +89,8 @@ export class Pattern {
   txtCand?: Pattern[];
   close?: Pattern;
   end?: Pattern;
+  /** memo: can an element start here, per element token key */
+  cs?: Map<string, boolean>;
   /** memo: interleave hazards of the elements this state can open, per element token key */
   hz?: Map<string, HazardCheck[]>;
   nb?: Map<string, boolean>;

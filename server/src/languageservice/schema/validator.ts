@@ -382,7 +382,7 @@ export function acceptedNext(schema: RelaxNgSchema, p: Pattern): Pattern[] {
   return nextElements(p).filter((e) => {
     const nc = patternNameClass(e);
     if (nc.kind !== 'name') return true;
-    return schema.deriver.startTagOpen(p, elementToken(nc.ns, nc.local)).kind !== K.NotAllowed;
+    return schema.deriver.canStart(p, elementToken(nc.ns, nc.local));
   });
 }
 

@@ -50,6 +50,12 @@ describe('xmlParser: positions', () => {
     assert.strictEqual(nameEl.attr('a'), '\u00fc');
   });
 
+  it('normalises literal whitespace in attribute values but not character references', () => {
+    const p = parseXml(`<domain a="x\ty\nz" b="1&#10;2&#9;3"/>`);
+    assert.strictEqual(p.root!.attr('a'), 'x y z');
+    assert.strictEqual(p.root!.attr('b'), '1\n2\t3');
+  });
+
   it('skips a byte order mark', () => {
     const p = parseXml('\uFEFF<domain><name>a</name></domain>');
     assert.strictEqual(p.errors.length, 0);

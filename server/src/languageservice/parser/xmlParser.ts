@@ -436,7 +436,7 @@ class Parser {
     }
     const quote = q === QUOT ? '"' : "'";
     const vs = p + 1;
-    let i = vs;
+    let i: number;
     let value = '';
     let chunk = vs;
     let closed = false;
@@ -449,7 +449,8 @@ class Parser {
       }
       if (c === LT) break; // '<' cannot occur in a value: the quote was left open
       if (c === AMP) {
-        value += this.text.slice(chunk, this.pos);
+        // literal whitespace is normalised to spaces; character references are not (XML 1.0 section 3.3.3)
+        value += normalizeAttributeWhitespace(this.text.slice(chunk, this.pos));
         value += this.scanReference(true);
         chunk = this.pos;
         continue;
@@ -460,18 +461,18 @@ class Parser {
       this.pos++;
     }
     i = this.pos;
-    value += this.text.slice(chunk, i);
     if (closed) {
+      value += normalizeAttributeWhitespace(this.text.slice(chunk, i));
       this.pos = i + 1;
-      // XML attribute-value normalisation: each whitespace character becomes a space
-      return new XmlAttribute(el, name, nameStart, nameEnd, normalizeAttributeWhitespace(value), vs, i, quote);
+      return new XmlAttribute(el, name, nameStart, nameEnd, value, vs, i, quote);
     }
     // Unterminated: end the value before trailing whitespace preceding the '<' (or EOF).
     let ve = i;
     while (ve > vs && isWhitespace(this.text.charCodeAt(ve - 1))) ve--;
+    value += normalizeAttributeWhitespace(this.text.slice(chunk, Math.max(chunk, ve)));
     this.error(vs - 1, ve, `The value of '${name}' is not closed: expected ${quote}`, 'unclosed-attribute-value');
     this.pos = i;
-    return new XmlAttribute(el, name, nameStart, nameEnd, normalizeAttributeWhitespace(value.slice(0, value.length - (i - ve))), vs, ve, null);
+    return new XmlAttribute(el, name, nameStart, nameEnd, value, vs, ve, null);
   }
 }
 

@@ -18,13 +18,19 @@ import { transitionalAlternative } from './transitional';
 
 type Attrs = Record<string, string | undefined>;
 
-/** the element's attributes keyed `@name`, completed with its ancestors' (for `when` conditions such as interface type='direct') */
-function attrsOf(el: XmlElement): Attrs {
-  const out: Attrs = {};
-  for (let e: XmlElement | null = el; e; e = e.parent) {
-    for (const a of e.attributes) if (a.value !== null && !(('@' + a.name) in out)) out['@' + a.name] = a.value;
-  }
-  return out;
+/**
+ * the element's attributes keyed `@name`, falling back to its ancestors'
+ * (for `when` conditions such as interface type='direct'); computed on
+ * first use and shared with the children
+ */
+function attrsOf(el: XmlElement, parent: (() => Attrs) | undefined): () => Attrs {
+  let memo: Attrs | undefined;
+  return () => {
+    if (memo) return memo;
+    const out: Attrs = { ...(parent ? parent() : {}) };
+    for (const a of el.attributes) if (a.value !== null) out['@' + a.name] = a.value;
+    return (memo = out);
+  };
 }
 
 function newer(f: VersionFact | undefined, version: string | undefined): f is VersionFact {
@@ -72,9 +78,9 @@ class Walker {
     return f ? ` (added in ${f.since})` : '';
   }
 
-  walk(el: XmlElement, path: string): void {
+  walk(el: XmlElement, path: string, parentAttrs?: () => Attrs): void {
     const label = libvirtLabel(this.scope);
-    const attrs = attrsOf(el);
+    const attrs = attrsOf(el, parentAttrs);
     if (el.parent) {
       const own = sinceFor(path, undefined, attrs, this.g.driver);
       const container = path.slice(0, path.lastIndexOf('/'));
@@ -108,7 +114,7 @@ class Walker {
         this.walkOwnOnly(c, `${path}/${c.name}`);
         continue;
       }
-      this.walk(c, `${path}/${c.name}`);
+      this.walk(c, `${path}/${c.name}`, attrs);
     }
   }
 
@@ -120,7 +126,7 @@ class Walker {
     }
   }
 
-  private attribute(el: XmlElement, a: XmlAttribute, elPath: string, attrs: Attrs): void {
+  private attribute(el: XmlElement, a: XmlAttribute, elPath: string, attrs: () => Attrs): void {
     if (a.name.startsWith('xmlns') || a.name.includes(':')) return;
     const label = libvirtLabel(this.scope);
     const path = `${elPath}/@${a.name}`;

@@ -4,14 +4,18 @@ import { compareVersions } from '../../knowledge/versions';
 
 export type Attrs = Record<string, string | undefined>;
 
-function whenMatches(f: VersionFact, attrs: Attrs): boolean {
+/** attributes, or a function computing them (most facts have no `when`, so most look-ups never need them) */
+export type AttrsSource = Attrs | (() => Attrs);
+
+function whenMatches(f: VersionFact, source: AttrsSource): boolean {
   if (!f.when) return true;
-  for (const [k, v] of Object.entries(f.when)) if (attrs[k.startsWith('@') ? k : '@' + k] !== v) return false;
+  const attrs = typeof source === 'function' ? source() : source;
+  for (const k in f.when) if (attrs[k.startsWith('@') ? k : '@' + k] !== f.when[k]) return false;
   return true;
 }
 
 /** like versionFacts.sinceOf, limited to facts of the guest's driver */
-export function sinceFor(path: string, value: string | undefined, attrs: Attrs, driver: string): VersionFact | undefined {
+export function sinceFor(path: string, value: string | undefined, attrs: AttrsSource, driver: string): VersionFact | undefined {
   let best: VersionFact | undefined;
   for (const f of factsFor(path)) {
     if (value === undefined ? f.kind === 'value' : f.kind !== 'value' || f.value !== value) continue;

@@ -12,7 +12,7 @@
 import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
 import { compareVersions } from '../../knowledge/versions';
 import { Guest } from './guest';
-import { sinceFor } from './factLookup';
+import { AttrsSource, sinceFor } from './factLookup';
 
 export const TRANSITIONAL_MODELS = new Set(['virtio-transitional', 'virtio-non-transitional']);
 
@@ -33,7 +33,7 @@ export function transitionalAlternative(
   a: XmlAttribute,
   version: string,
   path: string,
-  attrs: Record<string, string | undefined>,
+  attrs: AttrsSource,
 ): string | undefined {
   if (a.value === null || !TRANSITIONAL_MODELS.has(a.value)) return undefined;
   const plain = PLAIN_MODEL[path]?.(el);

@@ -133,7 +133,8 @@ class Walker {
     const own = sinceFor(path, undefined, attrs, this.g.driver);
     if (newer(own, this.version)) {
       const shown = a.value !== null ? `${a.name}='${a.value}'` : a.name;
-      this.push(VERSION_DROP.id, nameRange(a), `${label} does not know attribute '${a.name}' of <${el.name}>${this.added(own)}: it silently drops it, so the guest there runs without ${shown}`, this.data({ node: 'attribute', outcome: 'dropped', path, value: a.value ?? undefined, since: own.since }));
+      const lost = a.name === 'unit' ? `the value is then read in the default unit (KiB), not ${a.value ?? ''}` : `the guest there runs without ${shown}`;
+      this.push(VERSION_DROP.id, nameRange(a), `${label} does not know attribute '${a.name}' of <${el.name}>${this.added(own)}: it silently drops it, so ${lost}`, this.data({ node: 'attribute', outcome: 'dropped', path, value: a.value ?? undefined, since: own.since }));
       return;
     }
     if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(a), `attribute '${a.name}' of <${el.name}>`, own, path);

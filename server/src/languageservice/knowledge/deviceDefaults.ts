@@ -72,6 +72,14 @@ export const SERIAL_TARGET: Record<string, { type: string; model: string }> = {
   ppc64le: { type: 'spapr-vio-serial', model: 'spapr-vty' },
   s390x: { type: 'sclp-serial', model: 'sclpconsole' },
 };
+/** the <model name> of each serial target type (qemuDomainChrTargetModel per target type) */
+export const SERIAL_MODEL_BY_TARGET: Record<string, string> = {
+  'isa-serial': 'isa-serial',
+  'pci-serial': 'pci-serial',
+  'usb-serial': 'usb-serial',
+  'spapr-vio-serial': 'spapr-vty',
+  'sclp-serial': 'sclpconsole',
+};
 export const SERIAL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainChrDefPostParse (serial target type and model per machine); src/conf/domain_conf.c, virDomainDefAddConsoleCompat (console 0 mirrors serial 0); ${OBS}` };
 
 /** the SCSI controller model libvirt picks for an implicit or model-less SCSI controller */

@@ -1,5 +1,5 @@
 /** <serial>, <console>, <channel>: target types and ports, the console/serial pairing, virtio-serial ports. */
-import { SERIAL_SOURCE, SERIAL_TARGET } from '../../knowledge/deviceDefaults';
+import { SERIAL_MODEL_BY_TARGET, SERIAL_SOURCE, SERIAL_TARGET } from '../../knowledge/deviceDefaults';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -24,7 +24,8 @@ function serialTarget(ctx: ExpandContext, serial: ENode, port: number, rule: str
   if (def) ctx.fillAttr(target, 'type', def.type, meta);
   ctx.fillAttr(target, 'port', String(port), meta);
   const type = target.attr('type');
-  if (def && type === def.type && !target.child('model')) ctx.addElement(target, new ENode('model', { name: def.model }), meta);
+  const model = type === def?.type ? def?.model : SERIAL_MODEL_BY_TARGET[type ?? ''];
+  if (model && !target.child('model')) ctx.addElement(target, new ENode('model', { name: model }), meta);
 }
 
 export const chardevsRule: Rule = {
@@ -44,11 +45,19 @@ export const chardevsRule: Rule = {
     } else if (!consoles.length && serials.length) {
       ctx.addElement(devices, copyChardev(serials[0], 'console'), meta);
     }
-    serials.forEach((s, i) => serialTarget(ctx, s, Number(s.child('target')?.attr('port') ?? i), this.id));
+    // serial ports without a port number are numbered after the highest one written
+    let port = Math.max(-1, ...serials.map((s) => Number(s.child('target')?.attr('port') ?? -1)));
+    serials.forEach((s) => serialTarget(ctx, s, s.child('target')?.attr('port') !== undefined ? Number(s.child('target')!.attr('port')) : ++port, this.id));
+    devices.all('parallel').forEach((p, i) => {
+      const target = p.child('target') ?? ctx.addElement(p, new ENode('target'), meta);
+      ctx.fillAttr(target, 'port', String(i), { ...meta, reason: 'parallel ports are numbered from 0' });
+    });
     devices.all('console').forEach((c, i) => {
       const target = c.child('target') ?? ctx.addElement(c, new ENode('target'), meta);
-      ctx.fillAttr(target, 'type', i === 0 && serials.length ? 'serial' : ctx.isS390 ? 'sclp' : 'virtio', meta);
-      ctx.fillAttr(target, 'port', String(i), meta);
+      const mirrorsSerial = i === 0 && serials.length > 0 && (target.attr('type') ?? 'serial') === 'serial';
+      ctx.fillAttr(target, 'type', mirrorsSerial ? 'serial' : ctx.isS390 ? 'sclp' : 'virtio', meta);
+      // the first console is serial port 0's console and carries its port number
+      ctx.fillAttr(target, 'port', mirrorsSerial ? (serials[0].child('target')?.attr('port') ?? '0') : String(i), meta);
     });
   },
 };

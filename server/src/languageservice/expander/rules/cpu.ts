@@ -46,9 +46,16 @@ export const cpuRule: Rule = {
           ? 'a host-passthrough CPU is not compared with the host (check none)'
           : 'under TCG the emulated CPU is not compared with the host CPU (check none)',
     ));
-    // only QEMU's x86 host/max CPUs have the migratable property (ppc64 and ARM reject the attribute)
-    if ((finalMode === 'host-passthrough' || finalMode === 'maximum') && ctx.isX86) {
-      ctx.fillAttr(cpu, 'migratable', 'on', { rule: this.id, category: 'abi', reason: 'host-passthrough CPUs hide features that block migration unless migratable is off', source: { ref: 'src/conf/cpu_conf.c, virCPUDefParseXML (migratable defaults to on for host-passthrough and maximum)', libvirt: '>=6.5.0' } });
+    // only QEMU's x86 host CPU has the migratable property (ppc64 and ARM reject the attribute);
+    // the 32-bit x86 binary reports it off; `maximum` gets none written (observed on libvirt 9.0.0)
+    if (finalMode === 'host-passthrough' && ctx.isX86) {
+      const value = ctx.arch === 'x86_64' ? 'on' : 'off';
+      ctx.fillAttr(cpu, 'migratable', value, {
+        rule: this.id,
+        category: 'abi',
+        reason: value === 'on' ? 'a host-passthrough CPU hides the host features that would block migration' : 'the 32-bit QEMU binary cannot hide non-migratable host features, so libvirt records migratable off',
+        source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefCPUPostParse (migratable from the QEMU binary\'s host CPU capability); observed on libvirt 9.0.0', libvirt: '>=6.5.0' },
+      });
     }
   },
 };

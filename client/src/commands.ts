@@ -47,11 +47,13 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
     if (pick) await vscode.workspace.getConfiguration('domxml').update('profile', pick.id, vscode.ConfigurationTarget.Workspace);
   }
 
-  async function setFloor(version?: string) {
-    const v = version ?? (await vscode.window.showInputBox({ prompt: 'Oldest libvirt the domain must still work on (empty for none)', placeHolder: '6.0.0', value: vscode.workspace.getConfiguration('domxml').get('floor.libvirt') }));
+  /** sets the migration floor; quick fixes pass the version and which component ('libvirt' or 'qemu') */
+  async function setFloor(version?: string, component: 'libvirt' | 'qemu' = 'libvirt') {
+    const key = `floor.${component}`;
+    const v = version ?? (await vscode.window.showInputBox({ prompt: `Oldest ${component === 'qemu' ? 'QEMU' : 'libvirt'} the domain must still work on (empty for none)`, placeHolder: '6.0.0', value: vscode.workspace.getConfiguration('domxml').get(key) }));
     if (v === undefined) return;
     if (v && !/^\d+\.\d+(\.\d+)?$/.test(v)) return void vscode.window.showErrorMessage(`'${v}' is not a version like 6.0.0`);
-    await vscode.workspace.getConfiguration('domxml').update('floor.libvirt', v, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('domxml').update(key, v, vscode.ConfigurationTarget.Workspace);
   }
 
   return [

@@ -18,6 +18,7 @@ import { pinEdits } from './services/pin';
 import { schemaFindings } from './services/schemaDiagnostics';
 import { doComplete } from './services/completion';
 import { SchemaState, SchemaStore } from './services/schemaStore';
+import { schemaOnTarget } from './services/schemaOnTarget';
 import { expandDomain, Expansion } from './expander/expand';
 import { TargetProfile } from './profiles/profile';
 import { ProfileSettings, resolveProfile } from './profiles/resolveProfile';
@@ -93,11 +94,12 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const doc = cache.get(document);
     if (!doc.isDomain) return [];
     const out = syntaxFindings(doc);
+    const versions = versionFindings(doc, { floor: settings.floor, profile: profile() });
     const rng = schema().schema;
-    if (rng) out.push(...schemaFindings(doc, rng));
+    if (rng) out.push(...schemaOnTarget(schemaFindings(doc, rng), versions, profile(), params.localProfile?.()));
     const expansion = expansionOf(doc);
     if (expansion) out.push(...abiFindings(doc, expansion));
-    out.push(...versionFindings(doc, { floor: settings.floor, profile: profile() }));
+    out.push(...versions);
     return sortFindings(out);
   }
 

@@ -1,0 +1,25 @@
+/**
+ * Reconciles schema findings with the target profile and the version checks:
+ * - a value the version checks already reject at the same place is reported
+ *   once (theirs says which libvirt rejects it and why);
+ * - the installed schema is that of the local libvirt; when the target is a
+ *   newer libvirt, what this schema rejects may be valid there, so those
+ *   findings become warnings that say so.
+ */
+import { Finding } from '../findings';
+import { compareVersions } from '../knowledge/versions';
+import { TargetProfile } from '../profiles/profile';
+
+const REJECTING = new Set(['define-reject', 'version-reject']);
+
+export function schemaOnTarget(schema: Finding[], versions: Finding[], target: TargetProfile, local: TargetProfile | undefined): Finding[] {
+  const taken = new Set(versions.filter((f) => REJECTING.has(f.rule)).map((f) => `${f.start}:${f.end}`));
+  const newerTarget = local && compareVersions(target.libvirt, local.libvirt) > 0;
+  return schema
+    .filter((f) => !taken.has(`${f.start}:${f.end}`))
+    .map((f) =>
+      newerTarget
+        ? { ...f, severity: 'warning' as const, message: `${f.message} (by the schema of the local libvirt ${local!.libvirt}; the target libvirt ${target.libvirt} may accept it)` }
+        : f,
+    );
+}

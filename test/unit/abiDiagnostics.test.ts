@@ -92,8 +92,25 @@ describe('hover over filled values', () => {
     assert.match(md, /guest ABI/);
   });
 
-  it('returns nothing where nothing is filled', () => {
+  it('explains an element libvirt fills nothing into, with a documentation link and no define-time section', () => {
     const { text, offset } = withCursor(PC.replace('<name>vm', '<na|me>vm'));
+    const d = doc(text);
+    const md = (service().doHover(d, d.positionAt(offset))!.contents as { value: string }).value;
+    assert.match(md, /\*\*`<name>`\*\* — /);
+    assert.match(md, /\[libvirt documentation\]\(https:\/\/libvirt\.org\/formatdomain\.html#general-metadata\)/);
+    assert.doesNotMatch(md, /At define time/);
+  });
+
+  it('says which libvirt version introduced an attribute value', () => {
+    const text = PC.replace("<controller type='usb' index='0'/>", "<controller type='scsi' index='0' model='virtio-transitional'/>");
+    const { text: t, offset } = withCursor(text.replace("model='virtio-transitional'", "model='virtio-tran|sitional'"));
+    const d = doc(t);
+    const md = (service().doHover(d, d.positionAt(offset))!.contents as { value: string }).value;
+    assert.match(md, /Value `virtio-transitional` since libvirt 5\.2\.0/);
+  });
+
+  it('returns nothing outside start tags', () => {
+    const { text, offset } = withCursor(PC.replace('<name>vm', '<name>v|m'));
     const d = doc(text);
     assert.strictEqual(service().doHover(d, d.positionAt(offset)), null);
   });

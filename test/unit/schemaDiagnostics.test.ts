@@ -29,12 +29,12 @@ describe('schema diagnostics in the language service', function () {
   it('locates a bad enum value on the value and lists what is allowed', () => {
     const s = getLanguageService({ readFile });
     s.configure({ profile: 'debian-12' });
-    const text = `<domain type='kvm'><name>x</name><memory>1024</memory><os><type>hvm</type></os><devices><controller type='usb' model='bogus'/></devices></domain>`;
+    const text = `<domain type='kvm'><name>x</name><memory>1024</memory><os><type>hvm</type></os><devices><memballoon model='virtio' autodeflate='maybe'/></devices></domain>`;
     const d = doc(text);
     const e = s.doValidation(d).find((x) => x.code === 'schema');
-    assert.ok(e);
-    assert.strictEqual(d.getText(e!.range), 'bogus');
-    assert.match(e!.message, /piix3-uhci/);
+    assert.ok(e, JSON.stringify(s.doValidation(d).filter((x) => x.severity === 1)));
+    assert.strictEqual(d.getText(e!.range), 'maybe');
+    assert.match(e!.message, /on, off/);
     assert.strictEqual(e!.severity, 1);
   });
 

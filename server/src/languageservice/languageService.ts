@@ -13,6 +13,7 @@ import { abiFindings } from './services/abiDiagnostics';
 import { versionFindings } from './services/versionDiagnostics';
 import { versionCodeActions } from './services/versionFixes';
 import { doHover } from './services/hover';
+import { docFor } from './knowledge/elementDocs';
 import { pinCodeActions } from './services/pinActions';
 import { pinEdits } from './services/pin';
 import { schemaFindings } from './services/schemaDiagnostics';
@@ -122,8 +123,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     },
     doHover(document, position) {
       const doc = cache.get(document);
-      const expansion = expansionOf(doc);
-      return expansion ? doHover(doc, expansion, doc.offsetAt(position)) : null;
+      if (!doc.isDomain) return null;
+      return doHover(doc, expansionOf(doc), doc.offsetAt(position), docFor);
     },
     doCodeActions(document, range, context) {
       const doc = cache.get(document);

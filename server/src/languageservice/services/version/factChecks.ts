@@ -8,7 +8,7 @@
 import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
 import { Finding } from '../../findings';
 import { factsFor, outcomeOnOlder, VersionFact } from '../../knowledge/versionFacts';
-import { hasValueFacts, sinceFor } from './factLookup';
+import { childPath, hasValueFacts, sinceFor } from './factLookup';
 import { compareVersions } from '../../knowledge/versions';
 import { KNOWN_ARCHES, KNOWN_CHILDREN, KNOWN_CONTROLLER_MODELS, KNOWN_NAMES_VERSION, KNOWN_VALUES } from '../../knowledge/knownNames';
 import { Guest, libvirtLabel, nameRange, qemuLabel, Range, Scope, textRange, valueRange } from './guest';
@@ -42,11 +42,16 @@ function qemuNewer(f: VersionFact | undefined, qemu: string | undefined): f is V
 }
 
 class Walker {
+  /** 'libvirt 9.0.0 (the target)'-style label, built once per walk */
+  private readonly label: string;
+
   constructor(
     private readonly g: Guest,
     private readonly scope: Scope,
     private readonly out: Finding[],
-  ) {}
+  ) {
+    this.label = libvirtLabel(scope);
+  }
 
   private get version(): string | undefined {
     return this.scope.libvirt;
@@ -78,12 +83,12 @@ class Walker {
     return f ? ` (added in ${f.since})` : '';
   }
 
-  walk(el: XmlElement, path: string, parentAttrs?: () => Attrs): void {
-    const label = libvirtLabel(this.scope);
+  walk(el: XmlElement, path: string, parentAttrs?: () => Attrs, parentPath?: string): void {
+    const label = this.label;
     const attrs = attrsOf(el, parentAttrs);
     if (el.parent) {
       const own = sinceFor(path, undefined, attrs, this.g.driver);
-      const container = path.slice(0, path.lastIndexOf('/'));
+      const container = parentPath ?? path.slice(0, path.lastIndexOf('/'));
       if (newer(own, this.version)) {
         const outcome = outcomeOnOlder(own);
         if (outcome === 'rejected') {
@@ -111,10 +116,10 @@ class Walker {
     for (const c of el.children) {
       if (c.kind !== 'element' || c.name.includes(':')) continue;
       if (c.name === 'metadata' && !el.parent) {
-        this.walkOwnOnly(c, `${path}/${c.name}`);
+        this.walkOwnOnly(c, childPath(path, c.name));
         continue;
       }
-      this.walk(c, `${path}/${c.name}`, attrs);
+      this.walk(c, childPath(path, c.name), attrs, path);
     }
   }
 
@@ -128,8 +133,8 @@ class Walker {
 
   private attribute(el: XmlElement, a: XmlAttribute, elPath: string, attrs: () => Attrs): void {
     if (a.name.startsWith('xmlns') || a.name.includes(':')) return;
-    const label = libvirtLabel(this.scope);
-    const path = `${elPath}/@${a.name}`;
+    const label = this.label;
+    const path = childPath(elPath, a.name, true);
     const own = sinceFor(path, undefined, attrs, this.g.driver);
     if (newer(own, this.version)) {
       const shown = a.value !== null ? `${a.name}='${a.value}'` : a.name;

@@ -14,11 +14,55 @@ function whenMatches(f: VersionFact, source: AttrsSource): boolean {
   return true;
 }
 
+const CHILD_PATHS = new Map<string, Map<string, string>>();
+
+/**
+ * `parent/name` as one shared string per distinct path: a string built anew
+ * is hashed again on every map look-up, an interned one only once.
+ */
+export function childPath(parent: string, name: string, attribute = false): string {
+  let m = CHILD_PATHS.get(parent);
+  if (!m) CHILD_PATHS.set(parent, (m = new Map()));
+  const key = attribute ? '@' + name : name;
+  let p = m.get(key);
+  if (p === undefined) {
+    p = `${parent}/${key}`;
+    if (m.size < 500) m.set(key, p);
+  }
+  return p;
+}
+
+/** the facts of one path split into the element/attribute's own and its values', built once per path */
+interface PathIndex {
+  own: VersionFact[];
+  values: Map<string, VersionFact[]>;
+}
+const INDEX = new Map<string, PathIndex>();
+
+function indexOf(path: string): PathIndex {
+  let ix = INDEX.get(path);
+  if (!ix) {
+    ix = { own: [], values: new Map() };
+    for (const f of factsFor(path)) {
+      if (f.kind !== 'value') ix.own.push(f);
+      else {
+        const list = ix.values.get(f.value ?? '');
+        if (list) list.push(f);
+        else ix.values.set(f.value ?? '', [f]);
+      }
+    }
+    INDEX.set(path, ix);
+  }
+  return ix;
+}
+
 /** like versionFacts.sinceOf, limited to facts of the guest's driver */
 export function sinceFor(path: string, value: string | undefined, attrs: AttrsSource, driver: string): VersionFact | undefined {
+  const ix = indexOf(path);
+  const candidates = value === undefined ? ix.own : ix.values.get(value);
+  if (!candidates) return undefined;
   let best: VersionFact | undefined;
-  for (const f of factsFor(path)) {
-    if (value === undefined ? f.kind === 'value' : f.kind !== 'value' || f.value !== value) continue;
+  for (const f of candidates) {
     if (f.driver && f.driver !== driver) continue;
     if (!whenMatches(f, attrs)) continue;
     if (!best || (f.when && !best.when) || (!!f.when === !!best.when && compareVersions(f.since, best.since) < 0)) best = f;
@@ -27,5 +71,5 @@ export function sinceFor(path: string, value: string | undefined, attrs: AttrsSo
 }
 
 export function hasValueFacts(path: string): boolean {
-  return factsFor(path).some((f) => f.kind === 'value');
+  return indexOf(path).values.size > 0;
 }

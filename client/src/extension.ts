@@ -22,6 +22,7 @@ function serverSettings(): unknown {
     floor: { libvirt: c.get('floor.libvirt') || undefined, qemu: c.get('floor.qemu') || undefined },
     severities: c.get('severities') ?? {},
     schemaDirectory: c.get('schemaDirectory') || undefined,
+    hideUnsupported: c.get('hideUnsupported') ?? false,
   };
 }
 

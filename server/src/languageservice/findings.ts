@@ -17,7 +17,10 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial<Record<string, SeverityName>>): Diagnostic | undefined {
+/** the documentation page for the element a finding is on (rules about libvirt link to its section) */
+export type DocUrlAt = (offset: number) => string | undefined;
+
+export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial<Record<string, SeverityName>>, docUrlAt?: DocUrlAt): Diagnostic | undefined {
   const rule = ruleById(f.rule);
   const severityName = overrides[f.rule] ?? f.severity ?? rule?.defaultSeverity ?? 'warning';
   const severity = toLspSeverity(severityName);
@@ -29,7 +32,8 @@ export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial
     source: 'domxml',
     message: f.message,
   };
-  if (rule) d.codeDescription = { href: rule.docUrl };
+  const href = f.rule !== 'syntax' ? docUrlAt?.(f.start) ?? rule?.docUrl : rule?.docUrl;
+  if (href) d.codeDescription = { href };
   if (f.data) d.data = f.data;
   return d;
 }

@@ -13,7 +13,8 @@ import { abiFindings } from './services/abiDiagnostics';
 import { versionFindings } from './services/versionDiagnostics';
 import { versionCodeActions } from './services/versionFixes';
 import { doHover } from './services/hover';
-import { docFor } from './knowledge/elementDocs';
+import { docFor, FORMAT_DOMAIN_URL } from './knowledge/elementDocs';
+import { elementAt } from './parser/xmlNodes';
 import { pinCodeActions } from './services/pinActions';
 import { pinEdits } from './services/pin';
 import { schemaFindings } from './services/schemaDiagnostics';
@@ -68,6 +69,15 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
+/** the formatdomain section about the innermost documented element at an offset */
+function sectionUrl(doc: DomainDocument, offset: number): string | undefined {
+  for (let el = elementAt(doc.xml, offset); el; el = el.parent ?? undefined) {
+    const d = docFor(el.xpath);
+    if (d) return `${FORMAT_DOMAIN_URL}#${d.anchor}`;
+  }
+  return undefined;
+}
+
 export function getLanguageService(params: LanguageServiceParams = {}): LanguageService {
   const cache = new DomainDocumentCache();
   let settings: LanguageSettings = {};
@@ -116,7 +126,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const doc = cache.get(document);
       const out: Diagnostic[] = [];
       for (const f of findings(document)) {
-        const d = toDiagnostic(doc, f, settings.severities ?? {});
+        const d = toDiagnostic(doc, f, settings.severities ?? {}, (offset) => sectionUrl(doc, offset));
         if (d) out.push(d);
       }
       return out;

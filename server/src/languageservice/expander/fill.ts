@@ -17,6 +17,8 @@ export interface FillMeta {
   /** why libvirt does it, one sentence */
   reason: string;
   source: Source;
+  /** why the value cannot be written into the document (libvirt assigns it but rejects it written); pins skip it */
+  unpinnable?: string;
 }
 
 export interface Fill extends FillMeta {

@@ -80,6 +80,8 @@ export const SERIAL_MODEL_BY_TARGET: Record<string, string> = {
   'spapr-vio-serial': 'spapr-vty',
   'sclp-serial': 'sclpconsole',
 };
+/** ISA serial ports libvirt accepts when written (0-3); it numbers further ones itself without complaint */
+export const ISA_SERIAL_MAX_PORT = 3;
 export const SERIAL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainChrDefPostParse (serial target type and model per machine); src/conf/domain_conf.c, virDomainDefAddConsoleCompat (console 0 mirrors serial 0); ${OBS}` };
 
 /** the SCSI controller model libvirt picks for an implicit or model-less SCSI controller */

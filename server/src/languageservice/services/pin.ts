@@ -129,7 +129,7 @@ export function selectPinFills(expansion: Expansion, options: PinOptions = {}): 
   const base = options.fills ?? expansion.fills.filter((f) => f.category === 'abi' || (options.addresses === true && f.category === 'address'));
   return keepDiskOrder(
     expansion,
-    base.filter((f) => f.category !== 'generated' && f.category !== 'normalised' && f.value !== GENERATED && attached(f.node, expansion.root)),
+    base.filter((f) => f.category !== 'generated' && f.category !== 'normalised' && !f.unpinnable && f.value !== GENERATED && attached(f.node, expansion.root)),
   );
 }
 

@@ -1,5 +1,5 @@
 /** <serial>, <console>, <channel>: target types and ports, the console/serial pairing, virtio-serial ports. */
-import { SERIAL_MODEL_BY_TARGET, SERIAL_SOURCE, SERIAL_TARGET } from '../../knowledge/deviceDefaults';
+import { ISA_SERIAL_MAX_PORT, SERIAL_MODEL_BY_TARGET, SERIAL_SOURCE, SERIAL_TARGET } from '../../knowledge/deviceDefaults';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -17,9 +17,16 @@ function copyChardev(from: ENode, name: string): ENode {
   return n;
 }
 
-function serialTarget(ctx: ExpandContext, serial: ENode, port: number, rule: string): void {
+/** libvirt numbers ISA serial ports past 3 itself but rejects them written, and writing the target type renumbers them */
+function isaOverflow(ctx: ExpandContext, serial: ENode, port: number): string | undefined {
+  const type = serial.child('target')?.attr('type') ?? SERIAL_TARGET[ctx.arch]?.type;
+  if (type !== 'isa-serial' || port <= ISA_SERIAL_MAX_PORT) return undefined;
+  return `libvirt numbers this ISA serial port ${port} itself, but rejects ports above ${ISA_SERIAL_MAX_PORT} when written, and writing the target renumbers it (the guest cannot start with it either)`;
+}
+
+function serialTarget(ctx: ExpandContext, serial: ENode, port: number, rule: string, unpinnable: string | undefined): void {
   const def = SERIAL_TARGET[ctx.arch];
-  const meta = { rule, category: 'abi' as const, reason: def ? `a serial port on ${ctx.arch} is a ${def.type} device (${def.model})` : 'serial ports are numbered from 0', source: SERIAL_SOURCE };
+  const meta = { rule, category: 'abi' as const, reason: def ? `a serial port on ${ctx.arch} is a ${def.type} device (${def.model})` : 'serial ports are numbered from 0', source: SERIAL_SOURCE, ...(unpinnable ? { unpinnable } : {}) };
   const target = serial.child('target') ?? ctx.addElement(serial, new ENode('target'), meta);
   if (def) ctx.fillAttr(target, 'type', def.type, meta);
   ctx.fillAttr(target, 'port', String(port), meta);
@@ -47,17 +54,23 @@ export const chardevsRule: Rule = {
     }
     // serial ports without a port number are numbered after the highest one written
     let port = Math.max(-1, ...serials.map((s) => Number(s.child('target')?.attr('port') ?? -1)));
-    serials.forEach((s) => serialTarget(ctx, s, s.child('target')?.attr('port') !== undefined ? Number(s.child('target')!.attr('port')) : ++port, this.id));
+    const ports = serials.map((s) => (s.child('target')?.attr('port') !== undefined ? Number(s.child('target')!.attr('port')) : ++port));
+    // one overflowing ISA port makes the whole numbering impossible to write down: writing any port renumbers the others
+    const overflow = serials.map((s, i) => isaOverflow(ctx, s, ports[i])).find((x) => x);
+    serials.forEach((s, i) => serialTarget(ctx, s, ports[i], this.id, overflow));
     devices.all('parallel').forEach((p, i) => {
       const target = p.child('target') ?? ctx.addElement(p, new ENode('target'), meta);
       ctx.fillAttr(target, 'port', String(i), { ...meta, reason: 'parallel ports are numbered from 0' });
     });
     devices.all('console').forEach((c, i) => {
-      const target = c.child('target') ?? ctx.addElement(c, new ENode('target'), meta);
-      const mirrorsSerial = i === 0 && serials.length > 0 && (target.attr('type') ?? 'serial') === 'serial';
-      ctx.fillAttr(target, 'type', mirrorsSerial ? 'serial' : ctx.isS390 ? 'sclp' : 'virtio', meta);
+      const mirrorsSerial = i === 0 && serials.length > 0 && (c.child('target')?.attr('type') ?? 'serial') === 'serial';
+      const serialPort = Number(serials[0]?.child('target')?.attr('port') ?? 0);
+      const unpinnable = mirrorsSerial ? overflow : undefined;
+      const cmeta = unpinnable ? { ...meta, unpinnable } : meta;
+      const target = c.child('target') ?? ctx.addElement(c, new ENode('target'), cmeta);
+      ctx.fillAttr(target, 'type', mirrorsSerial ? 'serial' : ctx.isS390 ? 'sclp' : 'virtio', cmeta);
       // the first console is serial port 0's console and carries its port number
-      ctx.fillAttr(target, 'port', mirrorsSerial ? (serials[0].child('target')?.attr('port') ?? '0') : String(i), meta);
+      ctx.fillAttr(target, 'port', mirrorsSerial ? String(serialPort) : String(i), cmeta);
     });
   },
 };

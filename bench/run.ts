@@ -5,11 +5,13 @@
 import { benchCompletion } from './completion.bench';
 import { benchFidelity } from './fidelity.bench';
 import { benchLatency } from './latency.bench';
+import { benchSchema } from './schema.bench';
 import { benchServerMemory } from './serverMemory.bench';
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   latency: benchLatency,
   memory: benchServerMemory,
+  schema: () => void benchSchema(),
   completion: benchCompletion,
   fidelity: benchFidelity,
 };

@@ -9,7 +9,7 @@ import { allowedAttributes, allowedChildElements, attributeValues } from '../ser
 import { loadRelaxNg } from '../server/src/languageservice/schema/loadRelaxNg';
 import { validate } from '../server/src/languageservice/schema/validator';
 import { largeDocument, typicalDocuments } from './documents';
-import { fmt, goal, percentiles, time } from './stats';
+import { fmt, goal, percentiles, samples, time } from './stats';
 
 const DOMAIN_RNG = '/usr/share/libvirt/schemas/domain.rng';
 
@@ -19,18 +19,6 @@ export interface SchemaBench {
   validateTypicalP99: number;
   validateLargeP50: number;
   completionP99: number;
-}
-
-/** milliseconds of each call, after a warm-up */
-function samples(fn: () => void, runs: number, warmup: number): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return out;
 }
 
 export function benchSchema(): SchemaBench {

@@ -14,8 +14,8 @@ export function percentiles(samples: number[]): Percentiles {
   return { n: s.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: s[s.length - 1] };
 }
 
-/** milliseconds per call of fn, after warm-up runs */
-export function time(fn: () => void, runs: number, warmup = Math.min(50, runs)): Percentiles {
+/** milliseconds of each call of fn, after warm-up runs */
+export function samples(fn: () => void, runs: number, warmup = Math.min(50, runs)): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -23,7 +23,12 @@ export function time(fn: () => void, runs: number, warmup = Math.min(50, runs)):
     fn();
     out.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  return percentiles(out);
+  return out;
+}
+
+/** percentiles of the milliseconds per call of fn, after warm-up runs */
+export function time(fn: () => void, runs: number, warmup = Math.min(50, runs)): Percentiles {
+  return percentiles(samples(fn, runs, warmup));
 }
 
 export function fmt(p: Percentiles, unit = 'ms'): string {

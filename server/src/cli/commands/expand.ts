@@ -2,7 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatENode } from '../../languageservice/expander/format';
 import { migratableRoot } from '../../languageservice/expander/migratable';
-import { cliLanguageService } from '../cliService';
+import { loadDomainFile } from '../domainFile';
 import { formatOptions } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
@@ -23,27 +23,9 @@ export const expandCommand: Command = {
       io.stdout(`usage: ${this.usage}\n\nPrints the predicted \`virsh dumpxml --inactive\` of FILE after \`virsh define\` on the target.\nGenerated values (uuid, MAC addresses) are shown as (generated).\n\n${formatOptions(options)}\n`);
       return EXIT_OK;
     }
-    if (args.positional.length !== 1) {
-      io.stderr(`domxml expand: give exactly one FILE\nusage: ${this.usage}\n`);
-      return EXIT_USAGE;
-    }
-    const profile = profileFromArgs(args, io);
-    const file = args.positional[0];
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (e) {
-      io.stderr(`domxml expand: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-    const service = cliLanguageService(profile);
-    service.configure({ profile: 'local' });
-    const document = TextDocument.create('file:///expand.xml', 'xml', 1, text);
-    const doc = service.parse(document);
-    if (!doc.isDomain) {
-      io.stderr(`domxml expand: ${file} is not a libvirt domain (root element <${doc.xml.root?.name ?? 'none'}>)\n`);
-      return EXIT_FINDINGS;
-    }
+    const loaded = loadDomainFile('expand', this.usage, args, io);
+    if ('exit' in loaded) return loaded.exit;
+    const { service, document, doc, file } = loaded;
     const expansion = service.expand(document)!;
     const errors = doc.xml.errors.length;
     if (errors) io.stderr(`domxml expand: ${file} has ${errors} well-formedness error(s); the expansion is of what could be read\n`);

@@ -1,6 +1,6 @@
 /** `domxml pin`: the document with the ABI defaults of the target written in. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { cliLanguageService } from '../cliService';
+import { loadDomainFile } from '../domainFile';
 import { pinText, selectPinFills } from '../../languageservice/services/pin';
 import { formatOptions } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
@@ -32,27 +32,9 @@ export const pinCommand: Command = {
       );
       return EXIT_OK;
     }
-    if (args.positional.length !== 1) {
-      io.stderr(`domxml pin: give exactly one FILE\nusage: ${this.usage}\n`);
-      return EXIT_USAGE;
-    }
-    const profile = profileFromArgs(args, io);
-    const file = args.positional[0];
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (e) {
-      io.stderr(`domxml pin: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-    const service = cliLanguageService(profile);
-    service.configure({ profile: 'local' });
-    const document = TextDocument.create('file:///pin.xml', 'xml', 1, text);
-    const doc = service.parse(document);
-    if (!doc.isDomain) {
-      io.stderr(`domxml pin: ${file} is not a libvirt domain (root element <${doc.xml.root?.name ?? 'none'}>)\n`);
-      return EXIT_FINDINGS;
-    }
+    const loaded = loadDomainFile('pin', this.usage, args, io);
+    if ('exit' in loaded) return loaded.exit;
+    const { service, document, doc, file, profile } = loaded;
     const errors = doc.xml.errors;
     if (errors.length) {
       const at = doc.positionAt(errors[0].start);

@@ -40,7 +40,7 @@ export const SELECTORS = {
   /** the row's main label: a file name, or "Category: Command Title" */
   quickInputRowLabel: '.label-name',
   activeTabLabel: '.editor-group-container.active .tabs-container .tab.active .label-name',
-  /** aria-label = absolute path of the active editor's file */
+  /** aria-label = absolute path of the active editor's file (+ " • N problems in this file" when it has errors/warnings) */
   activeTabPath: '.editor-group-container.active .tabs-container .tab.active .monaco-icon-label',
   activeEditor: '.editor-group-container.active .editor-instance .monaco-editor',
   editorLines: '.view-lines',
@@ -61,6 +61,11 @@ export const SELECTORS = {
   languageStatus: '#status\\.editor\\.mode', // "JSON with Comments"
   problemsStatus: '#status\\.problems',
   notificationToast: '.notifications-toasts .notification-toast',
+  notificationMessage: '.notifications-toasts .notification-toast .notification-list-item-message',
+  /** every status bar entry; extension items have id "publisher.extension.itemId" */
+  statusBarItem: '.part.statusbar .statusbar-item',
+  /** the active group's diff editor: .editor.original (left) and .editor.modified (right) */
+  diffEditor: '.editor-group-container.active .editor-instance .monaco-diff-editor',
 } as const;
 
 export interface LaunchOptions {
@@ -275,7 +280,8 @@ export class Workbench {
   /** Absolute path of the file in the active editor tab. */
   async activeFile(): Promise<string> {
     return this.page.evaluate(
-      (sel: string) => (globalThis as Any).document.querySelector(sel)?.getAttribute('aria-label') ?? '',
+      // "/ws/vm.xml • 1 problem in this file" when the file has errors or warnings
+      (sel: string) => ((globalThis as Any).document.querySelector(sel)?.getAttribute('aria-label') ?? '').replace(/ • .*$/, ''),
       SELECTORS.activeTabPath,
     );
   }
@@ -316,7 +322,7 @@ export class Workbench {
         try {
           await this.page.waitForFunction(
             ({ sel, want, rel }: { sel: string; want: string; rel: string }) => {
-              const p = (globalThis as Any).document.querySelector(sel)?.getAttribute('aria-label') ?? '';
+              const p = ((globalThis as Any).document.querySelector(sel)?.getAttribute('aria-label') ?? '').replace(/ • .*$/, '');
               return want ? p === want : p === rel || p.endsWith(`/${rel}`);
             },
             { sel: SELECTORS.activeTabPath, want, rel },
@@ -382,6 +388,47 @@ export class Workbench {
       await sleep(300);
     }
     throw new Error(`runCommand(${title}): no such command in the palette; rows: ${JSON.stringify(seen)}`);
+  }
+
+  // ---------------------------------------------------------- quick picks
+
+  /** The rows of the open quick input (e.g. a command's own quick pick): label (codicons left out), description, aria-label. */
+  async quickPickItems(): Promise<{ label: string; description: string; aria: string }[]> {
+    if (!(await this.page.isVisible(SELECTORS.quickInput))) {
+      return [];
+    }
+    return (await this.quickInputRows()).map((r) => ({ label: r.label, description: r.description, aria: r.aria }));
+  }
+
+  /** Waits until the open quick input lists a row whose label matches (exact, or a RegExp); returns all rows then. */
+  async waitForQuickPickItem(label: string | RegExp, timeoutMs = 10_000): Promise<{ label: string; description: string; aria: string }[]> {
+    const matches = (l: string) => (typeof label === 'string' ? l === label : label.test(l));
+    const deadline = Date.now() + timeoutMs;
+    let rows: { label: string; description: string; aria: string }[] = [];
+    while (Date.now() < deadline) {
+      rows = await this.quickPickItems();
+      if (rows.some((r) => matches(r.label))) {
+        return rows;
+      }
+      await sleep(150);
+    }
+    throw new Error(`no quick pick row ${String(label)} within ${timeoutMs} ms; rows: ${JSON.stringify(rows.map((r) => r.label))}`);
+  }
+
+  /**
+   * Picks the row of the open quick input whose label matches (exact, or a
+   * RegExp), with the keyboard (arrow keys, Enter), and waits for the quick
+   * input to close. Returns the picked label.
+   */
+  async pickQuickInput(label: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    const matches = (l: string) => (typeof label === 'string' ? l === label : label.test(l));
+    const rows = await this.waitForQuickPickItem(label, timeoutMs);
+    const picked = rows.find((r) => matches(r.label))!.label;
+    if (!(await this.acceptQuickInputMatch((r) => r.label === picked))) {
+      throw new Error(`pickQuickInput(${String(label)}): the row went away; rows: ${JSON.stringify((await this.quickPickItems()).map((r) => r.label))}`);
+    }
+    await this.page.waitForSelector(SELECTORS.quickInput, { state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    return picked;
   }
 
   // -------------------------------------------------------------- problems
@@ -817,7 +864,148 @@ export class Workbench {
     throw new Error(`applyQuickFix(${String(title)}): not offered within ${timeoutMs} ms; offered: ${JSON.stringify(offered)}`);
   }
 
+  /**
+   * Opens the Quick Fix menu (Ctrl+.) at the cursor, or at `at`, and leaves it
+   * open (for a screenshot; Escape closes it). Retries until `until` holds
+   * for the offered titles (default: at least one). Returns the titles.
+   */
+  async openQuickFixMenu(
+    at?: { line: number; at?: LinePosition },
+    until: (titles: string[]) => boolean = (t) => t.length > 0,
+    timeoutMs = 30_000,
+  ): Promise<string[]> {
+    if (at) {
+      await this.goTo(at.line, await this.resolveColumn(at.line, at.at ?? 1));
+    } else {
+      await this.focusEditor();
+    }
+    const deadline = Date.now() + timeoutMs;
+    let offered: string[] = [];
+    while (Date.now() < deadline) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+.');
+      try {
+        await this.page.waitForSelector(SELECTORS.actionWidgetRow, { state: 'visible', timeout: 3000 });
+        offered = await this.page.$$eval(SELECTORS.actionWidgetRow, (els: Any[]) => els.map((r: Any) => (r.getAttribute('aria-label') ?? '') as string));
+        if (until(offered)) {
+          return offered;
+        }
+      } catch {
+        /* not offered yet */
+      }
+      await sleep(500);
+    }
+    await this.page.keyboard.press('Escape');
+    throw new Error(`openQuickFixMenu: condition not met within ${timeoutMs} ms; offered: ${JSON.stringify(offered)}`);
+  }
+
   // ---------------------------------------------------------------- misc
+
+  /**
+   * The status bar's entries, left to right: `id` (an extension's item is
+   * "publisher.extension.itemId", e.g. "domxml.libvirt-domain-xml.domxml.profile"),
+   * the visible `text` (codicons left out) and `aria` (for extension items
+   * the text followed by the tooltip).
+   */
+  async statusBarItems(): Promise<{ id: string; text: string; aria: string }[]> {
+    return this.page.$$eval(SELECTORS.statusBarItem, (els: Any[]) =>
+      els.map((e: Any) => ({
+        id: (e.id ?? '') as string,
+        text: ((e.innerText ?? '') as string).replace(/\s+/g, ' ').trim(),
+        aria: (e.getAttribute('aria-label') ?? '') as string,
+      })),
+    );
+  }
+
+  /**
+   * Polls the status bar entry whose id is `id` or ends with ".id" until
+   * `predicate` holds for its text (default: it exists); returns it (throws on timeout).
+   */
+  async waitForStatusBarItem(
+    id: string,
+    predicate: (text: string) => boolean = () => true,
+    timeoutMs = 30_000,
+  ): Promise<{ id: string; text: string; aria: string }> {
+    const deadline = Date.now() + timeoutMs;
+    let last: { id: string; text: string; aria: string } | undefined;
+    for (;;) {
+      last = (await this.statusBarItems()).find((i) => i.id === id || i.id.endsWith(`.${id}`));
+      if (last && predicate(last.text)) {
+        return last;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`status bar item ${id}: condition not met within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+      }
+      await sleep(200);
+    }
+  }
+
+  /** The messages of the notification toasts on screen. */
+  async notificationMessages(): Promise<string[]> {
+    return this.page.$$eval(SELECTORS.notificationMessage, (els: Any[]) =>
+      els.map((e: Any) => ((e.innerText ?? e.textContent ?? '') as string).replace(/\s+/g, ' ').trim()),
+    );
+  }
+
+  /** Polls the notification toasts until one matches; returns its message (throws on timeout). */
+  async waitForNotification(message: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const matches = (m: string) => (typeof message === 'string' ? m.includes(message) : message.test(m));
+    const deadline = Date.now() + timeoutMs;
+    let seen: string[] = [];
+    while (Date.now() < deadline) {
+      seen = await this.notificationMessages();
+      const hit = seen.find(matches);
+      if (hit !== undefined) {
+        return hit;
+      }
+      await sleep(200);
+    }
+    throw new Error(`no notification ${String(message)} within ${timeoutMs} ms; shown: ${JSON.stringify(seen)}`);
+  }
+
+  /**
+   * The active editor group's diff editor, or undefined when it shows none:
+   * the rendered lines of each side (only the lines in view: .view-lines is
+   * virtualised), whether it is side by side, and which side has the focus.
+   * For a side's whole text, getEditorText() reads the focused side.
+   */
+  async diffEditor(): Promise<{ original: string; modified: string; sideBySide: boolean; focused: 'original' | 'modified' | '' } | undefined> {
+    return this.page.evaluate((sel: string) => {
+      const d = (globalThis as Any).document;
+      const de = d.querySelector(sel);
+      if (!de) {
+        return undefined;
+      }
+      const lines = (side: string) => ((de.querySelector(`.editor.${side} .view-lines`)?.innerText ?? '') as string).replace(/\u00a0/g, ' ');
+      const inSide = d.activeElement?.closest('.monaco-diff-editor .editor');
+      const focused = inSide?.classList.contains('modified') ? 'modified' : inSide?.classList.contains('original') ? 'original' : '';
+      return { original: lines('original'), modified: lines('modified'), sideBySide: de.classList.contains('side-by-side') as boolean, focused };
+    }, SELECTORS.diffEditor);
+  }
+
+  /** Waits until the active group shows a diff editor for which `predicate` holds; returns it (throws on timeout). */
+  async waitForDiffEditor(
+    predicate: (d: { original: string; modified: string; sideBySide: boolean; focused: string }) => boolean = () => true,
+    timeoutMs = 20_000,
+  ): Promise<{ original: string; modified: string; sideBySide: boolean; focused: 'original' | 'modified' | '' }> {
+    const deadline = Date.now() + timeoutMs;
+    let last: Awaited<ReturnType<Workbench['diffEditor']>>;
+    for (;;) {
+      last = await this.diffEditor();
+      if (last && predicate(last)) {
+        return last;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`waitForDiffEditor: condition not met within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+      }
+      await sleep(200);
+    }
+  }
+
+  /** The active editor tab's label as shown ("web01.xml ↔ after define"). */
+  async activeTabTitle(): Promise<string> {
+    return ((await this.page.textContent(SELECTORS.activeTabLabel, { timeout: 5000 })) ?? '').trim();
+  }
 
   /** Dismisses notification toasts so they don't cover what a screenshot should show. */
   async clearNotifications(): Promise<void> {
@@ -826,11 +1014,31 @@ export class Workbench {
     }
   }
 
-  /** Saves a PNG; a relative path is taken relative to test-artifacts/e2e/. Returns the absolute path. */
-  async screenshot(file: string): Promise<string> {
+  /**
+   * Saves a PNG; a relative path is taken relative to test-artifacts/e2e/.
+   * Returns the absolute path. `clipTo`: only the smallest rectangle holding
+   * the first visible element of each selector (e.g. ['.part.editor',
+   * '.part.panel'] for the editor and the Problems panel without the side bar).
+   */
+  async screenshot(file: string, options: { clipTo?: string[] } = {}): Promise<string> {
     const abs = path.isAbsolute(file) ? file : path.join(artifactsDir(), file);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
-    await this.page.screenshot({ path: abs });
+    let clip: { x: number; y: number; width: number; height: number } | undefined;
+    if (options.clipTo?.length) {
+      const boxes: { x: number; y: number; width: number; height: number }[] = [];
+      for (const sel of options.clipTo) {
+        const box = await this.page.locator(sel).filter({ visible: true }).first().boundingBox();
+        if (box) {
+          boxes.push(box);
+        }
+      }
+      if (boxes.length > 0) {
+        const x = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x))));
+        const y = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y))));
+        clip = { x, y, width: Math.ceil(Math.max(...boxes.map((b) => b.x + b.width))) - x, height: Math.ceil(Math.max(...boxes.map((b) => b.y + b.height))) - y };
+      }
+    }
+    await this.page.screenshot({ path: abs, clip });
     return abs;
   }
 

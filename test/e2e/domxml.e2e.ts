@@ -2,7 +2,8 @@
  * The packaged extension (domxml.vsix at the repo root, or $DOMXML_E2E_VSIX)
  * installed into a real VS Code: a broken <domain> document (fixture
  * test/e2e/workspace/vm.xml) gets our error in the Problems panel; a valid one
- * (web01.xml) a hover and a quick fix.
+ * (web01.xml) a hover and quick fixes. The palette commands and the status bar
+ * are in domxml-commands.e2e.ts, a second XML extension in otherxml.e2e.ts.
  *
  * Skipped when there is no vsix yet (build it with `npm run package`).
  */
@@ -73,6 +74,27 @@ describe('e2e: domxml.vsix in VS Code', function () {
     const text = await wb!.hoverAt(6, 'machine');
     assert.match(text, /pc-q35-/, text);
     await wb!.screenshot('domxml-hover.png');
+    await wb!.screenshot('docs-hover.png', { clipTo: ['.part.editor', '.monaco-editor .monaco-hover:not(.hidden)'] });
+  });
+
+  it('offers the pin quick fixes in the Quick Fix menu at the machine type', async function () {
+    await wb!.openFile('web01.xml');
+    const titles = await wb!.openQuickFixMenu({ line: 6, at: "'q35'" }, (t) => t.some((x) => /^Pin machine type pc-q35-[\d.]+$/.test(x)));
+    try {
+      await wb!.screenshot('domxml-quickfix-menu.png');
+    } finally {
+      await wb!.page.keyboard.press('Escape');
+    }
+    assert.ok(titles.some((t) => /^Pin machine type pc-q35-/.test(t)), JSON.stringify(titles));
+    // At <devices>: every device define adds implicitly, and the addresses it assigns.
+    const devices = await wb!.openQuickFixMenu({ line: 13, at: '<devices>' }, (t) => t.includes('Make implicit USB controller explicit (qemu-xhci)'));
+    try {
+      await wb!.screenshot('domxml-quickfix-menu-devices.png');
+      await wb!.screenshot('docs-quick-fixes.png', { clipTo: ['.part.editor', '.action-widget'] });
+    } finally {
+      await wb!.page.keyboard.press('Escape');
+    }
+    assert.ok(devices.some((t) => /^Pin USB controller address \(PCI [\da-f]{2}:[\da-f]{2}\.\d\)$/.test(t)), JSON.stringify(devices));
   });
 
   it('pins the machine type with a quick fix', async function () {

@@ -183,15 +183,34 @@ export function elementAt(doc: XmlDocument, offset: number): XmlElement | undefi
   let found: XmlElement | undefined;
   let level: XmlNode[] = doc.children;
   for (;;) {
-    let next: XmlElement | undefined;
-    for (const n of level) {
-      if (n.kind === 'element' && n.start <= offset && offset <= n.end) {
-        next = n;
-        break;
-      }
-    }
+    const next = childElementAt(level, offset);
     if (!next) return found;
     found = next;
     level = next.children;
   }
+}
+
+/**
+ * The first element among `nodes` (in document order, not overlapping) whose
+ * extent contains `offset`: a binary search, since <devices> can have
+ * thousands of children and every diagnostic asks.
+ */
+function childElementAt(nodes: XmlNode[], offset: number): XmlElement | undefined {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  // the last node starting at or before offset
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].start <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // an element ending exactly where the next starts contains `offset` too; prefer the earlier one
+  for (let i = Math.max(0, at - 1); i <= at && i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.kind === 'element' && n.start <= offset && offset <= n.end) return n;
+  }
+  return undefined;
 }

@@ -7,6 +7,7 @@
  */
 import { Expansion } from './expand';
 import { ENode } from './eTree';
+import { I440FX_USB_MODEL } from '../knowledge/deviceDefaults';
 
 function clone(n: ENode, parent?: ENode): ENode {
   const c = new ENode(n.name, [...n.attrs.entries()], n.origin);
@@ -24,7 +25,7 @@ export function migratableRoot(e: Expansion): ENode {
   const i440fx = x86 && /^pc-i440fx|^pc$|^pc-\d/.test(e.machine);
   const controllers = devices.all('controller');
   const usb = controllers.filter((c) => c.attr('type') === 'usb');
-  if (i440fx && usb.length === 1 && usb[0].attr('index') === '0' && ['piix3-uhci', undefined].includes(usb[0].attr('model'))) devices.remove(usb[0]);
+  if (i440fx && usb.length === 1 && usb[0].attr('index') === '0' && [I440FX_USB_MODEL, undefined].includes(usb[0].attr('model'))) devices.remove(usb[0]);
   const pci = controllers.filter((c) => c.attr('type') === 'pci');
   if (pci.length === 1 && pci[0].attr('index') === '0' && pci[0].attr('model') === 'pci-root') devices.remove(pci[0]);
   if (x86) for (const i of devices.all('input')) if (i.attr('type') === 'keyboard' && i.attr('bus') === 'ps2') devices.remove(i);

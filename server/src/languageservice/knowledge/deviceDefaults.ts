@@ -19,6 +19,9 @@ export const USB_CONTROLLER_DEFAULT: { machine: MachineKind; model: string; sour
   { machine: 'pseries', model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (pseries prefers qemu-xhci over pci-ohci); ${OBS}`, libvirt: '>=8.0.0' } },
 ];
 
+/** the USB controller built into i440fx's PIIX3 chipset (at 00:01.2); older libvirt added it without writing it */
+export const I440FX_USB_MODEL = USB_CONTROLLER_DEFAULT.find((u) => u.machine === 'i440fx')!.model;
+
 /**
  * The model of a USB controller the user wrote without one. On x86 it is
  * piix3-uhci even on q35, where the controller libvirt adds itself is

@@ -27,7 +27,7 @@ import {
   VIDEO_MODEL_CONNECT,
   ZPCI_SOURCE,
 } from '../../knowledge/pciTopology';
-import { defaultVideoModel } from '../../knowledge/deviceDefaults';
+import { defaultVideoModel, I440FX_USB_MODEL } from '../../knowledge/deviceDefaults';
 import { addressOf, hex, parseNum, writeAddress } from '../addresses';
 import { ExpandContext, Rule } from '../context';
 import { controllerList, DeviceClass, devicesOf, iterationOrder } from '../deviceOrder';
@@ -199,7 +199,7 @@ class PciPlanner {
         const type = d.node.attr('type');
         const idx = d.node.attr('index');
         const model = effectiveUsbModel(this.ctx, d.node);
-        if ((type === 'ide' && idx === '0' && a.fn === 1) || (type === 'usb' && idx === '0' && (model === undefined || model === 'piix3-uhci') && a.fn === 2)) continue;
+        if ((type === 'ide' && idx === '0' && a.fn === 1) || (type === 'usb' && idx === '0' && (model === undefined || model === I440FX_USB_MODEL) && a.fn === 2)) continue;
       }
       set.reserve(a, d.flags || CONNECT.PCI_DEVICE, true);
     }

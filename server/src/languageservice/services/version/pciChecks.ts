@@ -12,6 +12,7 @@
 import { XmlElement, walkElements } from '../../parser/xmlNodes';
 import { nameRange, parseInteger, valueRange } from './guest';
 import { CheckContext } from './checkContext';
+import { I440FX_USB_MODEL } from '../../knowledge/deviceDefaults';
 
 /** PCI controllers by index, with libvirt's assignment of missing indexes (lowest unused, in document order) */
 export function pciControllers(ctx: CheckContext): Map<number, XmlElement> {
@@ -131,7 +132,7 @@ function reservedFor(ctx: CheckContext, s: PciSlot): ((d: XmlElement) => boolean
     if (s.fn === 1) return isCtrl('ide');
     if (s.fn === 2) {
       const usb = ctx.devices('controller').filter((c) => c.attr('type') === 'usb');
-      if (usb.length && !usb.some((c) => (c.attr('model') ?? 'piix3-uhci') === 'piix3-uhci')) return undefined;
+      if (usb.length && !usb.some((c) => (c.attr('model') ?? I440FX_USB_MODEL) === I440FX_USB_MODEL)) return undefined;
       return isCtrl('usb');
     }
   }
@@ -160,7 +161,7 @@ export function pciAddressConflicts(ctx: CheckContext): void {
     else if (allowed && !allowed(s.device)) ctx.reject('pci-address-conflict', range, `attempted double use of PCI address ${show(s)}: ${ctx.g.machine} has a built-in device there`);
     else seen.set(s.key, s);
     const d = s.device;
-    const piix3Usb = d.name === 'controller' && d.attr('type') === 'usb' && (d.attr('model') ?? 'piix3-uhci') === 'piix3-uhci';
+    const piix3Usb = d.name === 'controller' && d.attr('type') === 'usb' && (d.attr('model') ?? I440FX_USB_MODEL) === I440FX_USB_MODEL;
     if (ctx.g.machineKind === 'q35' && s.bus === 0 && s.slot === 1 && s.fn === 2 && piix3Usb) {
       ctx.reject('pci-address-conflict', range, `00:01.2 is where i440fx integrates its PIIX3 USB controller, and bus 0 of q35 is PCIe ("Bus 0 must be PCI for integrated PIIX3 USB or IDE controllers"): give it another slot`);
     }

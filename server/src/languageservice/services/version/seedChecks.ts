@@ -10,6 +10,7 @@ import { machineAvailability } from '../../knowledge/qemuMachineVersions';
 import { nameRange, textRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 import { MIGRATION_NOTE, VERSION_QEMU, VERSION_REJECT } from './versionRules';
+import { I440FX_USB_MODEL } from '../../knowledge/deviceDefaults';
 
 const older = (v: string | undefined, than: string): v is string => !!v && compareVersions(v, than) < 0;
 
@@ -49,7 +50,7 @@ export function usbControllerFloor(ctx: CheckContext): void {
   for (const c of usb) {
     const type = c.getAttribute('type')!;
     const model = c.attr('model');
-    const implicitDefault = usb.length === 1 && ctx.g.machineKind === 'i440fx' && (c.attr('index') ?? '0') === '0' && (!model || model === 'piix3-uhci');
+    const implicitDefault = usb.length === 1 && ctx.g.machineKind === 'i440fx' && (c.attr('index') ?? '0') === '0' && (!model || model === I440FX_USB_MODEL);
     if (implicitDefault) {
       ctx.report(MIGRATION_NOTE.id, nameRange(c), `libvirt ${libvirt} (migration floor) has no <controller type='usb'> (added in 0.9.5) but adds this same PIIX3 UHCI controller by itself: migration strips it (dumpxml --migratable), while defining this XML there fails; removing it keeps the guest ABI`, {
         scope: 'floor', node: 'element', outcome: 'note', path: '/domain/devices/controller/@type', value: 'usb', since: '0.9.5', floor: libvirt, check: 'usb-implicit-controller',

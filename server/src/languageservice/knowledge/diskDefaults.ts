@@ -40,3 +40,16 @@ export function diskIndex(dev: string): number | undefined {
   for (const ch of m[1]) idx = idx * 26 + (ch.charCodeAt(0) - 96);
   return idx - 1;
 }
+
+/** the bus of a disk: the one written, else the one its target name implies */
+export function diskBus(writtenBus: string | undefined, dev: string): string | undefined {
+  return writtenBus || BUS_BY_TARGET_PREFIX.find(([re]) => re.test(dev))?.[1];
+}
+
+/** the drive address libvirt derives for disk number `idx` on `bus` (undefined for buses without drive addresses) */
+export function driveAddress(bus: string, idx: number): { controller: number; bus: number; target: number; unit: number } | undefined {
+  const g = DRIVE_GEOMETRY[bus];
+  if (!g) return undefined;
+  const perController = g.unitsPerBus * g.busesPerController;
+  return { controller: Math.floor(idx / perController), bus: Math.floor((idx % perController) / g.unitsPerBus), target: 0, unit: idx % g.unitsPerBus };
+}

@@ -1,5 +1,5 @@
 /** <disk>: bus from the target name, QEMU driver defaults, read-only CD-ROMs, drive addresses. */
-import { BUS_BY_TARGET_PREFIX, BUS_SOURCE, CDROM_READONLY_SOURCE, DISK_DRIVER_SOURCE, diskIndex, DRIVE_ADDRESS_SOURCE, DRIVE_GEOMETRY } from '../../knowledge/diskDefaults';
+import { BUS_SOURCE, CDROM_READONLY_SOURCE, DISK_DRIVER_SOURCE, diskBus, diskIndex, driveAddress, DRIVE_ADDRESS_SOURCE } from '../../knowledge/diskDefaults';
 import { Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -12,7 +12,7 @@ export const disksRule: Rule = {
       const dev = target?.attr('dev');
       if (!target || !dev) continue;
       if (!target.attr('bus')) {
-        const bus = disk.attr('device') === 'floppy' ? 'fdc' : BUS_BY_TARGET_PREFIX.find(([re]) => re.test(dev))?.[1];
+        const bus = disk.attr('device') === 'floppy' ? 'fdc' : diskBus(undefined, dev);
         if (bus) ctx.fillAttr(target, 'bus', bus, { rule: this.id, category: 'abi', reason: `'${dev}' names a ${bus} disk`, source: BUS_SOURCE });
       }
       const type = disk.attr('type') ?? 'file';
@@ -26,17 +26,10 @@ export const disksRule: Rule = {
         ctx.addElement(disk, new ENode('readonly'), { rule: this.id, category: 'abi', reason: 'a CD-ROM is always read-only', source: CDROM_READONLY_SOURCE });
       }
       const bus = target.attr('bus') ?? '';
-      const geometry = DRIVE_GEOMETRY[bus];
       const idx = diskIndex(dev);
-      if (geometry && idx !== undefined && !disk.child('address')) {
-        const perController = geometry.unitsPerBus * geometry.busesPerController;
-        const address = new ENode('address', {
-          type: 'drive',
-          controller: String(Math.floor(idx / perController)),
-          bus: String(Math.floor((idx % perController) / geometry.unitsPerBus)),
-          target: '0',
-          unit: String(idx % geometry.unitsPerBus),
-        });
+      const drive = idx !== undefined ? driveAddress(bus, idx) : undefined;
+      if (drive && !disk.child('address')) {
+        const address = new ENode('address', { type: 'drive', controller: String(drive.controller), bus: String(drive.bus), target: '0', unit: String(drive.unit) });
         ctx.addElement(disk, address, { rule: this.id, category: 'address', reason: `${dev} is ${bus} disk number ${idx}; libvirt derives its controller, bus and unit from that`, source: DRIVE_ADDRESS_SOURCE });
       }
     }

@@ -10,6 +10,7 @@ import { XmlElement } from '../../parser/xmlNodes';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 import { TRANSITIONAL_MODELS } from './transitional';
+import { diskBus } from '../../knowledge/diskDefaults';
 
 /** "IDE controllers are unsupported for this QEMU binary or machine type" */
 export function ideOnMachineWithoutIde(ctx: CheckContext): void {
@@ -67,19 +68,6 @@ export function panicModelPerArch(ctx: CheckContext): void {
 
 const TRANSITIONAL_PATHS = new Set(['disk/@model', 'filesystem/@model', 'rng/@model', 'vsock/@model', 'memballoon/@model', 'interface/model/@type', 'input/@model']);
 
-/** the bus a disk is on: its bus attribute, or what libvirt derives from the target name */
-function diskBus(disk: XmlElement): string | undefined {
-  const t = disk.child('target');
-  const bus = t?.attr('bus');
-  if (bus) return bus;
-  const dev = t?.attr('dev') ?? '';
-  if (dev.startsWith('vd')) return 'virtio';
-  if (dev.startsWith('hd')) return 'ide';
-  if (dev.startsWith('sd')) return 'scsi';
-  if (dev.startsWith('fd')) return 'fdc';
-  return undefined;
-}
-
 /** the bus an input device is on: its bus attribute, or the default for its type */
 export function inputBus(input: XmlElement, x86: boolean, arch: string): string | undefined {
   const bus = input.attr('bus');
@@ -111,7 +99,7 @@ export function transitionalWhereUnsupported(ctx: CheckContext): void {
         return;
       }
       if (dev.name === 'disk') {
-        const bus = diskBus(dev);
+        const bus = diskBus(dev.child('target')?.attr('bus'), dev.child('target')?.attr('dev') ?? '');
         if (bus && bus !== 'virtio') ctx.reject('transitional-unsupported', range, `disk model '${a.value}' not supported for bus '${bus}' (only for bus='virtio')`, extra);
         return;
       }

@@ -14,44 +14,15 @@
  *   ("Only 1 IDE controller is supported").
  */
 import { XmlElement } from '../../parser/xmlNodes';
+import { diskBus, diskIndex, driveAddress } from '../../knowledge/diskDefaults';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 
-/** libvirt's virDiskNameToIndex: hda -> 0, sdb -> 1, vdaa -> 26; undefined when not a disk name */
-export function diskNameToIndex(dev: string): number | undefined {
-  const m = /^(?:fd|hd|vd|sd|xvd|ubd)([a-z]+)\d*$/.exec(dev);
-  if (!m) return undefined;
-  let idx = 0;
-  for (const ch of m[1]) idx = idx * 26 + (ch.charCodeAt(0) - 96);
-  return idx - 1;
-}
-
-function busOf(disk: XmlElement): string | undefined {
-  const t = disk.child('target');
-  const bus = t?.attr('bus');
-  if (bus) return bus;
-  const dev = t?.attr('dev') ?? '';
-  if (dev.startsWith('vd')) return 'virtio';
-  if (dev.startsWith('hd')) return 'ide';
-  if (dev.startsWith('sd')) return 'scsi';
-  if (dev.startsWith('fd')) return 'fdc';
-  return undefined;
-}
-
 /** the drive address libvirt gives a disk of `bus` with target index `idx` (controller:bus:target:unit) */
 function derivedDriveAddress(bus: string, idx: number): string | undefined {
-  switch (bus) {
-    case 'ide':
-      return `${Math.floor(idx / 4)}:${Math.floor((idx % 4) / 2)}:0:${idx % 2}`;
-    case 'sata':
-      return `${Math.floor(idx / 6)}:0:0:${idx % 6}`;
-    case 'scsi':
-      return idx < 7 ? `0:0:0:${idx}` : undefined; // beyond 7 units it depends on the controller model
-    case 'fdc':
-      return `0:0:0:${idx}`;
-    default:
-      return undefined;
-  }
+  if (bus === 'scsi' && idx >= 7) return undefined; // beyond 7 units it depends on the controller model
+  const a = driveAddress(bus, idx);
+  return a && `${a.controller}:${a.bus}:${a.target}:${a.unit}`;
 }
 
 const ADDRESS_TYPES: Record<string, string[]> = {
@@ -68,7 +39,7 @@ export function diskBuses(ctx: CheckContext): void {
   for (const disk of ctx.devices('disk')) {
     const target = disk.child('target');
     const busAttr = target?.getAttribute('bus');
-    const bus = busOf(disk);
+    const bus = diskBus(disk.child('target')?.attr('bus'), disk.child('target')?.attr('dev') ?? '');
     const device = disk.attr('device') ?? 'disk';
     const at = busAttr ? valueRange(busAttr) : target ? nameRange(target) : nameRange(disk);
     const extra = busAttr ? { node: 'value' as const, value: bus } : {};
@@ -95,7 +66,7 @@ export function diskBuses(ctx: CheckContext): void {
       const n = (k: string) => Number(address.attr(k) ?? 0);
       key = `${n('controller')}:${n('bus')}:${n('target')}:${n('unit')}`;
     } else if (!address && dev?.value) {
-      const idx = diskNameToIndex(dev.value);
+      const idx = diskIndex(dev.value);
       if (idx !== undefined) key = derivedDriveAddress(bus, idx);
       if (bus === 'ide' && idx !== undefined && idx >= 4 && ctx.g.machineKind === 'i440fx') {
         ctx.reject('disk-address', valueRange(dev), `'${dev.value}' would be on a second IDE controller, and i440fx has one ("Only 1 IDE controller is supported"): IDE takes hda-hdd`, { node: 'value', value: dev.value });

@@ -12,7 +12,7 @@
 import { XmlElement, walkElements } from '../../parser/xmlNodes';
 import { nameRange, parseInteger, valueRange } from './guest';
 import { CheckContext } from './checkContext';
-import { I440FX_USB_MODEL } from '../../knowledge/deviceDefaults';
+import { I440FX_USB_MODEL, PCI_ROOT } from '../../knowledge/deviceDefaults';
 
 /** PCI controllers by index, with libvirt's assignment of missing indexes (lowest unused, in document order) */
 export function pciControllers(ctx: CheckContext): Map<number, XmlElement> {
@@ -31,19 +31,10 @@ export function pciControllers(ctx: CheckContext): Map<number, XmlElement> {
   return byIndex;
 }
 
+/** the PCI root controller model of the guest's machine (knowledge/deviceDefaults.ts PCI_ROOT); virt only on ARM and RISC-V */
 function rootModel(ctx: CheckContext): string | undefined {
-  switch (ctx.g.machineKind) {
-    case 'q35':
-      return 'pcie-root';
-    case 'virt':
-      return ctx.g.isArm || ctx.g.arch.startsWith('riscv') ? 'pcie-root' : undefined;
-    case 'i440fx':
-    case 'pseries':
-    case 's390-ccw':
-      return 'pci-root';
-    default:
-      return undefined;
-  }
+  if (ctx.g.machineKind === 'virt' && !(ctx.g.isArm || ctx.g.arch.startsWith('riscv'))) return undefined;
+  return PCI_ROOT.find((r) => r.machine === ctx.g.machineKind)?.model;
 }
 
 export function pciRootModel(ctx: CheckContext): void {

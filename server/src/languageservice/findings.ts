@@ -40,5 +40,5 @@ export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial
 
 /** Orders findings by position, then by rule, so output is stable. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }

@@ -125,8 +125,14 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     doValidation(document) {
       const doc = cache.get(document);
       const out: Diagnostic[] = [];
+      // many findings sit on the same element: look its section up once
+      const urls = new Map<number, string | undefined>();
+      const urlAt = (offset: number) => {
+        if (!urls.has(offset)) urls.set(offset, sectionUrl(doc, offset));
+        return urls.get(offset);
+      };
       for (const f of findings(document)) {
-        const d = toDiagnostic(doc, f, settings.severities ?? {}, (offset) => sectionUrl(doc, offset));
+        const d = toDiagnostic(doc, f, settings.severities ?? {}, urlAt);
         if (d) out.push(d);
       }
       return out;

@@ -103,10 +103,8 @@ export interface DeviceRef {
  * Lists derived from the tree, kept until the tree changes: every change goes
  * through the context and is recorded, so the number of fills tells.
  */
-const CACHE = new WeakMap<ExpandContext, Map<string, { stamp: number; value: unknown }>>();
 function cached<T>(ctx: ExpandContext, key: string, make: () => T): T {
-  let m = CACHE.get(ctx);
-  if (!m) CACHE.set(ctx, (m = new Map()));
+  const m = ctx.derived;
   const hit = m.get(key);
   if (hit && hit.stamp === ctx.fills.length) return hit.value as T;
   const value = make();

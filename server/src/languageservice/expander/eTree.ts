@@ -5,11 +5,70 @@
  */
 import { XmlElement } from '../parser/xmlNodes';
 
+/**
+ * An element's attributes in document order, with the part of Map's API the
+ * rules use. Elements have a handful of attributes, so two parallel arrays
+ * scanned linearly are cheaper to build and read than a Map (the expander
+ * copies every element of the document on each analysis).
+ */
+export class AttrMap {
+  private readonly names: string[] = [];
+  private readonly vals: string[] = [];
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  get(name: string): string | undefined {
+    const i = this.names.indexOf(name);
+    return i < 0 ? undefined : this.vals[i];
+  }
+
+  has(name: string): boolean {
+    return this.names.indexOf(name) >= 0;
+  }
+
+  set(name: string, value: string): this {
+    const i = this.names.indexOf(name);
+    if (i < 0) {
+      this.names.push(name);
+      this.vals.push(value);
+    } else this.vals[i] = value;
+    return this;
+  }
+
+  delete(name: string): boolean {
+    const i = this.names.indexOf(name);
+    if (i < 0) return false;
+    this.names.splice(i, 1);
+    this.vals.splice(i, 1);
+    return true;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.names.slice()[Symbol.iterator]();
+  }
+
+  values(): IterableIterator<string> {
+    return this.vals.slice()[Symbol.iterator]();
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this.names.map((n, i): [string, string] => [n, this.vals[i]])[Symbol.iterator]();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
 export class ENode {
-  readonly attrs = new Map<string, string>();
+  readonly attrs = new AttrMap();
   children: ENode[] = [];
   text: string | undefined;
   parent: ENode | undefined;
+  /** the rule that added this node (set by ExpandContext.record; undefined for copied nodes) */
+  addedBy: string | undefined;
 
   constructor(
     public name: string,
@@ -71,16 +130,25 @@ export class ENode {
     return undefined;
   }
 
+  /** this node and its descendants in document order */
   *walk(): Generator<ENode> {
-    yield this;
-    for (const c of this.children) yield* c.walk();
+    const stack: ENode[] = [this];
+    while (stack.length) {
+      const n = stack.pop()!;
+      yield n;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
   }
 }
 
 /** copies a positioned element (and its subtree) into a working tree */
 export function fromXml(el: XmlElement, parent?: ENode): ENode {
   const n = new ENode(el.name, undefined, el);
-  for (const a of el.attributes) if (a.value !== null) n.attrs.set(a.name, a.value);
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
+    if (a.value !== null) n.attrs.set(a.name, a.value);
+  }
   n.parent = parent;
   let text = '';
   let hasText = false;

@@ -58,16 +58,16 @@ export function childRank(parentName: string, name: string): number {
  * not known to come after it in libvirt's order (at the end when the order is
  * not known). Scans from the end, so appending is O(1).
  */
-export function insertionIndex(parentName: string, siblingNames: string[], name: string): number {
+export function insertionIndex(parentName: string, siblings: readonly { name: string }[], name: string): number {
   const ranks = RANKS.get(parentName);
   const rank = ranks?.get(name);
   if (rank === undefined) {
     // unknown elements: keep `address` last when the parent is a device
-    const addr = siblingNames.lastIndexOf('address');
-    return addr >= 0 && name !== 'address' ? addr : siblingNames.length;
+    if (name !== 'address') for (let i = siblings.length - 1; i >= 0; i--) if (siblings[i].name === 'address') return i;
+    return siblings.length;
   }
-  for (let i = siblingNames.length - 1; i >= 0; i--) {
-    const r = ranks!.get(siblingNames[i]);
+  for (let i = siblings.length - 1; i >= 0; i--) {
+    const r = ranks!.get(siblings[i].name);
     if (r === undefined || r <= rank) return i + 1;
   }
   return 0;

@@ -116,10 +116,9 @@ export class XmlElement {
 
   /** `/domain/devices/disk` style path of names from the root */
   get xpath(): string {
-    const parts: string[] = [];
-    for (let e: XmlElement | null = this; e; e = e.parent) parts.push(e.name);
-    return '/' + parts.reverse().join('/');
+    return (this.cachedXpath ??= (this.parent ? this.parent.xpath : '') + '/' + this.name);
   }
+  private cachedXpath: string | undefined = undefined;
 }
 
 export class XmlText {
@@ -174,8 +173,16 @@ export interface XmlDocument {
 
 /** Depth-first walk over every element below (and including) `el`. */
 export function* walkElements(el: XmlElement): Generator<XmlElement> {
-  yield el;
-  for (const c of el.children) if (c.kind === 'element') yield* walkElements(c);
+  // one generator with an explicit stack: nested generators cost O(depth) per element
+  const stack: XmlElement[] = [el];
+  while (stack.length) {
+    const e = stack.pop()!;
+    yield e;
+    for (let i = e.children.length - 1; i >= 0; i--) {
+      const c = e.children[i];
+      if (c.kind === 'element') stack.push(c);
+    }
+  }
 }
 
 /** The innermost element whose extent contains `offset`. */

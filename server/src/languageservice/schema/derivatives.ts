@@ -157,8 +157,9 @@ export class Deriver {
   attribute(p: Pattern, ns: string, local: string, value: string): Pattern {
     const cands = this.attributeCandidates(p, ns, local);
     if (!cands.length) return this.f.notAllowed;
+    if (cands.length === 1) return this.attributeValueMatches(cands[0], value) ? this.attributeWithOne(p, cands[0]) : this.f.notAllowed;
     const accepted = cands.filter((c) => this.attributeValueMatches(c, value));
-    return this.attributeWith(p, ns, local, accepted);
+    return this.attributeWith(p, accepted);
   }
 
   /** does an attribute pattern accept a value (libxml2's rules, memoized) */
@@ -175,12 +176,25 @@ export class Deriver {
 
   /** recovery after a bad value: as if the attribute had a value every candidate accepts */
   attributeAnyValue(p: Pattern, ns: string, local: string): Pattern {
-    return this.attributeWith(p, ns, local, this.attributeCandidates(p, ns, local));
+    return this.attributeWith(p, this.attributeCandidates(p, ns, local));
   }
 
-  private attributeWith(p: Pattern, ns: string, local: string, accepted: Pattern[]): Pattern {
+  /** attributeWith for a single accepting attribute pattern, memoized on it without building a key */
+  private attributeWithOne(p: Pattern, accepted: Pattern): Pattern {
+    let memo = p.att1;
+    if (memo) {
+      const r = memo.get(accepted);
+      if (r) return r;
+    } else memo = p.att1 = new Map();
+    const r = this.attributeWith(p, [accepted]);
+    memo.set(accepted, r);
+    return r;
+  }
+
+  /** the derivative when exactly the `accepted` attribute patterns match (it depends on nothing else) */
+  private attributeWith(p: Pattern, accepted: Pattern[]): Pattern {
     if (!accepted.length) return this.f.notAllowed;
-    const key = ns + '\u0000' + local + '|' + accepted.map((c) => c.id).join(',');
+    const key = accepted.map((c) => c.id).join(',');
     let memo = p.att;
     if (memo) {
       const r = memo.get(key);

@@ -76,8 +76,9 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 export function attributeValue(a: XmlAttribute, text: string): string {
   const value = a.value ?? '';
   if (a.valueStart < 0 || a.valueEnd > text.length) return value;
+  const ref = text.indexOf('&#', a.valueStart);
+  if (ref < 0 || ref >= a.valueEnd) return value;
   const raw = text.slice(a.valueStart, a.valueEnd);
-  if (!raw.includes('&#')) return value;
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];

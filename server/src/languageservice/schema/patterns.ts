@@ -52,8 +52,19 @@ export interface Token {
 
 export const TEXT_TOKEN: Token = { key: '#text', isText: true, ns: '', local: '' };
 
+const TOKENS = new Map<string, Map<string, Token>>();
+
+/** the token of an element name; interned (a document has few distinct names), so its key is hashed once */
 export function elementToken(ns: string, local: string): Token {
-  return { key: ns + '\u0000' + local, isText: false, ns, local };
+  let byLocal = TOKENS.get(ns);
+  if (!byLocal) TOKENS.set(ns, (byLocal = new Map()));
+  let t = byLocal.get(local);
+  if (!t) {
+    t = { key: ns + '\u0000' + local, isText: false, ns, local };
+    // arbitrary documents may have any number of names: keep the table bounded
+    if (byLocal.size < 5000) byLocal.set(local, t);
+  }
+  return t;
 }
 
 /** maps the next child to a branch index (choice triage) or group index (interleave), -1 for none */
@@ -79,8 +90,10 @@ export interface HazardCheck {
 export class Pattern {
   /** memo: start-tag-open derivative per element token key */
   sto?: Map<string, Pattern>;
-  /** memo: attribute derivative per `name|signature` */
+  /** memo: attribute derivative per signature (the ids of the accepting attribute patterns) */
   att?: Map<string, Pattern>;
+  /** memo: attribute derivative when one attribute pattern accepts (the common case), keyed by it */
+  att1?: Map<Pattern, Pattern>;
   /** memo: attribute candidates per attribute name key */
   attCand?: Map<string, Pattern[]>;
   /** memo: text derivative per signature */

@@ -444,7 +444,7 @@ class Writer {
         for (let j = i - 1; j >= 0 && !prev; j--) prev = kids[j].origin;
         for (let j = i + 1; j < kids.length && !next && !prev; j++) next = kids[j].origin;
       } else {
-        const at = insertionIndex(n.name, inText.map((o) => o.name), c.name);
+        const at = insertionIndex(n.name, inText, c.name);
         prev = inText[at - 1];
         next = prev ? undefined : inText[at];
       }

@@ -8,30 +8,13 @@
 import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
 import { Finding } from '../../findings';
 import { factsFor, outcomeOnOlder, VersionFact } from '../../knowledge/versionFacts';
-import { childPath, hasValueFacts, sinceFor } from './factLookup';
+import { PathInfo, pathInfo, sinceIn } from './factLookup';
 import { compareVersions } from '../../knowledge/versions';
-import { KNOWN_ARCHES, KNOWN_CHILDREN, KNOWN_CONTROLLER_MODELS, KNOWN_NAMES_VERSION, KNOWN_VALUES } from '../../knowledge/knownNames';
+import { KNOWN_ARCHES, KNOWN_CONTROLLER_MODELS, KNOWN_NAMES_VERSION } from '../../knowledge/knownNames';
 import { Guest, libvirtLabel, nameRange, qemuLabel, Range, Scope, textRange, valueRange } from './guest';
 import { VersionFindingData } from './findingData';
 import { DEFINE_REJECT, VERSION_DROP, VERSION_QEMU, VERSION_REJECT } from './versionRules';
 import { transitionalAlternative } from './transitional';
-
-type Attrs = Record<string, string | undefined>;
-
-/**
- * the element's attributes keyed `@name`, falling back to its ancestors'
- * (for `when` conditions such as interface type='direct'); computed on
- * first use and shared with the children
- */
-function attrsOf(el: XmlElement, parent: (() => Attrs) | undefined): () => Attrs {
-  let memo: Attrs | undefined;
-  return () => {
-    if (memo) return memo;
-    const out: Attrs = { ...(parent ? parent() : {}) };
-    for (const a of el.attributes) if (a.value !== null) out['@' + a.name] = a.value;
-    return (memo = out);
-  };
-}
 
 function newer(f: VersionFact | undefined, version: string | undefined): f is VersionFact {
   return !!f && !!version && compareVersions(f.since, version) > 0;
@@ -51,7 +34,11 @@ class Walker {
     private readonly out: Finding[],
   ) {
     this.label = libvirtLabel(scope);
+    this.knowsOnlyKnownNames = !!scope.libvirt && compareVersions(scope.libvirt, KNOWN_NAMES_VERSION) <= 0;
   }
+
+  /** the checked libvirt is not newer than the closed name sets (knowledge/knownNames.ts), so a name outside them is unknown there */
+  private readonly knowsOnlyKnownNames: boolean;
 
   private get version(): string | undefined {
     return this.scope.libvirt;
@@ -83,12 +70,14 @@ class Walker {
     return f ? ` (added in ${f.since})` : '';
   }
 
-  walk(el: XmlElement, path: string, parentAttrs?: () => Attrs, parentPath?: string): void {
+  /** checks `el` (at `info`, inside `parent`) and everything inside it */
+  walk(el: XmlElement, info: PathInfo, parent?: PathInfo): void {
     const label = this.label;
-    const attrs = attrsOf(el, parentAttrs);
+    const path = info.path;
+    const driver = this.g.driver;
     if (el.parent) {
-      const own = sinceFor(path, undefined, attrs, this.g.driver);
-      const container = parentPath ?? path.slice(0, path.lastIndexOf('/'));
+      // `when` conditions read the element's attributes, else its ancestors'
+      const own = sinceIn(info, undefined, el, driver);
       if (newer(own, this.version)) {
         const outcome = outcomeOnOlder(own);
         if (outcome === 'rejected') {
@@ -98,44 +87,45 @@ class Walker {
         }
         return;
       }
-      const known = KNOWN_CHILDREN[container];
-      if (known && !known.has(el.name) && !factsFor(path).length && this.version && compareVersions(this.version, KNOWN_NAMES_VERSION) <= 0) {
+      const known = parent?.knownChildren;
+      if (known && this.knowsOnlyKnownNames && !known.has(el.name) && !factsFor(path).length) {
         this.push(this.rejectRule(), nameRange(el), `${label} does not know <${el.name}> in <${el.parent.name}>: ${this.rejects()}`, this.data({ node: 'element', outcome: 'rejected', path }));
         return;
       }
       if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(el), `<${el.name}>`, own, path);
-      if (hasValueFacts(path)) {
+      if (info.values.size) {
         const text = el.trimmedText();
-        const v = text ? sinceFor(path, text, attrs, this.g.driver) : undefined;
+        const v = text ? sinceIn(info, text, el, driver) : undefined;
         if (newer(v, this.version)) {
           this.push(this.rejectRule(), textRange(el), `${label} does not know <${el.name}> value '${text}'${this.added(v)}: ${this.rejects()}`, this.data({ node: 'text', outcome: 'rejected', path, value: text, since: v.since }));
         } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(textRange(el), `<${el.name}>${text}</${el.name}>`, v, path, text);
       }
     }
-    for (const a of el.attributes) this.attribute(el, a, path, attrs);
+    for (const a of el.attributes) this.attribute(el, a, info);
     for (const c of el.children) {
       if (c.kind !== 'element' || c.name.includes(':')) continue;
       if (c.name === 'metadata' && !el.parent) {
-        this.walkOwnOnly(c, childPath(path, c.name));
+        this.walkOwnOnly(c, info.child(c.name));
         continue;
       }
-      this.walk(c, childPath(path, c.name), attrs, path);
+      this.walk(c, info.child(c.name), info);
     }
   }
 
   /** checks an element but not what is inside (foreign-namespace metadata) */
-  private walkOwnOnly(el: XmlElement, path: string): void {
-    const own = sinceFor(path, undefined, {}, this.g.driver);
+  private walkOwnOnly(el: XmlElement, info: PathInfo): void {
+    const own = sinceIn(info, undefined, {}, this.g.driver);
     if (newer(own, this.version)) {
-      this.push(VERSION_DROP.id, nameRange(el), `${libvirtLabel(this.scope)} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`, this.data({ node: 'element', outcome: 'dropped', path, since: own.since }));
+      this.push(VERSION_DROP.id, nameRange(el), `${libvirtLabel(this.scope)} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`, this.data({ node: 'element', outcome: 'dropped', path: info.path, since: own.since }));
     }
   }
 
-  private attribute(el: XmlElement, a: XmlAttribute, elPath: string, attrs: () => Attrs): void {
+  private attribute(el: XmlElement, a: XmlAttribute, elInfo: PathInfo): void {
     if (a.name.startsWith('xmlns') || a.name.includes(':')) return;
     const label = this.label;
-    const path = childPath(elPath, a.name, true);
-    const own = sinceFor(path, undefined, attrs, this.g.driver);
+    const info = elInfo.attribute(a.name);
+    const path = info.path;
+    const own = info.own.length ? sinceIn(info, undefined, el, this.g.driver) : undefined;
     if (newer(own, this.version)) {
       const shown = a.value !== null ? `${a.name}='${a.value}'` : a.name;
       const lost = a.name === 'unit' ? `the value is then read in the default unit (KiB), not ${a.value ?? ''}` : `the guest there runs without ${shown}`;
@@ -144,11 +134,11 @@ class Walker {
     }
     if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(a), `attribute '${a.name}' of <${el.name}>`, own, path);
     if (a.value === null) return;
-    if (el.name === 'type' && a.name === 'arch' && elPath === '/domain/os/type') this.arch(a);
-    const v = sinceFor(path, a.value, attrs, this.g.driver);
+    if (el.name === 'type' && a.name === 'arch' && path === '/domain/os/type/@arch') this.arch(a);
+    const v = info.values.size ? sinceIn(info, a.value, el, this.g.driver) : undefined;
     if (newer(v, this.version)) {
       const outcome = outcomeOnOlder(v);
-      const alt = transitionalAlternative(this.g, el, a, this.version!, path, attrs);
+      const alt = transitionalAlternative(this.g, el, a, this.version!, path, el);
       const data = this.data({ node: 'value', outcome, path, value: a.value, since: v.since });
       if (alt) data.safeAlternative = alt;
       const hint = alt ? `; '${alt}' gives the guest the same device here` : '';
@@ -158,14 +148,14 @@ class Walker {
         this.push(this.rejectRule(), valueRange(a), `${label} does not know ${a.name} '${a.value}'${this.added(v)}: ${this.rejects()}${hint}`, data);
       }
     } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(valueRange(a), `${a.name} '${a.value}'`, v, path, a.value);
-    else if (!v) this.closedValue(a, path);
+    else if (!v && this.knowsOnlyKnownNames) this.closedValue(a, info);
   }
 
   /** a value outside a closed enum of libvirt 9.0 that the version table does not date either */
-  private closedValue(a: XmlAttribute, path: string): void {
-    const known = path === '/domain/devices/controller/@model' ? KNOWN_CONTROLLER_MODELS[a.parent.attr('type') ?? ''] : KNOWN_VALUES[path];
-    const v = this.version;
-    if (!known || a.value === null || known.has(a.value) || !v || compareVersions(v, KNOWN_NAMES_VERSION) > 0) return;
+  private closedValue(a: XmlAttribute, info: PathInfo): void {
+    const path = info.path;
+    const known = path === '/domain/devices/controller/@model' ? KNOWN_CONTROLLER_MODELS[a.parent.attr('type') ?? ''] : info.knownValues;
+    if (!known || a.value === null || known.has(a.value)) return;
     if (factsFor(path).some((f) => f.kind === 'value' && f.value === a.value)) return;
     this.push(this.rejectRule(), valueRange(a), `${libvirtLabel(this.scope)} does not know ${a.name} '${a.value}' for <${a.parent.name}>: ${this.rejects()}`, this.data({ node: 'value', outcome: 'rejected', path, value: a.value }));
   }
@@ -185,6 +175,6 @@ class Walker {
 export function factFindings(g: Guest, scope: Scope): Finding[] {
   const out: Finding[] = [];
   if (!scope.libvirt && !scope.qemu) return out;
-  new Walker(g, scope, out).walk(g.domain, '/domain');
+  new Walker(g, scope, out).walk(g.domain, pathInfo('/domain'));
   return out;
 }

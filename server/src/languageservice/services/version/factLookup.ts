@@ -1,66 +1,108 @@
 /** Version-fact look-ups narrowed to the guest's driver (see knowledge/versionFacts.ts). */
 import { factsFor, VersionFact } from '../../knowledge/versionFacts';
 import { compareVersions } from '../../knowledge/versions';
+import { XmlElement } from '../../parser/xmlNodes';
+import { KNOWN_CHILDREN, KNOWN_VALUES } from '../../knowledge/knownNames';
 
 export type Attrs = Record<string, string | undefined>;
 
-/** attributes, or a function computing them (most facts have no `when`, so most look-ups never need them) */
-export type AttrsSource = Attrs | (() => Attrs);
+/**
+ * Where `when` conditions read attributes: a record keyed `@name`, a function
+ * computing one, or an element (its own attribute, else the nearest
+ * ancestor's, e.g. interface type='direct' for its <source>).
+ */
+export type AttrsSource = Attrs | (() => Attrs) | XmlElement;
+
+function attrFrom(source: AttrsSource, key: string): string | undefined {
+  if (source instanceof XmlElement) {
+    const name = key.startsWith('@') ? key.slice(1) : key;
+    for (let e: XmlElement | null = source; e; e = e.parent) {
+      const v = e.attr(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  const attrs = typeof source === 'function' ? source() : source;
+  return attrs[key.startsWith('@') ? key : '@' + key];
+}
 
 function whenMatches(f: VersionFact, source: AttrsSource): boolean {
   if (!f.when) return true;
-  const attrs = typeof source === 'function' ? source() : source;
-  for (const k in f.when) if (attrs[k.startsWith('@') ? k : '@' + k] !== f.when[k]) return false;
+  for (const k in f.when) if (attrFrom(source, k) !== f.when[k]) return false;
   return true;
 }
 
-const CHILD_PATHS = new Map<string, Map<string, string>>();
-
 /**
- * `parent/name` as one shared string per distinct path: a string built anew
- * is hashed again on every map look-up, an interned one only once.
+ * What the version table knows about one element or attribute path, built
+ * once per path and linked to its children, so walking a document costs one
+ * small map look-up per element and attribute instead of building and
+ * hashing path strings.
  */
-export function childPath(parent: string, name: string, attribute = false): string {
-  let m = CHILD_PATHS.get(parent);
-  if (!m) CHILD_PATHS.set(parent, (m = new Map()));
-  const key = attribute ? '@' + name : name;
-  let p = m.get(key);
-  if (p === undefined) {
-    p = `${parent}/${key}`;
-    if (m.size < 500) m.set(key, p);
-  }
-  return p;
-}
+export class PathInfo {
+  /** facts about the element or attribute itself */
+  readonly own: VersionFact[] = [];
+  /** facts about values (enum values, text), by value */
+  readonly values = new Map<string, VersionFact[]>();
+  private readonly children = new Map<string, PathInfo>();
+  private readonly attributes = new Map<string, PathInfo>();
+  /** for containers whose every child name libvirt maps through an enum: the names libvirt 9.0 knows */
+  readonly knownChildren: Set<string> | undefined;
+  /** for closed enum attributes: the values libvirt 9.0 knows */
+  readonly knownValues: Set<string> | undefined;
 
-/** the facts of one path split into the element/attribute's own and its values', built once per path */
-interface PathIndex {
-  own: VersionFact[];
-  values: Map<string, VersionFact[]>;
-}
-const INDEX = new Map<string, PathIndex>();
-
-function indexOf(path: string): PathIndex {
-  let ix = INDEX.get(path);
-  if (!ix) {
-    ix = { own: [], values: new Map() };
+  constructor(readonly path: string) {
+    this.knownChildren = Object.prototype.hasOwnProperty.call(KNOWN_CHILDREN, path) ? KNOWN_CHILDREN[path] : undefined;
+    this.knownValues = Object.prototype.hasOwnProperty.call(KNOWN_VALUES, path) ? KNOWN_VALUES[path] : undefined;
     for (const f of factsFor(path)) {
-      if (f.kind !== 'value') ix.own.push(f);
+      if (f.kind !== 'value') this.own.push(f);
       else {
-        const list = ix.values.get(f.value ?? '');
+        const list = this.values.get(f.value ?? '');
         if (list) list.push(f);
-        else ix.values.set(f.value ?? '', [f]);
+        else this.values.set(f.value ?? '', [f]);
       }
     }
-    INDEX.set(path, ix);
   }
-  return ix;
+
+  /** the info of a child element (`name`) or attribute (`@name`) */
+  child(key: string): PathInfo {
+    if (key.startsWith('@')) return this.attribute(key.slice(1));
+    return PathInfo.lookup(this.children, `${this.path}/`, key);
+  }
+
+  /** the info of an attribute, by its plain name */
+  attribute(name: string): PathInfo {
+    return PathInfo.lookup(this.attributes, `${this.path}/@`, name);
+  }
+
+  private static lookup(table: Map<string, PathInfo>, prefix: string, name: string): PathInfo {
+    let c = table.get(name);
+    if (!c) {
+      c = new PathInfo(prefix + name);
+      // arbitrary documents may have any number of names: keep the tree bounded
+      if (table.size < 500) table.set(name, c);
+    }
+    return c;
+  }
 }
 
-/** like versionFacts.sinceOf, limited to facts of the guest's driver */
-export function sinceFor(path: string, value: string | undefined, attrs: AttrsSource, driver: string): VersionFact | undefined {
-  const ix = indexOf(path);
-  const candidates = value === undefined ? ix.own : ix.values.get(value);
-  if (!candidates) return undefined;
+const ROOTS = new Map<string, PathInfo>();
+
+/** the info of a path (children of it are reached with PathInfo.child) */
+export function pathInfo(path: string): PathInfo {
+  const cut = path.lastIndexOf('/');
+  if (cut <= 0) {
+    let r = ROOTS.get(path);
+    if (!r) ROOTS.set(path, (r = new PathInfo(path)));
+    return r;
+  }
+  const last = path.slice(cut + 1);
+  return pathInfo(path.slice(0, cut)).child(last);
+}
+
+/** the fact dating a path (value undefined) or one of its values, limited to facts of the guest's driver */
+export function sinceIn(info: PathInfo, value: string | undefined, attrs: AttrsSource, driver: string): VersionFact | undefined {
+  const candidates = value === undefined ? info.own : info.values.get(value);
+  if (!candidates || !candidates.length) return undefined;
   let best: VersionFact | undefined;
   for (const f of candidates) {
     if (f.driver && f.driver !== driver) continue;
@@ -70,6 +112,11 @@ export function sinceFor(path: string, value: string | undefined, attrs: AttrsSo
   return best;
 }
 
+/** like versionFacts.sinceOf, limited to facts of the guest's driver */
+export function sinceFor(path: string, value: string | undefined, attrs: AttrsSource, driver: string): VersionFact | undefined {
+  return sinceIn(pathInfo(path), value, attrs, driver);
+}
+
 export function hasValueFacts(path: string): boolean {
-  return indexOf(path).values.size > 0;
+  return pathInfo(path).values.size > 0;
 }

@@ -6,9 +6,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { parseXml } from './parser/xmlParser';
 import { XmlDocument, XmlElement } from './parser/xmlNodes';
+import type { Expansion } from './expander/expand';
+import type { TargetProfile } from './profiles/profile';
 
 export class DomainDocument {
   readonly xml: XmlDocument;
+  /** the language service's expansion of this parse, for the profile it was made for */
+  expansion: { profile: TargetProfile; expansion: Expansion } | undefined = undefined;
 
   constructor(readonly textDocument: TextDocument) {
     this.xml = parseXml(textDocument.getText());

@@ -84,7 +84,6 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   let activeProfile: TargetProfile | undefined;
   const schemas = new SchemaStore(params.readFile);
   const schema = () => schemas.get(settings.schemaDirectory || undefined);
-  const expansions = new WeakMap<DomainDocument, { profile: TargetProfile; expansion: Expansion }>();
 
   function profile(): TargetProfile {
     return (activeProfile ??= resolveProfile(settings, params.localProfile?.()));
@@ -94,10 +93,11 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const domain = doc.domain;
     if (!domain) return undefined;
     const p = profile();
-    const hit = expansions.get(doc);
+    // kept on the document (a WeakMap keyed by documents kept every analysis alive through young-generation GCs)
+    const hit = doc.expansion;
     if (hit && hit.profile === p) return hit.expansion;
     const expansion = expandDomain(domain, p);
-    expansions.set(doc, { profile: p, expansion });
+    doc.expansion = { profile: p, expansion };
     return expansion;
   }
 

@@ -11,11 +11,28 @@ import { FillMeta } from './fill';
 export function parseNum(s: string | undefined): number | undefined {
   if (s === undefined) return undefined;
   const t = s.trim();
-  let n: number;
-  if (/^0x[0-9a-f]+$/i.test(t)) n = parseInt(t.slice(2), 16);
-  else if (/^0[0-7]+$/.test(t)) n = parseInt(t, 8);
-  else if (/^\d+$/.test(t)) n = parseInt(t, 10);
-  else return undefined;
+  if (!t) return undefined;
+  // digits only, in one pass (addresses are parsed for every device on every analysis)
+  let base = 10;
+  let i = 0;
+  if (t.length > 2 && t.charCodeAt(0) === 48 && (t.charCodeAt(1) | 32) === 120) {
+    base = 16;
+    i = 2;
+  } else if (t.length > 1 && t.charCodeAt(0) === 48) base = 8;
+  const digitsFrom = i;
+  let n = 0;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i) | 0;
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (base === 16 && (c | 32) >= 97 && (c | 32) <= 102) d = (c | 32) - 87;
+    else return undefined;
+    // a leading 0 with an 8 or 9 later reads as decimal ('08' is 8)
+    if (d >= base) return base === 8 && d < 10 ? parseNum(t.replace(/^0+(?=\d)/, '')) : undefined;
+    n = n * base + d;
+  }
+  // beyond 2^53 the running sum rounds differently from parseInt
+  if (n > Number.MAX_SAFE_INTEGER) n = parseInt(t.slice(digitsFrom), base);
   return Number.isFinite(n) ? n : undefined;
 }
 

@@ -111,9 +111,18 @@ export class ExpandContext {
 
   record(fill: Fill): void {
     this.fills.push(fill);
-    // which rule added the node (the first element fill wins)
-    if (fill.kind === 'element' && fill.node.addedBy === undefined) fill.node.addedBy = fill.rule;
+    if (fill.node.name === 'controller') this.controllerFills++;
+    if (fill.kind === 'element') {
+      if (fill.node.name === 'devices' || fill.node.parent?.name === 'devices') this.devicesAdded++;
+      // which rule added the node (the first element fill wins)
+      if (fill.node.addedBy === undefined) fill.node.addedBy = fill.rule;
+    }
   }
+
+  /** how many devices (children of <devices>, or <devices> itself) the rules have added so far: stamps the lists of devices */
+  devicesAdded = 0;
+  /** how many fills changed a <controller> element itself (its type, index or model) */
+  controllerFills = 0;
 
   /** the rule that added a node, or undefined for nodes of the user's document */
   ruleThatAdded(node: ENode): string | undefined {

@@ -101,14 +101,17 @@ export interface DeviceRef {
 
 /**
  * Lists derived from the tree, kept until the tree changes: every change goes
- * through the context and is recorded, so the number of fills tells.
+ * through the context and is recorded, so the number of fills tells. Lists
+ * that depend only on which devices exist (and on what the document wrote)
+ * are `structural`: only added devices invalidate them.
  */
-function cached<T>(ctx: ExpandContext, key: string, make: () => T): T {
+function cached<T>(ctx: ExpandContext, key: string, make: () => T, structural = false, stampOf?: () => number): T {
   const m = ctx.derived;
   const hit = m.get(key);
-  if (hit && hit.stamp === ctx.fills.length) return hit.value as T;
+  const stamp = stampOf ? stampOf() : structural ? ctx.devicesAdded : ctx.fills.length;
+  if (hit && hit.stamp === stamp) return hit.value as T;
   const value = make();
-  m.set(key, { stamp: ctx.fills.length, value });
+  m.set(key, { stamp, value });
   return value;
 }
 
@@ -121,7 +124,8 @@ const IMPLICIT_CONTROLLER_ORDER = ['scsi', 'fdc', 'ide', 'sata', 'virtio-serial'
  * default controllers, then those implied by devices, then the rest).
  */
 export function controllerList(ctx: ExpandContext): ENode[] {
-  return cached(ctx, 'controllers', () => buildControllerList(ctx));
+  // depends on which elements exist and on the controllers' own attributes (type, index)
+  return cached(ctx, 'controllers', () => buildControllerList(ctx), false, () => ctx.devicesAdded * 65536 + ctx.controllerFills);
 }
 
 function buildControllerList(ctx: ExpandContext): ENode[] {
@@ -164,34 +168,59 @@ function buildControllerList(ctx: ExpandContext): ENode[] {
  * fdb, vdc, hdd).
  */
 export function diskList(ctx: ExpandContext): ENode[] {
-  return cached(ctx, 'disks', () => {
-    const list: { node: ENode; bus: string; index: number }[] = [];
-    for (const node of ctx.root.child('devices')?.all('disk') ?? []) {
-      // the bus as the document wrote it: libvirt sorts before it fills in the bus implied by the target name
-      const disk = { node, bus: node.child('target')?.origin?.attr('bus') ?? '', index: diskIndex(node.child('target')?.attr('dev') ?? '') ?? -1 };
-      let at = -1;
-      for (let i = list.length - 1; i >= 0; i--) {
-        if (list[i].bus !== disk.bus) continue;
-        if (list[i].index > disk.index) at = i;
-        else if (at === -1) at = i + 1;
-      }
-      list.splice(at === -1 ? list.length : at, 0, disk);
-    }
-    return list.map((d) => d.node);
-  });
+  // the order depends only on the disks and what the document wrote: rebuilt (quadratic, like libvirt's) only when the disks change
+  const disks = devicesByName(ctx).get('disk') ?? NONE;
+  const hit = ctx.derived.get('disks') as { stamp: number; value: { of: readonly ENode[]; list: ENode[] } } | undefined;
+  if (hit && hit.value.of.length === disks.length && hit.value.of.every((d, i) => d === disks[i])) return hit.value.list;
+  const list = orderDisks(disks);
+  ctx.derived.set('disks', { stamp: 0, value: { of: disks, list } });
+  return list;
 }
 
-/** the devices of one class in libvirt's list order */
-export function devicesOf(ctx: ExpandContext, cls: DeviceClass): ENode[] {
+/** libvirt's insertion of each disk into its list, in document order */
+function orderDisks(disks: readonly ENode[]): ENode[] {
+  const list: { node: ENode; bus: string; index: number }[] = [];
+  for (const node of disks) {
+    // the bus as the document wrote it: libvirt sorts before it fills in the bus implied by the target name
+    const disk = { node, bus: node.child('target')?.origin?.attr('bus') ?? '', index: diskIndex(node.child('target')?.attr('dev') ?? '') ?? -1 };
+    let at = -1;
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i].bus !== disk.bus) continue;
+      if (list[i].index > disk.index) at = i;
+      else if (at === -1) at = i + 1;
+    }
+    list.splice(at === -1 ? list.length : at, 0, disk);
+  }
+  return list.map((d) => d.node);
+}
+
+const NONE: readonly ENode[] = [];
+
+/** the children of <devices> by element name (read-only lists, rebuilt when the tree changes) */
+function devicesByName(ctx: ExpandContext): Map<string, ENode[]> {
+  return cached(ctx, 'byName', () => {
+    const m = new Map<string, ENode[]>();
+    for (const n of ctx.root.child('devices')?.children ?? []) {
+      const list = m.get(n.name);
+      if (list) list.push(n);
+      else m.set(n.name, [n]);
+    }
+    return m;
+  }, true);
+}
+
+/** the devices of one class in libvirt's list order (do not modify the list) */
+export function devicesOf(ctx: ExpandContext, cls: DeviceClass): readonly ENode[] {
   const devices = ctx.root.child('devices');
-  if (!devices) return [];
+  if (!devices) return NONE;
   if (cls === 'controller') return controllerList(ctx);
   if (cls === 'disk') return diskList(ctx);
+  const byName = devicesByName(ctx);
   if (cls === 'hostdev') {
     // <interface type='hostdev'> is also a hostdev, listed before the <hostdev> elements
-    return [...devices.all('interface').filter((n) => n.attr('type') === 'hostdev'), ...devices.all('hostdev')];
+    return cached(ctx, 'hostdevs', () => [...(byName.get('interface') ?? NONE).filter((n) => n.attr('type') === 'hostdev'), ...(byName.get('hostdev') ?? NONE)], true);
   }
-  return devices.all(CLASS_ELEMENT[cls]);
+  return byName.get(CLASS_ELEMENT[cls]) ?? NONE;
 }
 
 /** true for console 0 when it only mirrors serial 0 (libvirt skips it when iterating devices) */
@@ -208,7 +237,7 @@ export function iterationOrder(ctx: ExpandContext): DeviceRef[] {
   const devices = ctx.root.child('devices');
   if (!devices) return out;
   for (const cls of ITERATION_ORDER) {
-    const nodes = cls === 'hostdev' ? devices.all('hostdev') : devicesOf(ctx, cls);
+    const nodes = cls === 'hostdev' ? devicesByName(ctx).get('hostdev') ?? NONE : devicesOf(ctx, cls);
     for (const node of nodes) {
       if (cls === 'console' && isSerialConsoleAlias(ctx, node)) continue;
       out.push({ cls, node });

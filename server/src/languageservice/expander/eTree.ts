@@ -12,49 +12,54 @@ import { XmlElement } from '../parser/xmlNodes';
  * copies every element of the document on each analysis).
  */
 export class AttrMap {
-  private readonly names: string[] = [];
-  private readonly vals: string[] = [];
+  /** name, value, name, value, ... (one array per element) */
+  private readonly kv: string[] = [];
 
   get size(): number {
-    return this.names.length;
+    return this.kv.length >> 1;
+  }
+
+  private find(name: string): number {
+    const kv = this.kv;
+    for (let i = 0; i < kv.length; i += 2) if (kv[i] === name) return i;
+    return -1;
   }
 
   get(name: string): string | undefined {
-    const i = this.names.indexOf(name);
-    return i < 0 ? undefined : this.vals[i];
+    const i = this.find(name);
+    return i < 0 ? undefined : this.kv[i + 1];
   }
 
   has(name: string): boolean {
-    return this.names.indexOf(name) >= 0;
+    return this.find(name) >= 0;
   }
 
   set(name: string, value: string): this {
-    const i = this.names.indexOf(name);
-    if (i < 0) {
-      this.names.push(name);
-      this.vals.push(value);
-    } else this.vals[i] = value;
+    const i = this.find(name);
+    if (i < 0) this.kv.push(name, value);
+    else this.kv[i + 1] = value;
     return this;
   }
 
   delete(name: string): boolean {
-    const i = this.names.indexOf(name);
+    const i = this.find(name);
     if (i < 0) return false;
-    this.names.splice(i, 1);
-    this.vals.splice(i, 1);
+    this.kv.splice(i, 2);
     return true;
   }
 
   keys(): IterableIterator<string> {
-    return this.names.slice()[Symbol.iterator]();
+    return this.kv.filter((_, i) => i % 2 === 0)[Symbol.iterator]();
   }
 
   values(): IterableIterator<string> {
-    return this.vals.slice()[Symbol.iterator]();
+    return this.kv.filter((_, i) => i % 2 === 1)[Symbol.iterator]();
   }
 
   entries(): IterableIterator<[string, string]> {
-    return this.names.map((n, i): [string, string] => [n, this.vals[i]])[Symbol.iterator]();
+    const out: [string, string][] = [];
+    for (let i = 0; i < this.kv.length; i += 2) out.push([this.kv[i], this.kv[i + 1]]);
+    return out[Symbol.iterator]();
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {

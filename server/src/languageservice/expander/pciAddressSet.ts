@@ -22,10 +22,10 @@ export class PciBus {
   accepts: number;
   readonly minSlot: number;
   readonly maxSlot: number;
-  /** per slot: a bit per function in use */
-  readonly functions = new Uint8Array(32);
+  /** per slot: a bit per function in use (plain arrays: small typed arrays are slow to allocate) */
+  readonly functions: number[] = new Array<number>(32).fill(0);
   /** per slot: 1 when the slot holds functions of several devices that may share it (root ports) */
-  readonly aggregate = new Uint8Array(32);
+  readonly aggregate: number[] = new Array<number>(32).fill(0);
 
   constructor(readonly model: string) {
     const m = PCI_BUS_MODELS[model];

@@ -11,7 +11,7 @@
 import { collapseWhitespace, isBlank, valueMatches } from './datatypes';
 import { nameClassContains } from './nameClass';
 import { K, nullableBefore, Pattern, PatternFactory, TEXT_TOKEN, Token } from './patterns';
-import { libxmlAttributeValueMatches } from './libxmlValues';
+import { acceptsAnyValue, libxmlAttributeValueMatches } from './libxmlValues';
 import type { Def } from './rngDefines';
 
 const CHECK_CACHE_LIMIT = 4096;
@@ -115,7 +115,8 @@ export class Deriver {
 
   /** the attribute patterns of `p` (at the current element) that accept the name */
   attributeCandidates(p: Pattern, ns: string, local: string): Pattern[] {
-    const key = ns + '\u0000' + local;
+    // unqualified names (nearly all) are looked up without building a key
+    const key = ns === '' ? local : ns + '\u0000' + local;
     let memo = p.attCand;
     if (memo) {
       const r = memo.get(key);
@@ -164,7 +165,9 @@ export class Deriver {
 
   /** does an attribute pattern accept a value (libxml2's rules, memoized) */
   attributeValueMatches(attr: Pattern, value: string): boolean {
-    const e = attr.extra as { valueDefs: Def | null; matches: Map<string, boolean> };
+    const e = attr.extra as { valueDefs: Def | null; matches: Map<string, boolean>; any?: boolean };
+    // free text (names, paths, descriptions): no check, and no memo entry per value
+    if ((e.any ??= acceptsAnyValue(e.valueDefs))) return true;
     let r = e.matches.get(value);
     if (r === undefined) {
       r = libxmlAttributeValueMatches(e.valueDefs, value);
@@ -379,10 +382,10 @@ export class Deriver {
   private textWith(p: Pattern, blank: boolean, accepts: (c: Pattern) => boolean): Pattern {
     const cands = this.textCandidates(p);
     let key = blank ? 'b' : 't';
-    const accepted = new Set<Pattern>();
+    let acceptedList: Pattern[] | undefined;
     for (const c of cands) {
       if (accepts(c)) {
-        accepted.add(c);
+        (acceptedList ??= []).push(c);
         key += c.id + ',';
       }
     }
@@ -391,6 +394,7 @@ export class Deriver {
       const r = memo.get(key);
       if (r) return r;
     } else memo = p.txt = new Map();
+    const accepted = new Set<Pattern>(acceptedList);
     const tok: Token | null = blank ? null : TEXT_TOKEN;
     const f = this.f;
     const local_ = new Map<Pattern, Pattern>();

@@ -140,3 +140,9 @@ function one(def: Def, st: ValueState): boolean {
 export function libxmlAttributeValueMatches(first: Def | null, value: string): boolean {
   return list(first, { value, tokens: null });
 }
+
+/** true when every value matches (no definitions, or only <text/>): callers skip the check and its memo */
+export function acceptsAnyValue(first: Def | null): boolean {
+  for (const d of listOf(first)) if (d.type !== T.TEXT) return false;
+  return true;
+}

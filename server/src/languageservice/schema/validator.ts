@@ -66,6 +66,13 @@ function textRange(nodes: XmlText[], text: string): { start: number; end: number
   return { start, end };
 }
 
+/** the concatenated text of an element's text children */
+function textOf(kids: readonly XmlNode[]): string {
+  let s = '';
+  for (const k of kids) if (k.kind === 'text') s += k.value;
+  return s;
+}
+
 export class SchemaWalker {
   readonly problems: SchemaProblem[] = [];
   /** set when the children of some element may trigger libxml2's interleave relinking */
@@ -297,11 +304,13 @@ export class SchemaWalker {
       break;
     }
     if (!hasElements && upTo === el.children.length) {
-      const texts = el.children.filter((k): k is XmlText => k.kind === 'text');
-      const value = texts.map((t) => t.value).join('');
+      const kids = el.children;
+      // the common leaf: no text, or one text node
+      const value = kids.length === 0 ? '' : kids.length === 1 && kids[0].kind === 'text' ? kids[0].value : textOf(kids);
       if (isBlank(value)) return f.choice(c, d.text(c, value, true));
       const r = d.text(c, value, false);
       if (r.kind !== K.NotAllowed) return r;
+      const texts = kids.filter((k): k is XmlText => k.kind === 'text');
       this.reportText(c, el, value, textRange(texts, this.text));
       const lenient = d.textAnyValue(c);
       return lenient.kind !== K.NotAllowed ? lenient : c;

@@ -170,8 +170,13 @@ class PciPlanner {
     return d;
   }
 
+  private pciList: { of: readonly ENode[]; pci: ENode[] } | undefined;
+
+  /** the PCI controllers in libvirt's controller order (recomputed when the controller list is) */
   pciControllers(): ENode[] {
-    return controllerList(this.ctx).filter((c) => c.attr('type') === 'pci');
+    const all = controllerList(this.ctx);
+    if (this.pciList?.of !== all) this.pciList = { of: all, pci: all.filter((c) => c.attr('type') === 'pci') };
+    return this.pciList.pci;
   }
 
   dev(node: ENode): PciDev {
@@ -366,6 +371,8 @@ class PciPlanner {
     if (maxIdx <= 0 && set.buses.length > maxIdx + 1 && this.pcieRoot) set.reserveNext(CONNECT.PCIE_DEVICE | CONNECT.AUTOASSIGN);
     const devices = ctx.root.child('devices')!;
     const existing = new Set(this.pciControllers().map((c) => Number(c.attr('index') ?? '0')));
+    // each added controller goes right after the previous one
+    let at = this.insertAfterControllers(devices);
     for (let i = 1; i < set.buses.length; i++) {
       if (existing.has(i)) continue;
       const model = set.buses[i].model;
@@ -376,7 +383,7 @@ class PciPlanner {
         reason: model === 'pcie-root-port' ? 'each PCI Express device gets its own root port, and libvirt adds one spare port for hotplug' : model === 'pcie-to-pci-bridge' ? 'a conventional PCI device on a PCI Express machine sits behind a pcie-to-pci-bridge' : `the PCI slots ran out, so libvirt adds a ${model}`,
         source: PCI_GROW_SOURCE,
       };
-      ctx.addElement(devices, node, meta, this.insertAfterControllers(devices));
+      ctx.addElement(devices, node, meta, at++);
       this.added.push(node);
       const d: PciDev = { cls: 'controller', node, flags: PCI_CONTROLLER_CONNECT[model] ?? 0, type: 'none' };
       this.byNode.set(node, d);

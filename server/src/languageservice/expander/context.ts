@@ -111,7 +111,7 @@ export class ExpandContext {
 
   record(fill: Fill): void {
     this.fills.push(fill);
-    if (fill.node.name === 'controller') this.controllerFills++;
+    if (fill.node.name === 'controller' || fill.node.name === 'console' || fill.node.parent?.name === 'console') this.listFills++;
     if (fill.kind === 'element') {
       if (fill.node.name === 'devices' || fill.node.parent?.name === 'devices') this.devicesAdded++;
       // which rule added the node (the first element fill wins)
@@ -121,8 +121,8 @@ export class ExpandContext {
 
   /** how many devices (children of <devices>, or <devices> itself) the rules have added so far: stamps the lists of devices */
   devicesAdded = 0;
-  /** how many fills changed a <controller> element itself (its type, index or model) */
-  controllerFills = 0;
+  /** how many fills changed what the device lists read besides which devices exist: a <controller> (type, index) or a <console> (its target type) */
+  listFills = 0;
 
   /** the rule that added a node, or undefined for nodes of the user's document */
   ruleThatAdded(node: ENode): string | undefined {

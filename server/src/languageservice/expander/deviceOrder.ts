@@ -125,7 +125,7 @@ const IMPLICIT_CONTROLLER_ORDER = ['scsi', 'fdc', 'ide', 'sata', 'virtio-serial'
  */
 export function controllerList(ctx: ExpandContext): ENode[] {
   // depends on which elements exist and on the controllers' own attributes (type, index)
-  return cached(ctx, 'controllers', () => buildControllerList(ctx), false, () => ctx.devicesAdded * 65536 + ctx.controllerFills);
+  return cached(ctx, 'controllers', () => buildControllerList(ctx), false, () => listStamp(ctx));
 }
 
 function buildControllerList(ctx: ExpandContext): ENode[] {
@@ -231,8 +231,17 @@ export function isSerialConsoleAlias(ctx: ExpandContext, node: ENode): boolean {
   return t === undefined || t === 'serial' || t === 'none';
 }
 
-/** every device in virDomainDeviceInfoIterate order (nets of type hostdev appear once, as nets) */
-export function iterationOrder(ctx: ExpandContext): DeviceRef[] {
+/** stamps the lists that depend on which devices exist and on controller and console attributes */
+function listStamp(ctx: ExpandContext): number {
+  return ctx.devicesAdded * 65536 + ctx.listFills;
+}
+
+/** every device in virDomainDeviceInfoIterate order (nets of type hostdev appear once, as nets); do not modify the list */
+export function iterationOrder(ctx: ExpandContext): readonly DeviceRef[] {
+  return cached(ctx, 'iteration', () => buildIterationOrder(ctx), false, () => listStamp(ctx));
+}
+
+function buildIterationOrder(ctx: ExpandContext): DeviceRef[] {
   const out: DeviceRef[] = [];
   const devices = ctx.root.child('devices');
   if (!devices) return out;

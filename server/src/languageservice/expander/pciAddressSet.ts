@@ -24,8 +24,16 @@ export class PciBus {
   readonly maxSlot: number;
   /** per slot: a bit per function in use (plain arrays: small typed arrays are slow to allocate) */
   readonly functions: number[] = new Array<number>(32).fill(0);
-  /** per slot: 1 when the slot holds functions of several devices that may share it (root ports) */
-  readonly aggregate: number[] = new Array<number>(32).fill(0);
+  /** per slot: 1 when the slot holds functions of several devices that may share it (root ports); allocated on first use */
+  private aggregateSlots: number[] | undefined;
+
+  isAggregate(slot: number): boolean {
+    return !!this.aggregateSlots?.[slot];
+  }
+
+  markAggregate(slot: number): void {
+    (this.aggregateSlots ??= new Array<number>(32).fill(0))[slot] = 1;
+  }
 
   constructor(readonly model: string) {
     const m = PCI_BUS_MODELS[model];
@@ -121,7 +129,7 @@ export class PciAddressSet {
     if (!this.validate(addr, flags, fromConfig)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is not usable`);
     const bus = this.buses[addr.bus];
     if (bus.functions[addr.slot] & (1 << addr.fn)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is used twice`);
-    if (!bus.functions[addr.slot] && flags & CONNECT.AGGREGATE_SLOT) bus.aggregate[addr.slot] = 1;
+    if (!bus.functions[addr.slot] && flags & CONNECT.AGGREGATE_SLOT) bus.markAggregate(addr.slot);
     bus.functions[addr.slot] |= 1 << addr.fn;
   }
 
@@ -135,7 +143,7 @@ export class PciAddressSet {
       for (a.slot = bus.minSlot; a.slot <= bus.maxSlot; a.slot++) {
         const used = bus.functions[a.slot];
         if (!used) return a;
-        if (flags & CONNECT.AGGREGATE_SLOT && bus.aggregate[a.slot]) {
+        if (flags & CONNECT.AGGREGATE_SLOT && bus.isAggregate(a.slot)) {
           if (!(used & (1 << a.fn))) return a;
           if (fn < 0) {
             for (; a.fn < 8; a.fn++) if (!(used & (1 << a.fn))) return a;

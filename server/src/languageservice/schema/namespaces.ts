@@ -17,6 +17,13 @@ export class NsScope {
     return new NsScope(null, new Map([['xml', XML_NS]]));
   }
 
+  private defaultNs: string | undefined;
+
+  /** the default namespace in scope ('' when none) */
+  get defaultNamespace(): string {
+    return (this.defaultNs ??= this.resolve('') ?? '');
+  }
+
   resolve(prefix: string): string | undefined {
     for (let s: NsScope | null = this; s; s = s.parent) {
       const u = s.map.get(prefix);
@@ -29,7 +36,7 @@ export class NsScope {
   enter(el: XmlElement): NsScope {
     let map: Map<string, string> | null = null;
     for (const a of el.attributes) {
-      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) {
+      if (a.name.charCodeAt(0) === 120 /* x */ && (a.name === 'xmlns' || a.name.startsWith('xmlns:'))) {
         map ??= new Map();
         map.set(a.name === 'xmlns' ? '' : a.name.slice(6), a.value ?? '');
       }
@@ -46,7 +53,7 @@ export interface QName {
 /** an element's expanded name; an undeclared prefix leaves the qualified name as the local name */
 export function elementQName(el: XmlElement, scope: NsScope): QName {
   const i = el.name.indexOf(':');
-  if (i < 0) return { ns: scope.resolve('') ?? '', local: el.name };
+  if (i < 0) return { ns: scope.defaultNamespace, local: el.name };
   const uri = scope.resolve(el.name.slice(0, i));
   if (uri === undefined) return { ns: '', local: el.name };
   return { ns: uri, local: el.name.slice(i + 1) };

@@ -119,14 +119,17 @@ export class SchemaWalker {
     const d = this.schema.deriver;
     for (const a of el.attributes) {
       if (a === skip || isNamespaceDeclaration(a)) continue;
-      const n = attributeQName(a, scope);
+      // unprefixed names (nearly all) are in no namespace: no QName to build
+      const n = a.name.indexOf(':') < 0 ? undefined : attributeQName(a, scope);
+      const ns = n ? n.ns : '';
+      const local = n ? n.local : a.name;
       const value = attributeValue(a, this.text);
-      const r = d.attribute(q, n.ns, n.local, value);
+      const r = d.attribute(q, ns, local, value);
       if (r.kind !== K.NotAllowed) {
         q = r;
         continue;
       }
-      const cands = d.attributeCandidates(q, n.ns, n.local);
+      const cands = d.attributeCandidates(q, ns, local);
       if (!cands.length) {
         const allowed = [...new Set(remainingAttributes(q).map(attributeName))].sort();
         this.problem(
@@ -141,7 +144,7 @@ export class SchemaWalker {
         const start = a.valueStart >= 0 ? a.valueStart : a.nameStart;
         const end = a.valueStart >= 0 ? a.valueEnd : a.nameEnd;
         this.problem(start, end, 'invalid-attribute-value', this.valueMessage(a.name, value, space));
-        q = d.attributeAnyValue(q, n.ns, n.local);
+        q = d.attributeAnyValue(q, ns, local);
       }
     }
     return q;

@@ -25,6 +25,8 @@ export const virtioSerialAddressesRule: Rule = {
   apply(ctx) {
     const devices = ctx.root.child('devices');
     if (!devices) return;
+    // only virtio channels get (or complete) virtio-serial addresses
+    if (!devices.children.some((c) => c.name === 'channel' && c.child('target')?.attr('type') === 'virtio')) return;
     const controllers: Controller[] = devices
       .all('controller')
       .filter((c) => c.attr('type') === 'virtio-serial')

@@ -180,9 +180,17 @@ export function diskList(ctx: ExpandContext): ENode[] {
 /** libvirt's insertion of each disk into its list, in document order */
 function orderDisks(disks: readonly ENode[]): ENode[] {
   const list: { node: ENode; bus: string; index: number }[] = [];
+  const highest = new Map<string, number>();
   for (const node of disks) {
     // the bus as the document wrote it: libvirt sorts before it fills in the bus implied by the target name
     const disk = { node, bus: node.child('target')?.origin?.attr('bus') ?? '', index: diskIndex(node.child('target')?.attr('dev') ?? '') ?? -1 };
+    const top = highest.get(disk.bus);
+    if (top === undefined || disk.index > top) highest.set(disk.bus, disk.index);
+    // the usual case, disks of a bus listed in order at the end: the scan below would append it
+    if (top !== undefined && disk.index >= top && list[list.length - 1].bus === disk.bus) {
+      list.push(disk);
+      continue;
+    }
     let at = -1;
     for (let i = list.length - 1; i >= 0; i--) {
       if (list[i].bus !== disk.bus) continue;

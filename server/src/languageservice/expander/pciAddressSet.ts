@@ -35,6 +35,9 @@ export class PciBus {
     (this.aggregateSlots ??= new Array<number>(32).fill(0))[slot] = 1;
   }
 
+  /** how many slots have a function in use (a bus with every slot in use is skipped when looking for a free one) */
+  usedSlots = 0;
+
   constructor(readonly model: string) {
     const m = PCI_BUS_MODELS[model];
     if (!m) throw new PciAddressError(`unknown PCI controller model ${model}`);
@@ -129,7 +132,10 @@ export class PciAddressSet {
     if (!this.validate(addr, flags, fromConfig)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is not usable`);
     const bus = this.buses[addr.bus];
     if (bus.functions[addr.slot] & (1 << addr.fn)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is used twice`);
-    if (!bus.functions[addr.slot] && flags & CONNECT.AGGREGATE_SLOT) bus.markAggregate(addr.slot);
+    if (!bus.functions[addr.slot]) {
+      if (flags & CONNECT.AGGREGATE_SLOT) bus.markAggregate(addr.slot);
+      if (addr.slot >= bus.minSlot && addr.slot <= bus.maxSlot) bus.usedSlots++;
+    }
     bus.functions[addr.slot] |= 1 << addr.fn;
   }
 
@@ -137,8 +143,11 @@ export class PciAddressSet {
   next(flags: number, fn: number): PciAddr {
     if (!this.buses.length) throw new PciAddressError('no PCI buses');
     const a: PciAddr = { domain: 0, bus: 0, slot: 0, fn: fn < 0 ? 0 : fn };
+    const aggregate = (flags & CONNECT.AGGREGATE_SLOT) !== 0;
     for (a.bus = 0; a.bus < this.buses.length; a.bus++) {
       const bus = this.buses[a.bus];
+      // every slot in use: only a device that may share a slot can still find room here
+      if (!aggregate && bus.usedSlots > bus.maxSlot - bus.minSlot) continue;
       if (!PciAddressSet.compatible(bus.accepts, a.bus, flags, false)) continue;
       for (a.slot = bus.minSlot; a.slot <= bus.maxSlot; a.slot++) {
         const used = bus.functions[a.slot];

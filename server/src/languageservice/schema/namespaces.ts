@@ -83,8 +83,15 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 export function attributeValue(a: XmlAttribute, text: string): string {
   const value = a.value ?? '';
   if (a.valueStart < 0 || a.valueEnd > text.length) return value;
-  const ref = text.indexOf('&#', a.valueStart);
-  if (ref < 0 || ref >= a.valueEnd) return value;
+  // only values with a character reference need decoding again (scan the value alone, never past it)
+  let hasRef = false;
+  for (let i = a.valueStart; i < a.valueEnd - 1; i++) {
+    if (text.charCodeAt(i) === 38 /* & */ && text.charCodeAt(i + 1) === 35 /* # */) {
+      hasRef = true;
+      break;
+    }
+  }
+  if (!hasRef) return value;
   const raw = text.slice(a.valueStart, a.valueEnd);
   let out = '';
   for (let i = 0; i < raw.length; i++) {

@@ -19,6 +19,13 @@ interface Controller {
   used: Set<number>;
 }
 
+/** the lowest free port from 1 (ports.length when the controller is full) */
+function lowestFree(c: Controller): number {
+  let p = 1;
+  while (p < c.ports && c.used.has(p)) p++;
+  return p;
+}
+
 export const virtioSerialAddressesRule: Rule = {
   id: RULE,
   description: 'numbers the virtio-serial ports of channels and adds a virtio-serial controller when the ports run out',
@@ -43,6 +50,7 @@ export const virtioSerialAddressesRule: Rule = {
       if (!c || port >= c.ports || c.used.has(port)) return; // libvirt refuses the domain
       c.used.add(port);
     }
+    let firstWithRoom = 0;
     for (const ch of devices.all('channel')) {
       if (ch.child('target')?.attr('type') !== 'virtio') continue;
       const a = addressOf(ch);
@@ -60,14 +68,16 @@ export const virtioSerialAddressesRule: Rule = {
         for (port = 1; port < controller.ports && controller.used.has(port); port++);
         if (port >= controller.ports) return; // "Unable to find a free port": libvirt refuses the domain
       } else {
-        for (const c of controllers) {
-          let p = 1;
-          while (p < c.ports && c.used.has(p)) p++;
+        // controllers before `firstWithRoom` are full (ports are only ever taken)
+        for (let i = firstWithRoom; i < controllers.length; i++) {
+          const c = controllers[i];
+          const p = lowestFree(c);
           if (p < c.ports) {
             controller = c;
             port = p;
             break;
           }
+          if (i === firstWithRoom) firstWithRoom++;
         }
         if (!controller) {
           let index = 0;
@@ -77,6 +87,7 @@ export const virtioSerialAddressesRule: Rule = {
           controller = { index, ports: VIRTIO_SERIAL_DEFAULT_PORTS, used: new Set() };
           controllers.push(controller);
           controllers.sort((x, y) => x.index - y.index);
+          firstWithRoom = 0;
           port = 1;
         }
       }

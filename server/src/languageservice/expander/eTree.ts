@@ -88,6 +88,15 @@ export class AttrMap {
     return this.entries();
   }
 
+  /** calls `fn` for each attribute in order, without building a list */
+  forEach(fn: (value: string, name: string) => void): void {
+    if (!this.kv) {
+      for (const a of this.src!) if (a.value !== null) fn(a.value, a.name);
+      return;
+    }
+    for (let i = 0; i < this.kv.length; i += 2) fn(this.kv[i + 1], this.kv[i]);
+  }
+
   private list(): [string, string][] {
     const out: [string, string][] = [];
     if (!this.kv) {

@@ -318,31 +318,34 @@ export class SchemaWalker {
       const lenient = d.textAnyValue(c);
       return lenient.kind !== K.NotAllowed ? lenient : c;
     }
-    let run: XmlText[] = [];
-    const flush = () => {
-      if (!run.length) return;
-      const value = run.map((t) => t.value).join('');
-      if (!isBlank(value)) {
-        const r = d.text(c, value, false);
-        if (r.kind !== K.NotAllowed) c = r;
-        else {
-          this.reportText(c, el, value, textRange(run, this.text));
-          const lenient = d.textAnyValue(c);
-          if (lenient.kind !== K.NotAllowed) c = lenient;
-        }
+    // runs of text between child elements: whitespace (the usual indentation) needs no derivative
+    let runStart = -1;
+    let runBlank = true;
+    for (let i = 0; i <= upTo; i++) {
+      const k = i < upTo ? el.children[i] : undefined;
+      if (k && k.kind === 'text') {
+        if (runStart < 0) runStart = i;
+        if (runBlank && !isBlank(k.value)) runBlank = false;
+        continue;
       }
-      run = [];
-    };
-    for (let i = 0; i < upTo; i++) {
-      const k = el.children[i];
-      if (k.kind === 'text') run.push(k);
-      else if (k.kind === 'element') {
-        flush();
-        c = this.shallow ? this.skip(c, k, scope) : this.element(c, k, scope);
-      }
+      if (k && k.kind !== 'element') continue;
+      if (runStart >= 0 && !runBlank) c = this.textRun(c, el, el.children.slice(runStart, i).filter((t): t is XmlText => t.kind === 'text'));
+      runStart = -1;
+      runBlank = true;
+      if (k) c = this.shallow ? this.skip(c, k, scope) : this.element(c, k, scope);
     }
-    flush();
     return c;
+  }
+
+  /** derives a run of text with something besides whitespace, reporting it when not allowed */
+  private textRun(c: Pattern, el: XmlElement, run: XmlText[]): Pattern {
+    const d = this.schema.deriver;
+    const value = run.map((t) => t.value).join('');
+    const r = d.text(c, value, false);
+    if (r.kind !== K.NotAllowed) return r;
+    this.reportText(c, el, value, textRange(run, this.text));
+    const lenient = d.textAnyValue(c);
+    return lenient.kind !== K.NotAllowed ? lenient : c;
   }
 
   private reportText(c: Pattern, el: XmlElement, value: string, range: { start: number; end: number }): void {

@@ -5,7 +5,7 @@ const INPUT_BUS: Record<string, string> = { ps2: 'PS/2', usb: 'USB', virtio: 'vi
 
 /** `00:01.2` for a PCI address, `USB port 1`, `controller 0 bus 1 unit 0`, ... */
 export function describeAddress(a: ENode): string {
-  const hex = (v: string | undefined) => (v ?? '0').replace(/^0x/, '');
+  const hex = (v: string | undefined) => (v === undefined ? '0' : v.startsWith('0x') ? v.slice(2) : v);
   switch (a.attr('type')) {
     case 'pci': {
       const dom = hex(a.attr('domain'));
@@ -52,7 +52,8 @@ export function describeElement(n: ENode): string {
       return `a ${n.name} (${a('type') ?? 'pty'}${t?.attr('type') ? `, target ${t.attr('type')}` : ''})`;
     }
     default: {
-      const attrs = [...n.attrs.entries()].map(([k, v]) => ` ${k}='${v}'`).join('');
+      let attrs = '';
+      n.attrs.forEach((v, k) => (attrs += ` ${k}='${v}'`));
       const kids = n.children.map((c) => (c.value ? `${c.name} ${c.value}` : `<${c.name}>`));
       const tag = n.value ? `<${n.name}${attrs}>${n.value}</${n.name}>` : `<${n.name}${attrs}/>`;
       return kids.length ? `${tag.replace(/\/>$/, '>')} with ${kids.join(', ')}` : tag;

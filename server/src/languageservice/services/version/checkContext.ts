@@ -10,6 +10,8 @@ import { compareVersions } from '../../knowledge/versions';
 import { Guest, Range } from './guest';
 import { VersionFindingData } from './findingData';
 
+const NONE: XmlElement[] = [];
+
 export class CheckContext {
   readonly out: Finding[] = [];
 
@@ -24,9 +26,22 @@ export class CheckContext {
     return this.g.domain;
   }
 
-  /** the children of <devices>, optionally only those named `name` */
+  private byName: Map<string, XmlElement[]> | undefined;
+  private all: XmlElement[] | undefined;
+
+  /** the children of <devices>, optionally only those named `name` (shared lists: do not modify) */
   devices(name?: string): XmlElement[] {
-    return this.domain.child('devices')?.elements(name) ?? [];
+    if (!this.all) {
+      // one pass over <devices> for the ~35 checks that each look at some of its children
+      this.all = this.domain.child('devices')?.elements() ?? [];
+      this.byName = new Map();
+      for (const el of this.all) {
+        const list = this.byName.get(el.name);
+        if (list) list.push(el);
+        else this.byName.set(el.name, [el]);
+      }
+    }
+    return name === undefined ? this.all : this.byName!.get(name) ?? NONE;
   }
 
   /** true when the target's libvirt is in [since, until) */

@@ -23,16 +23,23 @@ export const USB_CONTROLLER_DEFAULT: { machine: MachineKind; model: string; sour
 export const I440FX_USB_MODEL = USB_CONTROLLER_DEFAULT.find((u) => u.machine === 'i440fx')!.model;
 
 /**
- * The model of a USB controller the user wrote without one. On x86 it is
- * piix3-uhci even on q35, where the controller libvirt adds itself is
- * qemu-xhci (src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse: the
- * "default" model of an explicit controller resolves per arch, not per machine).
+ * The model of a USB controller the user wrote without one, per guest arch.
+ * It resolves per arch, not per machine (src/qemu/qemu_domain.c,
+ * qemuDomainDefaultUSBControllerModel via qemuDomainControllerDefPostParse):
+ * on x86 it is piix3-uhci even on q35, where the controller libvirt adds
+ * itself is qemu-xhci; 32-bit ARM and RISC-V fall through to piix3-uhci too.
  */
-export const EXPLICIT_USB_MODEL: { arches: string[]; model: string; source: Source } = {
-  arches: ['x86_64', 'i686'],
-  model: 'piix3-uhci',
-  source: { ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse; ${OBS} (q35: model-less <controller type='usb'/> becomes piix3-uhci)` },
-};
+export const EXPLICIT_USB_MODEL: { arches: string[]; model: string; source: Source }[] = [
+  { arches: ['x86_64', 'i686'], model: 'piix3-uhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse; ${OBS} (q35: model-less <controller type='usb'/> becomes piix3-uhci)` } },
+  { arches: ['aarch64', 'ppc64', 'ppc64le'], model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (qemu-xhci preferred on aarch64 and ppc64 when QEMU has it); ${OBS}` } },
+  { arches: ['armv7l', 'riscv64'], model: 'piix3-uhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (the generic fallback); ${OBS} (armv7l and riscv64 virt)` } },
+  { arches: ['s390x'], model: 'none', source: { ref: `formatdomain.rst#controllers (s390 has no USB); ${OBS}` } },
+];
+
+/** the model a model-less `<controller type='usb'/>` gets on an arch, if known */
+export function explicitUsbModel(arch: string): { model: string; source: Source } | undefined {
+  return EXPLICIT_USB_MODEL.find((e) => e.arches.includes(arch));
+}
 
 /** the PCI root controller each machine has */
 export const PCI_ROOT: { machine: MachineKind; model: 'pci-root' | 'pcie-root'; modelName?: string; targetIndex?: string; source: Source }[] = [

@@ -1,5 +1,5 @@
 /** The controllers a machine always has: USB at index 0, SATA on q35, the PCI root. */
-import { EXPLICIT_USB_MODEL, IMPLICIT_DEVICES, PCI_ROOT, USB_CONTROLLER_DEFAULT } from '../../knowledge/deviceDefaults';
+import { explicitUsbModel, IMPLICIT_DEVICES, PCI_ROOT, USB_CONTROLLER_DEFAULT } from '../../knowledge/deviceDefaults';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -20,19 +20,19 @@ export const defaultControllersRule: Rule = {
         reason: `${ctx.machine} guests get a USB controller at index 0; libvirt picks ${usb.model} for this machine`,
         source: usb.source,
       };
-      const existing = findController(ctx, 'usb', '0');
-      if (!existing) {
-        ctx.addElement(ctx.devices(meta), new ENode('controller', { type: 'usb', index: '0', model: usb.model }), meta);
-      }
-      for (const c of ctx.root.child('devices')!.all('controller')) {
-        if (c.attr('type') === 'usb') {
-          ctx.fillAttr(c, 'index', '0', { ...meta, reason: 'a controller without index is the first one' });
-          if (c.attrs.has('model') || c.child('master')) continue;
-          const explicit = EXPLICIT_USB_MODEL.arches.includes(ctx.arch) ? EXPLICIT_USB_MODEL : undefined;
-          const model = explicit?.model ?? usb.model;
-          ctx.fillAttr(c, 'model', model, { ...meta, reason: `a USB controller written without a model gets ${model} on ${ctx.machine}${explicit && model !== usb.model ? ` (not the ${usb.model} libvirt adds when there is no USB controller at all)` : ''}; the model is guest ABI`, source: explicit?.source ?? usb.source });
-        }
-      }
+      if (!findController(ctx, 'usb', '0')) ctx.addElement(ctx.devices(meta), new ENode('controller', { type: 'usb', index: '0', model: usb.model }), meta);
+    }
+    // USB controllers the document writes: index and model
+    for (const c of ctx.root.child('devices')?.all('controller') ?? []) {
+      if (c.attr('type') !== 'usb') continue;
+      const explicit = explicitUsbModel(ctx.arch);
+      const source = explicit?.source ?? usb?.source;
+      if (!source) continue;
+      ctx.fillAttr(c, 'index', '0', { rule: this.id, category: 'abi', reason: 'a controller without index is the first one', source });
+      if (c.attrs.has('model') || c.child('master')) continue;
+      const model = explicit?.model ?? usb!.model;
+      const differs = usb && model !== usb.model ? ` (not the ${usb.model} libvirt adds when there is no USB controller at all)` : '';
+      ctx.fillAttr(c, 'model', model, { rule: this.id, category: 'abi', reason: `a USB controller written without a model gets ${model} on ${ctx.arch}${differs}; the model is guest ABI`, source });
     }
     if (IMPLICIT_DEVICES.sata.machines.includes(kind) && !findController(ctx, 'sata', '0')) {
       const meta = { rule: this.id, category: 'abi' as const, reason: 'q35 has a built-in AHCI (SATA) controller', source: IMPLICIT_DEVICES.sata.source };

@@ -20,9 +20,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Browser } from 'playwright-core';
-import { launchBrowser, Problem, Workbench } from './browser';
-import { artifactsDir, CodeServer, makeWorkspace, repoRoot, startCodeServer } from './codeServer';
+import { Problem } from './browser';
+import { makeWorkspace, repoRoot } from './codeServer';
+import { useWorkbench } from './session';
 
 const VSIX = process.env.DOMXML_E2E_VSIX || path.join(repoRoot(), 'domxml.vsix');
 const FIXTURE = path.join(repoRoot(), 'test', 'e2e', 'workspace');
@@ -83,63 +83,41 @@ const inFile = (p: Problem, name: string) => p.file.endsWith(`${path.sep}${name}
 describe('e2e: domxml commands and status bar', function () {
   this.timeout(180_000);
 
-  let workspace = '';
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let wb: Workbench | undefined;
   /** legacy01.xml holds pc-i440fx-7.2 now (the pin test passed) */
   let pinnedLegacy01 = false;
 
-  before(async function () {
+  const s = useWorkbench('commands', async function () {
     if (!fs.existsSync(VSIX)) {
       console.warn(`    (no ${VSIX}: run \`npm run package\` first)`);
       this.skip();
     }
-    workspace = makeWorkspace({
+    const workspace = makeWorkspace({
       'legacy01.xml': LEGACY01,
       'web01.xml': fs.readFileSync(path.join(FIXTURE, 'web01.xml'), 'utf8'),
       'network.xml': NETWORK,
       'catalog.xml': CATALOG,
       'snapshot.xml': SNAPSHOT,
     });
-    server = await startCodeServer({ workspace, vsix: [VSIX], settings: { 'domxml.profile': 'debian-12' } });
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      await wb.saveDebugArtifacts(`FAILED-commands-${this.currentTest.title}`);
-      fs.writeFileSync(path.join(artifactsDir(), 'FAILED-commands-vscode-logs.txt'), server?.vscodeLogs() ?? '');
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
-    await browser?.close();
-    await server?.stop();
-    if (workspace) {
-      fs.rmSync(workspace, { recursive: true, force: true });
-    }
+    return { workspace, vsix: [VSIX], settings: { 'domxml.profile': 'debian-12' } };
   });
 
   it('Pin All ABI Defaults writes pc-i440fx-7.2 and a piix3-uhci controller; a second run changes nothing', async function () {
-    await wb!.openFile('legacy01.xml');
-    const before = await wb!.waitForProblems(
+    await s.wb.openFile('legacy01.xml');
+    const before = await s.wb.waitForProblems(
       (ps) =>
         ps.some((p) => inFile(p, 'legacy01.xml') && /will store machine='pc-i440fx-7\.2' instead of 'pc'/.test(p.message)) &&
         ps.some((p) => inFile(p, 'legacy01.xml') && /USB controller, model piix3-uhci/.test(p.message)),
       90_000,
     );
     assert.ok(before.filter((p) => inFile(p, 'legacy01.xml') && p.code === 'abi-default').length >= 5, JSON.stringify(before, null, 1));
-    assert.strictEqual(await wb!.getEditorText(), LEGACY01);
-    await wb!.screenshot('commands-pin-all-before.png');
+    assert.strictEqual(await s.wb.getEditorText(), LEGACY01);
+    await s.wb.screenshot('commands-pin-all-before.png');
 
-    await wb!.runCommand('Domain XML: Pin All ABI Defaults');
+    await s.wb.runCommand('Domain XML: Pin All ABI Defaults');
     let pinned = LEGACY01;
     for (const until = Date.now() + 15_000; pinned === LEGACY01 && Date.now() < until; ) {
       await sleep(200);
-      pinned = await wb!.getEditorText();
+      pinned = await s.wb.getEditorText();
     }
     const lines = pinned.split('\n').map((l) => l.trim());
     assert.ok(lines.includes("<type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>"), pinned);
@@ -154,92 +132,92 @@ describe('e2e: domxml commands and status bar', function () {
     }
     assert.ok(pinned.indexOf('<name>legacy01</name>') < pinned.indexOf('<devices>'), pinned);
     // Nothing left for the Problems panel (only hints: addresses, the generated UUID).
-    await wb!.waitForProblems((ps) => !ps.some((p) => inFile(p, 'legacy01.xml')), 30_000);
-    await wb!.screenshot('commands-pin-all.png');
+    await s.wb.waitForProblems((ps) => !ps.some((p) => inFile(p, 'legacy01.xml')), 30_000);
+    await s.wb.screenshot('commands-pin-all.png');
 
     // Again: nothing to pin, the document stays as it is.
-    await wb!.runCommand('Domain XML: Pin All ABI Defaults');
-    const note = await wb!.waitForNotification(/Nothing to pin/);
+    await s.wb.runCommand('Domain XML: Pin All ABI Defaults');
+    const note = await s.wb.waitForNotification(/Nothing to pin/);
     await sleep(600); // the toast slides in
-    await wb!.screenshot('commands-pin-all-again.png');
-    assert.strictEqual(await wb!.getEditorText(), pinned, note);
-    await wb!.clearNotifications();
+    await s.wb.screenshot('commands-pin-all-again.png');
+    assert.strictEqual(await s.wb.getEditorText(), pinned, note);
+    await s.wb.clearNotifications();
     pinnedLegacy01 = true;
   });
 
   it('a libvirt <network>, a <domainsnapshot> and a random broken XML get no domxml diagnostics', async function () {
     for (const f of NON_DOMAIN) {
-      await wb!.openFile(f);
-      assert.strictEqual(await wb!.languageMode(), 'XML', f);
+      await s.wb.openFile(f);
+      assert.strictEqual(await s.wb.languageMode(), 'XML', f);
     }
     // A domain opened after them: once its diagnostics are listed, the server
     // has handled the earlier documents too (it answers in order).
-    await wb!.openFile('web01.xml');
-    await wb!.waitForProblems((ps) => ps.some((p) => inFile(p, 'web01.xml') && p.source === 'domxml'), 90_000);
+    await s.wb.openFile('web01.xml');
+    await s.wb.waitForProblems((ps) => ps.some((p) => inFile(p, 'web01.xml') && p.source === 'domxml'), 90_000);
     await sleep(2000);
-    const problems = await wb!.readProblems();
+    const problems = await s.wb.readProblems();
     const stray = problems.filter((p) => NON_DOMAIN.some((f) => inFile(p, f)));
     assert.deepStrictEqual(stray, [], JSON.stringify(stray, null, 1));
     // ... and still none after an edit (diagnostics are recomputed on change).
-    await wb!.openFile('catalog.xml');
-    await wb!.goTo(4, 9);
-    await wb!.typeText('<os/>');
+    await s.wb.openFile('catalog.xml');
+    await s.wb.goTo(4, 9);
+    await s.wb.typeText('<os/>');
     await sleep(2500);
-    const afterEdit = (await wb!.readProblems()).filter((p) => NON_DOMAIN.some((f) => inFile(p, f)));
+    const afterEdit = (await s.wb.readProblems()).filter((p) => NON_DOMAIN.some((f) => inFile(p, f)));
     assert.deepStrictEqual(afterEdit, [], JSON.stringify(afterEdit, null, 1));
     // No hover from us either on what would be a filled value in a domain.
-    const hover = await wb!.hoverAt(6, 'machine', 5000);
+    const hover = await s.wb.hoverAt(6, 'machine', 5000);
     assert.doesNotMatch(hover, /libvirt|pc-i440fx/, hover);
-    await wb!.screenshot('commands-non-domain.png');
+    await s.wb.screenshot('commands-non-domain.png');
   });
 
   it('Show What libvirt Will Store opens a diff whose right side has the expanded machine type', async function () {
-    await wb!.openFile('web01.xml');
-    await wb!.waitForProblems((ps) => ps.some((p) => inFile(p, 'web01.xml') && /machine='pc-q35-7\.2'/.test(p.message)), 90_000);
-    await wb!.screenshot('commands-diagnostics.png');
-    await wb!.screenshot('docs-diagnostics.png', { clipTo: ['.part.editor', '.part.panel'] });
-    await wb!.runCommand('Domain XML: Show What libvirt Will Store (Expanded XML)');
-    const diff = await wb!.waitForDiffEditor((d) => /machine='pc-q35-7\.2'/.test(d.modified));
-    assert.match(await wb!.activeTabTitle(), /^web01\.xml ↔ after define/);
+    await s.wb.openFile('web01.xml');
+    await s.wb.waitForProblems((ps) => ps.some((p) => inFile(p, 'web01.xml') && /machine='pc-q35-7\.2'/.test(p.message)), 90_000);
+    await s.wb.screenshot('commands-diagnostics.png');
+    await s.wb.screenshot('docs-diagnostics.png', { clipTo: ['.part.editor', '.part.panel'] });
+    await s.wb.runCommand('Domain XML: Show What libvirt Will Store (Expanded XML)');
+    const diff = await s.wb.waitForDiffEditor((d) => /machine='pc-q35-7\.2'/.test(d.modified));
+    assert.match(await s.wb.activeTabTitle(), /^web01\.xml ↔ after define/);
     assert.ok(diff.sideBySide, 'side by side');
     assert.match(diff.original, /<type arch='x86_64' machine='q35'>hvm<\/type>/, diff.original);
     assert.doesNotMatch(diff.original, /pc-q35-7\.2/);
     assert.match(diff.modified, /<type arch='x86_64' machine='pc-q35-7\.2'>hvm<\/type>/, diff.modified);
     // The whole right side: what libvirt stores, with the filled-in devices.
     assert.strictEqual(diff.focused, 'modified');
-    const right = await wb!.getEditorText();
+    const right = await s.wb.getEditorText();
     assert.match(right, /<controller type='usb' index='0' model='qemu-xhci'/, right);
     assert.match(right, /<currentMemory unit='KiB'>4194304<\/currentMemory>/, right);
-    await wb!.screenshot('commands-expanded-diff.png');
+    await s.wb.screenshot('commands-expanded-diff.png');
     // A view without the side bar and panel, for the documentation.
-    await wb!.runCommand('View: Close Primary Side Bar');
-    await wb!.runCommand('View: Hide Panel');
-    await wb!.focusEditor();
+    await s.wb.runCommand('View: Close Primary Side Bar');
+    await s.wb.runCommand('View: Hide Panel');
+    await s.wb.focusEditor();
     await sleep(500);
-    await wb!.screenshot('commands-expanded-diff-wide.png');
-    await wb!.screenshot('docs-expanded-diff.png', { clipTo: ['.part.editor'] });
-    await wb!.runCommand('View: Close Editor');
-    await wb!.runCommand('View: Toggle Primary Side Bar Visibility');
+    await s.wb.screenshot('commands-expanded-diff-wide.png');
+    await s.wb.screenshot('docs-expanded-diff.png', { clipTo: ['.part.editor'] });
+    await s.wb.runCommand('View: Close Editor');
+    await s.wb.runCommand('View: Toggle Primary Side Bar Visibility');
   });
 
   it('the status bar shows the target profile; Select Target Profile → Ubuntu 22.04 moves the diagnostics to pc-q35-jammy', async function () {
-    await wb!.openFile('web01.xml');
-    const item = await wb!.waitForStatusBarItem('domxml.profile', (t) => t === 'Debian 12');
+    await s.wb.openFile('web01.xml');
+    const item = await s.wb.waitForStatusBarItem('domxml.profile', (t) => t === 'Debian 12');
     assert.match(item.aria, /Target: Debian 12 \(libvirt 9\.0\.0, QEMU 7\.2\)/, item.aria);
-    await wb!.waitForProblems((ps) => ps.some((p) => inFile(p, 'web01.xml') && /^libvirt 9\.0 will store machine='pc-q35-7\.2' instead of 'q35'/.test(p.message)), 90_000);
+    await s.wb.waitForProblems((ps) => ps.some((p) => inFile(p, 'web01.xml') && /^libvirt 9\.0 will store machine='pc-q35-7\.2' instead of 'q35'/.test(p.message)), 90_000);
 
-    await wb!.runCommand('Domain XML: Select Target Profile');
-    const rows = await wb!.waitForQuickPickItem(/^Ubuntu 22\.04/);
+    await s.wb.runCommand('Domain XML: Select Target Profile');
+    const rows = await s.wb.waitForQuickPickItem(/^Ubuntu 22\.04/);
     const labels = rows.map((r) => r.label);
     for (const want of [/^Local host$/, /^Debian 12 \(libvirt 9\.0\.0/, /^Debian 11 /, /^Debian 13 /, /^Ubuntu 22\.04 \(libvirt 8\.0\.0, QEMU 6\.2\)$/, /^Ubuntu 24\.04 /]) {
       assert.ok(labels.some((l) => want.test(l)), `${want} not in ${JSON.stringify(labels)}`);
     }
-    await wb!.screenshot('commands-select-profile.png');
-    assert.match(await wb!.pickQuickInput(/^Ubuntu 22\.04/), /^Ubuntu 22\.04/);
+    await s.wb.screenshot('commands-select-profile.png');
+    assert.match(await s.wb.pickQuickInput(/^Ubuntu 22\.04/), /^Ubuntu 22\.04/);
 
-    const after = await wb!.waitForStatusBarItem('domxml.profile', (t) => t === 'Ubuntu 22.04');
+    const after = await s.wb.waitForStatusBarItem('domxml.profile', (t) => t === 'Ubuntu 22.04');
     assert.match(after.aria, /Target: Ubuntu 22\.04 \(libvirt 8\.0\.0, QEMU 6\.2\)/, after.aria);
-    const problems = await wb!.waitForProblems(
+    const problems = await s.wb.waitForProblems(
       (ps) =>
         ps.some((p) => inFile(p, 'web01.xml') && /^libvirt 8\.0 will store machine='pc-q35-jammy' instead of 'q35'/.test(p.message)) &&
         (!pinnedLegacy01 || ps.some((p) => inFile(p, 'legacy01.xml') && p.code === 'define-reject')),
@@ -255,8 +233,8 @@ describe('e2e: domxml commands and status bar', function () {
       assert.ok(reject && reject.severity === 'error' && /pc-i440fx-7\.2/.test(reject.message), JSON.stringify(problems.filter((p) => inFile(p, 'legacy01.xml')), null, 1));
     }
     // The choice is stored as a workspace setting.
-    const settings = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'));
+    const settings = JSON.parse(fs.readFileSync(path.join(s.workspace, '.vscode', 'settings.json'), 'utf8'));
     assert.strictEqual(settings['domxml.profile'], 'ubuntu-22.04');
-    await wb!.screenshot('commands-profile-ubuntu.png');
+    await s.wb.screenshot('commands-profile-ubuntu.png');
   });
 });

@@ -14,9 +14,9 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Browser } from 'playwright-core';
-import { launchBrowser, Problem, Workbench } from './browser';
-import { artifactsDir, CodeServer, makeWorkspace, repoRoot, startCodeServer } from './codeServer';
+import { Problem } from './browser';
+import { makeWorkspace, repoRoot } from './codeServer';
+import { useWorkbench } from './session';
 
 const VSIX = process.env.DOMXML_E2E_VSIX || path.join(repoRoot(), 'domxml.vsix');
 const FIXTURE = path.join(repoRoot(), 'test', 'e2e', 'workspace');
@@ -58,48 +58,23 @@ async function packageOtherExtension(outDir: string): Promise<string> {
 describe('e2e: domxml.vsix next to another XML extension', function () {
   this.timeout(180_000);
 
-  let workspace = '';
-  let buildDir = '';
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let wb: Workbench | undefined;
-
-  before(async function () {
+  const s = useWorkbench('otherxml', async function (alsoRemove) {
     if (!fs.existsSync(VSIX)) {
       console.warn(`    (no ${VSIX}: run \`npm run package\` first)`);
       this.skip();
     }
-    buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-e2e-otherxml-'));
+    const buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-e2e-otherxml-'));
+    alsoRemove.push(buildDir);
     const other = await packageOtherExtension(buildDir);
-    workspace = makeWorkspace({
+    const workspace = makeWorkspace({
       'web01.xml': fs.readFileSync(path.join(FIXTURE, 'web01.xml'), 'utf8'),
       'network.xml': NETWORK,
     });
-    server = await startCodeServer({ workspace, vsix: [VSIX, other], settings: { 'domxml.profile': 'debian-12' } });
-    browser = await launchBrowser();
-    wb = await Workbench.open(browser, server);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      await wb.saveDebugArtifacts(`FAILED-otherxml-${this.currentTest.title}`);
-      fs.writeFileSync(path.join(artifactsDir(), 'FAILED-otherxml-vscode-logs.txt'), server?.vscodeLogs() ?? '');
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
-    await browser?.close();
-    await server?.stop();
-    for (const d of [workspace, buildDir]) {
-      if (d) {
-        fs.rmSync(d, { recursive: true, force: true });
-      }
-    }
+    return { workspace, vsix: [VSIX, other], settings: { 'domxml.profile': 'debian-12' } };
   });
 
   it('both extensions are installed', async function () {
-    const installed = fs.readdirSync(server!.extensionsDir);
+    const installed = fs.readdirSync(s.server.extensionsDir);
     assert.ok(installed.some((d) => d.startsWith('domxml.libvirt-domain-xml-')), JSON.stringify(installed));
     assert.ok(installed.some((d) => d.startsWith('domxml-e2e.other-xml-extension-')), JSON.stringify(installed));
   });
@@ -107,10 +82,10 @@ describe('e2e: domxml.vsix next to another XML extension', function () {
   it('a <domain> document gets our diagnostics and theirs', async function () {
     // network.xml first: once web01.xml has our diagnostics, our server (which
     // answers in order) has had network.xml's turn too (last test).
-    await wb!.openFile('network.xml');
-    await wb!.openFile('web01.xml');
-    assert.strictEqual(await wb!.languageMode(), 'XML');
-    const problems = await wb!.waitForProblems(
+    await s.wb.openFile('network.xml');
+    await s.wb.openFile('web01.xml');
+    assert.strictEqual(await s.wb.languageMode(), 'XML');
+    const problems = await s.wb.waitForProblems(
       (ps) =>
         ps.some((p) => inFile(p, 'web01.xml') && p.source === 'domxml' && /will store machine='pc-q35-7\.2' instead of 'q35'/.test(p.message)) &&
         ps.some((p) => inFile(p, 'web01.xml') && p.source === 'otherxml'),
@@ -121,34 +96,34 @@ describe('e2e: domxml.vsix next to another XML extension', function () {
     assert.match(theirs.message, /^otherxml: checked <domain> \(\d+ elements\)$/);
     assert.strictEqual(theirs.line, 1);
     assert.ok(problems.filter((p) => inFile(p, 'web01.xml') && p.source === 'domxml' && p.code === 'abi-default').length >= 10);
-    await wb!.screenshot('otherxml-problems.png');
+    await s.wb.screenshot('otherxml-problems.png');
   });
 
   it('a hover shows both our explanation and theirs', async function () {
-    await wb!.openFile('web01.xml');
+    await s.wb.openFile('web01.xml');
     let text = '';
     for (let i = 0; i < 5 && !(/pc-q35-7\.2/.test(text) && /otherxml/.test(text)); i++) {
-      text = await wb!.hoverAt(6, 'q35');
+      text = await s.wb.hoverAt(6, 'q35');
       if (!(/pc-q35-7\.2/.test(text) && /otherxml/.test(text))) {
         await sleep(1000);
       }
     }
     assert.match(text, /stores\s+machine='pc-q35-7\.2'/, text);
     assert.match(text, /otherxml hover: q35/, text);
-    await wb!.screenshot('otherxml-hover.png');
-    await wb!.page.keyboard.press('Escape');
+    await s.wb.screenshot('otherxml-hover.png');
+    await s.wb.page.keyboard.press('Escape');
   });
 
   it('a libvirt <network> gets their diagnostic and nothing from us', async function () {
-    await wb!.openFile('network.xml');
-    assert.strictEqual(await wb!.languageMode(), 'XML');
-    await wb!.waitForProblems((ps) => ps.some((p) => inFile(p, 'network.xml') && p.source === 'otherxml'), 60_000);
+    await s.wb.openFile('network.xml');
+    assert.strictEqual(await s.wb.languageMode(), 'XML');
+    await s.wb.waitForProblems((ps) => ps.some((p) => inFile(p, 'network.xml') && p.source === 'otherxml'), 60_000);
     await sleep(1000);
-    const network = (await wb!.readProblems()).filter((p) => inFile(p, 'network.xml'));
+    const network = (await s.wb.readProblems()).filter((p) => inFile(p, 'network.xml'));
     assert.deepStrictEqual(
       network.map((p) => `${p.source}: ${p.message}`),
       ['otherxml: otherxml: checked <network> (4 elements)'],
     );
-    await wb!.screenshot('otherxml-network.png');
+    await s.wb.screenshot('otherxml-network.png');
   });
 });

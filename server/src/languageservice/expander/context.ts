@@ -80,6 +80,11 @@ export class ExpandContext {
     return (this.arch === 'aarch64' || this.arch === 'armv7l') && /^virt/.test(this.machine);
   }
 
+  /** RISC-V's virt machine: a PCI Express root like ARM's, without ARM's GIC and CPU defaults */
+  get isRiscvVirt(): boolean {
+    return this.arch.startsWith('riscv') && /^virt/.test(this.machine);
+  }
+
   get isPseries(): boolean {
     return this.arch.startsWith('ppc64') && /^pseries/.test(this.machine);
   }
@@ -88,7 +93,7 @@ export class ExpandContext {
   get machineKind(): MachineKind {
     if (this.isQ35) return 'q35';
     if (this.isI440fx) return 'i440fx';
-    if (this.isArmVirt) return 'virt';
+    if (this.isArmVirt || this.isRiscvVirt) return 'virt';
     if (this.isPseries) return 'pseries';
     if (this.isS390) return 's390-ccw';
     return 'other';

@@ -52,7 +52,7 @@ export const PCI_ROOT: { machine: MachineKind; model: 'pci-root' | 'pcie-root'; 
 
 /** which machines get a memballoon, ps2 inputs, a SATA controller, a panic device without asking */
 export const IMPLICIT_DEVICES = {
-  memballoon: { machines: ['i440fx', 'q35', 'pseries', 's390-ccw'] as MachineKind[], model: 'virtio', source: { ref: `${POSTPARSE} (not on ARM)` } as Source },
+  memballoon: { machines: ['i440fx', 'q35', 'pseries', 's390-ccw', 'virt'] as MachineKind[], exceptArches: ['aarch64', 'armv7l'], model: 'virtio', source: { ref: `${POSTPARSE} (not on ARM); ${OBS} (RISC-V virt gets one)` } as Source },
   ps2Inputs: { arches: ['x86_64', 'i686'], source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddImplicitInputDevice (x86 machines with an i8042 controller)' } as Source },
   sata: { machines: ['q35'] as MachineKind[], source: { ref: `${POSTPARSE} (q35's ICH9 AHCI at 00:1f.2)` } as Source },
   usbInputsWithGraphics: { machines: ['pseries'] as MachineKind[], source: { ref: `${POSTPARSE} (ppc64 gets USB keyboard and mouse when it has graphics)` } as Source },
@@ -78,6 +78,7 @@ export const SERIAL_TARGET: Record<string, { type: string; model: string }> = {
   i686: { type: 'isa-serial', model: 'isa-serial' },
   aarch64: { type: 'system-serial', model: 'pl011' },
   armv7l: { type: 'system-serial', model: 'pl011' },
+  riscv64: { type: 'system-serial', model: '16550a' },
   ppc64: { type: 'spapr-vio-serial', model: 'spapr-vty' },
   ppc64le: { type: 'spapr-vio-serial', model: 'spapr-vty' },
   s390x: { type: 'sclp-serial', model: 'sclpconsole' },
@@ -105,7 +106,8 @@ export const SCSI_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain_address.c,
 /** the video model of an implicit video device (added when there is graphics but no video) */
 export function defaultVideoModel(arch: string): string {
   if (arch.startsWith('ppc64')) return 'vga';
-  if (arch === 'aarch64' || arch === 'armv7l' || arch === 's390x') return 'virtio';
+  // RISC-V too (observed on libvirt 9.0.0: riscv64 virt with <graphics> and no <video> gets virtio)
+  if (arch === 'aarch64' || arch === 'armv7l' || arch === 's390x' || arch === 'riscv64') return 'virtio';
   return 'cirrus';
 }
 export const VIDEO_SOURCE: Source = { ref: `src/conf/domain_conf.c, virDomainDefAddImplicitVideo and virDomainVideoDefaultRAM; src/qemu/qemu_domain.c, qemuDomainDeviceVideoDefPostParse; ${OBS}` };

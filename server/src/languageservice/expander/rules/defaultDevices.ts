@@ -29,7 +29,7 @@ export const defaultDevicesRule: Rule = {
         ctx.addElement(ctx.devices(meta), new ENode('input', { type, bus: 'usb' }), meta);
       }
     }
-    if (IMPLICIT_DEVICES.memballoon.machines.includes(kind)) {
+    if (IMPLICIT_DEVICES.memballoon.machines.includes(kind) && !IMPLICIT_DEVICES.memballoon.exceptArches.includes(ctx.arch)) {
       const meta = { rule: this.id, category: 'abi' as const, reason: 'libvirt gives every guest of this machine a virtio memory balloon unless <memballoon model="none"/> says otherwise', source: IMPLICIT_DEVICES.memballoon.source };
       const mb = devices?.child('memballoon');
       if (!mb) ctx.addElement(ctx.devices(meta), new ENode('memballoon', { model: IMPLICIT_DEVICES.memballoon.model }), meta);

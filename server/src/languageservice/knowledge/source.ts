@@ -10,6 +10,12 @@ export interface Source {
   qemu?: string;
   /** file and function in libvirt's source, a documentation section, or `observed: ...` for behaviour seen on real libvirt */
   ref: string;
+  /**
+   * The libvirt versions whose real daemon confirmed the fact (e.g. ['7.0.0', '9.0.0']),
+   * by defining a document and reading `virsh dumpxml --inactive` or the define error.
+   * Absent: the fact comes from libvirt's source or documentation only.
+   */
+  verifiedOn?: string[];
 }
 
 export function describeSource(s: Source): string {

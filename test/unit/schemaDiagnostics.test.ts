@@ -55,20 +55,64 @@ describe('schema diagnostics in the language service', function () {
   });
 });
 
-describe('schema findings against the target profile', () => {
+describe('schema findings against the target profile', function () {
+  before(function () {
+    if (!fs.existsSync(path.join(SCHEMAS, 'domain.rng'))) this.skip();
+  });
   const { schemaOnTarget } = require('../../server/src/languageservice/services/schemaOnTarget') as typeof import('../../server/src/languageservice/services/schemaOnTarget');
   const { builtinProfile } = require('../../server/src/languageservice/profiles/builtinProfiles') as typeof import('../../server/src/languageservice/profiles/builtinProfiles');
   const schema = [{ rule: 'schema', start: 10, end: 15, message: "model 'x' is not one of a, b" }];
+  const service = () => {
+    const s = getLanguageService({ readFile, localProfile: () => builtinProfile('debian-12') });
+    s.configure({ profile: 'debian-12' });
+    return s;
+  };
+  const onTarget = (target: string) => {
+    const s = service();
+    const d = s.parse(doc(`<domain type='qemu'><name>x</name></domain>`));
+    return schemaOnTarget(d, s.schema().schema!, schema, [], builtinProfile(target)!, builtinProfile('debian-12'));
+  };
+  const findingsOf = (body: string) => service().findings(doc(`<domain type='qemu'><name>x</name><memory>1048576</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>${body}</domain>`));
 
   it('reports a value once when the version checks already reject it there', () => {
-    const out = schemaOnTarget(schema, [{ rule: 'define-reject', start: 10, end: 15, message: 'rejected' }], builtinProfile('debian-12')!, builtinProfile('debian-12'));
+    const s = service();
+    const d = s.parse(doc(`<domain type='qemu'><name>x</name></domain>`));
+    const out = schemaOnTarget(d, s.schema().schema!, schema, [{ rule: 'define-reject', start: 10, end: 15, message: 'rejected' }], builtinProfile('debian-12')!, builtinProfile('debian-12'));
     assert.deepStrictEqual(out, []);
   });
 
   it('turns schema errors into warnings when the target is newer than the local schema', () => {
-    const out = schemaOnTarget(schema, [], builtinProfile('debian-13')!, builtinProfile('debian-12'));
+    const out = onTarget('debian-13');
     assert.strictEqual(out[0].severity, 'warning');
     assert.match(out[0].message, /schema of the local libvirt 9\.0\.0; the target libvirt 11\.3\.0 may accept it/);
-    assert.strictEqual(schemaOnTarget(schema, [], builtinProfile('debian-11')!, builtinProfile('debian-12'))[0].severity, undefined);
+  });
+
+  it('a path the schema wants absolute is a warning that only the schema objects (plain define accepts it)', () => {
+    const f = findingsOf(`<devices><disk type='file' device='disk'><source file='disk.img'/><target dev='vda' bus='virtio'/></disk></devices>`).filter((x) => x.rule === 'schema');
+    assert.strictEqual(f.length, 1, JSON.stringify(f));
+    assert.strictEqual(f[0].severity, 'warning');
+    assert.match(f[0].message, /only the schema objects: `virsh define --validate` and virt-xml-validate reject this/);
+  });
+
+  it('an element unknown in its parent is a define-drop saying what the guest loses', () => {
+    const f = findingsOf(`<features><hyperv mode='custom'><tlbflush state='on'><sideways state='on'/></tlbflush></hyperv></features>`);
+    const drop = f.filter((x) => x.rule === 'define-drop');
+    assert.strictEqual(drop.length, 1, JSON.stringify(f));
+    assert.match(drop[0].message, /libvirt 9\.0\.0 does not know <sideways> in <tlbflush>: define ignores it/);
+    assert.ok(!f.some((x) => x.rule === 'schema'), JSON.stringify(f));
+  });
+
+  it('an unknown child of <features> or <hyperv> stays an error: the parser fails on it', () => {
+    for (const body of [`<features><bogus/></features>`, `<features><hyperv mode='custom'><bogus state='on'/></hyperv></features>`]) {
+      const f = findingsOf(body);
+      assert.ok(f.some((x) => (x.rule === 'schema' || x.rule === 'define-reject') && x.severity === undefined && /bogus/.test(x.message)), JSON.stringify(f));
+      assert.ok(!f.some((x) => x.rule === 'define-drop'), JSON.stringify(f));
+    }
+  });
+
+  it('an unknown attribute is a define-drop', () => {
+    const f = findingsOf(`<devices><memballoon model='virtio' bogus='1'/></devices>`).filter((x) => x.rule === 'define-drop');
+    assert.strictEqual(f.length, 1);
+    assert.match(f[0].message, /attribute 'bogus' on <memballoon>/);
   });
 });

@@ -107,7 +107,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const out = syntaxFindings(doc);
     const versions = versionFindings(doc, { floor: settings.floor, profile: profile() });
     const rng = schema().schema;
-    if (rng) out.push(...schemaOnTarget(schemaFindings(doc, rng), versions, profile(), params.localProfile?.()));
+    if (rng) out.push(...schemaOnTarget(doc, rng, schemaFindings(doc, rng), versions, profile(), params.localProfile?.()));
     const expansion = expansionOf(doc);
     if (expansion) out.push(...abiFindings(doc, expansion));
     out.push(...versions);

@@ -30,6 +30,7 @@ import { numaNodeOnPciController, pciAddressConflicts, pciRootModel, singleSlotB
 import { devicesOfOtherArches, devicesPerArch, emulatorArch, featuresPerArch, hostPassthroughMigratable, powerManagement, timersPerArch, videoPerArch, x86OnlyDevices } from './version/archChecks';
 import { memoryHotplug } from './version/memoryChecks';
 import { acpiNeedsUefi, launchSecurityHost, lifecycleActions, machineType, maximumCpu, seclabelModel, secondaryVideo, singleWatchdog, spice, videoModelAttributes } from './version/domainChecks';
+import { INVENTORY_RULES } from './version/inventoryChecks';
 import { cpuHostModelFloor, machineTypeFloor, onCrashWithoutPanic, usbControllerFloor } from './version/seedChecks';
 
 export type { VersionFindingData } from './version/findingData';
@@ -109,6 +110,7 @@ export function versionFindings(doc: DomainDocument, settings: VersionSettings =
   const ctx = new CheckContext(g, profile, floor);
   if (g.driver === 'qemu') {
     for (const check of DEFINE_CHECKS) check(ctx);
+    for (const rule of INVENTORY_RULES) if (ctx.targetIn(rule.since)) rule.run(domain, (check, range, reason) => ctx.reject(check, range, reason));
     onCrashWithoutPanic(ctx);
   }
   if (floor.libvirt || floor.qemu) {

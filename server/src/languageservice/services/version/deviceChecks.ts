@@ -199,7 +199,9 @@ export function duplicateControllers(ctx: CheckContext): void {
     seen.set(key, same);
   }
   const roots = ctx.devices('controller').filter((c) => c.attr('type') === 'pci' && /^pcie?-root$/.test(c.attr('model') ?? ''));
-  for (const r of roots.slice(1)) ctx.reject('controller-duplicate', nameRange(r), `only one PCI root controller, with index 0 ("pci-root and pcie-root controllers should have index 0")`);
+  // qemu_domain.c (qemuDomainDeviceDefValidateController... PCI case): pSeries may have several pci-root (spapr-pci-host-bridge) controllers
+  if (ctx.g.machineKind === 'pseries') return;
+  for (const r of roots.filter((c, i) => (c.hasAttr('index') ? Number(c.attr('index')) !== 0 : i > 0))) ctx.reject('controller-duplicate', nameRange(r), `only one PCI root controller, with index 0 ("pci-root and pcie-root controllers should have index 0")`);
 }
 
 /** "only a single memory balloon device is supported" */

@@ -88,6 +88,9 @@ export function spice(ctx: CheckContext): void {
     if (g.attr('type') !== 'spice') continue;
     const tls = g.getAttribute('tlsPort');
     const port = Number(tls?.value);
+    // qemu_validate.c checks it only for listens on an address or network (9.0: a first <listen type='none'|'socket'> passes)
+    const listen = g.child('listen')?.attr('type');
+    if (listen === 'none' || listen === 'socket') continue;
     if (tls && Number.isInteger(port) && port > 0) {
       ctx.reject('spice-tls', valueRange(tls), `a SPICE tlsPort needs TLS, which the default qemu.conf disables (spice_tls = 0): "spice TLS port set in XML configuration, but TLS is disabled in qemu.conf"`, { node: 'value', value: tls.value ?? undefined });
     }

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, printed as figures against the project's goals.
  * Usage: node out/bench/run.js [section...] where sections are the names below.
  */
+import { benchColdStart } from './coldStart.bench';
 import { benchCompletion } from './completion.bench';
 import { benchFidelity } from './fidelity.bench';
 import { benchLatency } from './latency.bench';
@@ -9,6 +10,7 @@ import { benchSchema } from './schema.bench';
 import { benchServerMemory } from './serverMemory.bench';
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
+  cold: benchColdStart,
   latency: benchLatency,
   memory: benchServerMemory,
   schema: () => void benchSchema(),

@@ -71,7 +71,7 @@ export function resolveInputs(args: string[]): Inputs {
       const found = globSync(arg, { absolute: false, dot: false, followSymbolicLinks: false, onlyFiles: true });
       if (!found.length) out.missing.push({ arg, reason: 'no file matches' });
       addSearched(found);
-    } else out.missing.push({ arg, reason: 'no such file or directory' });
+    } else out.missing.push({ arg, reason: 'ENOENT (no such file or directory)' });
   }
   return out;
 }

@@ -67,7 +67,7 @@ export const checkCommand: Command = {
     const results: JsonDiagnostic[] = [];
     let failed = false;
     for (const m of inputs.missing) {
-      io.stderr(`domxml check: ${m.arg}: ${m.reason}\n`);
+      io.stderr(`domxml check: cannot read ${m.arg}: ${m.reason}\n`);
       failed = true;
     }
     // text and github lines stream out per file; json and sarif are one document at the end

@@ -5,6 +5,7 @@
 import { benchCompletion } from './completion.bench';
 import { benchFidelity } from './fidelity.bench';
 import { benchLatency } from './latency.bench';
+import { benchProblems } from './problems.bench';
 import { benchSchema } from './schema.bench';
 import { benchServerMemory } from './serverMemory.bench';
 
@@ -14,6 +15,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   schema: () => void benchSchema(),
   completion: benchCompletion,
   fidelity: benchFidelity,
+  problems: benchProblems,
 };
 
 async function main(): Promise<void> {

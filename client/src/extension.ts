@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerClientCommands } from './commands';
+import { autoCloseTags } from './autoClose';
 import { detectDomainDocuments } from './languageDetection';
 import { ProfileStatus } from './profileStatus';
 
@@ -23,6 +24,7 @@ function serverSettings(): unknown {
     severities: c.get('severities') ?? {},
     schemaDirectory: c.get('schemaDirectory') || undefined,
     hideUnsupported: c.get('hideUnsupported') ?? false,
+    defaults: c.get('defaults') || undefined,
   };
 }
 
@@ -56,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     detectDomainDocuments(),
     ...registerClientCommands(() => client!),
+    autoCloseTags(() => client!),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('domxml')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { domxml: serverSettings() } });
     }),

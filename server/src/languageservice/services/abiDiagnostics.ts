@@ -5,11 +5,9 @@
  * devices have their own rule, since many users leave them to libvirt.
  */
 import { defineRule } from '../diagnosticRules';
-import { DomainDocument } from '../domainDocument';
 import { Expansion } from '../expander/expand';
 import { ENode } from '../expander/eTree';
 import { Fill } from '../expander/fill';
-import { Finding } from '../findings';
 import { shortVersion } from '../knowledge/versions';
 import { describeAddress, describeElement } from './describe';
 
@@ -36,6 +34,10 @@ export interface FillGroup {
   rule: string;
   message: string;
   fills: Fill[];
+  /** what the group is about: an added element, an added address, or a changed/filled element */
+  kind: 'added' | 'address' | 'changed' | 'set';
+  /** the expander node the group describes (the added element, or the document element's copy) */
+  subject: ENode;
 }
 
 /** groups an expansion's fills into what the user sees, one group per located subject */
@@ -62,7 +64,7 @@ export function groupFills(expansion: Expansion): FillGroup[] {
     if (!parent) continue;
     // an address added to an existing device is the device's address, reported on the device
     if (top.name === 'address') {
-      groups.push({ start: parent.nameStart, end: parent.nameEnd, rule: ABI_ADDRESS.id, message: `libvirt ${v} will assign ${describeAddress(top)} to this <${parent.name}>`, fills });
+      groups.push({ start: parent.nameStart, end: parent.nameEnd, rule: ABI_ADDRESS.id, message: `libvirt ${v} will assign ${describeAddress(top)} to this <${parent.name}>`, fills, kind: 'address', subject: top });
       continue;
     }
     const generated = fills.every((f) => f.category === 'generated');
@@ -74,6 +76,8 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       rule: generated ? ABI_GENERATED.id : ABI_DEFAULT.id,
       message: generated ? `libvirt ${v} will generate ${what}${desc} (${fills[0].reason})` : `libvirt ${v} will add ${what}${desc}${addressOf(top)}`,
       fills,
+      kind: 'added',
+      subject: top,
     });
   }
   for (const [node, fills] of onExisting) {
@@ -83,16 +87,13 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       const attr = el.getAttribute(f.attribute!);
       const start = attr && attr.valueStart >= 0 ? attr.valueStart : el.nameStart;
       const end = attr && attr.valueStart >= 0 ? attr.valueEnd : el.nameEnd;
-      groups.push({ start, end, rule: ABI_DEFAULT.id, message: `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}': ${f.reason}`, fills: [f] });
+      // the reason is the hover's and the diagnostic's related information: the message stays one line
+      groups.push({ start, end, rule: ABI_DEFAULT.id, message: `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}'`, fills: [f], kind: 'changed', subject: node });
     }
     const rest = fills.filter((f) => !changed.includes(f));
     if (!rest.length) continue;
     const parts = rest.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`));
-    groups.push({ start: el.nameStart, end: el.nameEnd, rule: ABI_DEFAULT.id, message: `libvirt ${v} will set ${parts.join(', ')} on this <${el.name}>`, fills: rest });
+    groups.push({ start: el.nameStart, end: el.nameEnd, rule: ABI_DEFAULT.id, message: `libvirt ${v} will set ${parts.join(', ')} on this <${el.name}>`, fills: rest, kind: 'set', subject: node });
   }
   return groups.sort((a, b) => a.start - b.start);
-}
-
-export function abiFindings(_doc: DomainDocument, expansion: Expansion): Finding[] {
-  return groupFills(expansion).map((g) => ({ rule: g.rule, start: g.start, end: g.end, message: g.message, data: { fills: g.fills.length } }));
 }

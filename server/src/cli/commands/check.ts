@@ -8,6 +8,7 @@ import { formatOptions, option } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { cliLanguageService } from '../cliService';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
+import { DefaultsLevel } from '../../languageservice/services/abiRisk';
 
 interface JsonDiagnostic {
   file: string;
@@ -23,13 +24,14 @@ const options = [
   { name: 'schema-dir', value: 'DIR', description: "folder with libvirt's RelaxNG schemas (default /usr/share/libvirt/schemas)" },
   { name: 'floor-libvirt', value: 'V', description: 'the oldest libvirt the domain must still migrate to' },
   { name: 'floor-qemu', value: 'V', description: 'the oldest QEMU the domain must still migrate to' },
+  { name: 'defaults', value: 'LEVEL', description: 'what libvirt fills in the same way on every known release: inlay (default: left out, only ABI risks are reported), diagnostics (reported too), off', choices: ['inlay', 'diagnostics', 'off'] },
   { name: 'help', description: 'show this help' },
 ];
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'report problems in domain XML files',
-  usage: 'domxml check [--format text|json] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE...',
+  usage: 'domxml check [--format text|json] [--defaults inlay|diagnostics|off] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE...',
   options,
   run(args, io) {
     if (args.flags.has('help')) {
@@ -50,7 +52,8 @@ export const checkCommand: Command = {
       }
     }
     const service = cliLanguageService(profileFromArgs(args, io));
-    service.configure({ profile: 'local', schemaDirectory: option(args, 'schema-dir'), ...(floor.libvirt || floor.qemu ? { floor } : {}) });
+    const defaults = option(args, 'defaults') as DefaultsLevel | undefined;
+    service.configure({ profile: 'local', schemaDirectory: option(args, 'schema-dir'), defaults, ...(floor.libvirt || floor.qemu ? { floor } : {}) });
     const results: JsonDiagnostic[] = [];
     let ioFailed = false;
     for (const file of args.positional) {

@@ -198,10 +198,13 @@ function describeDifference(mine: FillGroup | undefined, other: FillGroup | unde
     const v = b.get(k);
     parts.push(v === undefined ? `no ${leaf(k)}` : `${leaf(k)}='${v}'`);
   }
+  // one value that differs: the value alone ("7.0 stores piix3-uhci")
+  const only = parts.length === 1 && /^[^=]+='(.*)'$/.exec(parts[0]);
+  if (only) return `stores ${only[1]}`;
   return `stores ${parts.length > 2 ? `${parts.slice(0, 2).join(', ')}, …` : parts.join(', ') || 'the same values in another order'}`;
 }
 
-/** "7.0 stores model='piix3-uhci'; 11.3 fills nothing here": the targets whose fill differs from the active one's */
+/** "7.0 stores piix3-uhci, 11.3 fills nothing here": the targets whose fill differs from the active one's */
 export function disagreement(g: RankedGroup, active: TargetProfile): string {
   if (!g.disagree) return '';
   const mine = g.foreign ? undefined : g.disagree.find((t) => t.profile === active)?.group;
@@ -212,7 +215,7 @@ export function disagreement(g: RankedGroup, active: TargetProfile): string {
     const text = describeDifference(mine, t.group);
     byText.set(text, [...(byText.get(text) ?? []), targetName(t.profile)]);
   }
-  return [...byText].map(([text, who]) => `${who.join(', ')} ${text}`).join('; ');
+  return [...byText].map(([text, who]) => `${who.join(', ')} ${text}`).join(', ');
 }
 
 /** how a target is named in messages: its libvirt version, or the floor's */

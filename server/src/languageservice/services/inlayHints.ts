@@ -53,7 +53,7 @@ export function inlayHints(doc: DomainDocument, ranking: Ranking, range?: { star
       const parent = g.subject.parent?.origin;
       if (!parent) continue;
       offset = parent.startTagEnd > 0 ? parent.startTagEnd : parent.nameEnd;
-      label = `+ ${describeElement(g.subject)}`;
+      label = g.rule === 'abi-generated' ? `+ <${g.subject.name}> generated at define` : `+ ${describeElement(g.subject)}`;
     }
     if (range && (offset < range.start || offset > range.end)) continue;
     out.push({ position: doc.positionAt(offset), label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: tooltip(g, ranking) });

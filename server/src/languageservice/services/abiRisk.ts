@@ -13,7 +13,6 @@
 import { DomainDocument } from '../domainDocument';
 import { Expansion, expandDomain } from '../expander/expand';
 import { ENode } from '../expander/eTree';
-import { formatENode } from '../expander/format';
 import { builtinProfile, BUILTIN_PROFILES, customProfile } from '../profiles/builtinProfiles';
 import { TargetProfile } from '../profiles/profile';
 import { compareVersions, shortVersion } from '../knowledge/versions';
@@ -125,9 +124,45 @@ export function flatValues(g: FillGroup): Map<string, string> {
   return out;
 }
 
+/** a subtree as one comparable string: names, attributes (sorted) and text; no escaping, it is never parsed */
+function serialize(n: ENode): string {
+  const attrs: string[] = [];
+  n.attrs.forEach((v, k) => attrs.push(`${k}\u0001${v}`));
+  let s = `<${n.name}\u0002${attrs.sort().join('\u0002')}\u0003${n.value}`;
+  for (const c of n.children) s += serialize(c);
+  return s + '>';
+}
+
+/** the same element, attributes, text and children (attribute order aside); allocates nothing */
+function sameNode(a: ENode, b: ENode): boolean {
+  if (a.name !== b.name || a.value !== b.value || a.attrs.size !== b.attrs.size || a.children.length !== b.children.length) return false;
+  let same = true;
+  a.attrs.forEach((v, k) => {
+    if (same && b.attrs.get(k) !== v) same = false;
+  });
+  for (let i = 0; same && i < a.children.length; i++) same = sameNode(a.children[i], b.children[i]);
+  return same;
+}
+
+/** the same fills on two targets (what groupValue would write the same) */
+function sameGroup(a: FillGroup | undefined, b: FillGroup | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'added' || a.kind === 'address') return sameNode(a.subject, b.subject);
+  if (a.fills.length !== b.fills.length) return false;
+  for (let i = 0; i < a.fills.length; i++) {
+    const x = a.fills[i];
+    const y = b.fills[i];
+    if (x.kind !== y.kind || x.attribute !== y.attribute || (x.value ?? '') !== (y.value ?? '')) return false;
+  }
+  return true;
+}
+
 function groupValue(g: FillGroup): string {
-  if (g.kind === 'added' || g.kind === 'address') return formatENode(g.subject);
-  return [...flatValues(g)].map(([k, v]) => `${k}=${v}`).join(' ');
+  if (g.kind === 'added' || g.kind === 'address') return serialize(g.subject);
+  let v = '';
+  for (const f of g.fills) v += `${f.kind === 'attribute' ? f.attribute : '#text'}\u0001${f.value ?? ''}\u0002`;
+  return v;
 }
 
 function keyed(groups: FillGroup[]): Map<string, FillGroup> {
@@ -147,13 +182,16 @@ export function rankGroups(active: Expansion, others: Expansion[]): Ranking {
   const mine = maps.get(active)!;
   const groups: RankedGroup[] = [];
   const compare = (key: string): TargetFill[] | undefined => {
-    const row = targets.map((e) => ({ profile: e.profile, group: maps.get(e)!.get(key) }));
-    const values = new Set(row.map((t) => (t.group ? groupValue(t.group) : '')));
-    return values.size > 1 ? row : undefined;
+    const first = maps.get(targets[0])!.get(key);
+    let differs = false;
+    for (let i = 1; i < targets.length && !differs; i++) differs = !sameGroup(first, maps.get(targets[i])!.get(key));
+    return differs ? targets.map((e) => ({ profile: e.profile, group: maps.get(e)!.get(key) })) : undefined;
   };
+  // the groups are this call's own: annotate them in place (a spread would build every lazy message)
   for (const [key, g] of mine) {
     const disagree = compare(key);
-    groups.push(disagree ? { ...g, disagree } : g);
+    if (disagree) (g as RankedGroup).disagree = disagree;
+    groups.push(g);
   }
   // what only other targets fill, once per subject (with the oldest target's group)
   const foreign = new Set<string>();
@@ -162,7 +200,8 @@ export function rankGroups(active: Expansion, others: Expansion[]): Ranking {
     for (const [key, g] of maps.get(e)!) {
       if (mine.has(key) || foreign.has(key)) continue;
       foreign.add(key);
-      groups.push({ ...g, disagree: compare(key), foreign: true });
+      Object.assign(g, { disagree: compare(key), foreign: true });
+      groups.push(g);
     }
   }
   groups.sort((a, b) => a.start - b.start);

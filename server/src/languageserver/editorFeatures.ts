@@ -11,9 +11,9 @@ import { LanguageService } from '../languageservice/languageService';
 
 type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
 
-export const AUTO_CLOSE_REQUEST = 'domxml/autoClose';
+const AUTO_CLOSE_REQUEST = 'domxml/autoClose';
 
-export interface AutoCloseParams {
+interface AutoCloseParams {
   textDocument: { uri: string };
   position: Position;
   typed: '>' | '/';

@@ -8,7 +8,7 @@ import { formatOptions, option } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { cliLanguageService } from '../cliService';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
-import { DefaultsLevel } from '../../languageservice/services/abiRisk';
+import { DefaultsLevel, DEFAULTS_LEVELS } from '../../languageservice/services/abiRisk';
 
 interface JsonDiagnostic {
   file: string;
@@ -24,7 +24,7 @@ const options = [
   { name: 'schema-dir', value: 'DIR', description: "folder with libvirt's RelaxNG schemas (default /usr/share/libvirt/schemas)" },
   { name: 'floor-libvirt', value: 'V', description: 'the oldest libvirt the domain must still migrate to' },
   { name: 'floor-qemu', value: 'V', description: 'the oldest QEMU the domain must still migrate to' },
-  { name: 'defaults', value: 'LEVEL', description: 'what libvirt fills in the same way on every known release: inlay (default: left out, only ABI risks are reported), diagnostics (reported too), off', choices: ['inlay', 'diagnostics', 'off'] },
+  { name: 'defaults', value: 'LEVEL', description: 'what libvirt fills in the same way on every known release: inlay (default: left out, only ABI risks are reported), diagnostics (reported too), off', choices: [...DEFAULTS_LEVELS] },
   { name: 'help', description: 'show this help' },
 ];
 

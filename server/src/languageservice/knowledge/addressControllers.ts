@@ -15,14 +15,15 @@ export interface AddressController {
   indexAttribute: string;
   /** the controller's type; 'disk-bus' for drive addresses, whose controller type is the device's bus */
   controllerType: string;
+  source: Source;
 }
 
-export const ADDRESS_CONTROLLERS: Record<string, AddressController> = {
-  pci: { indexAttribute: 'bus', controllerType: 'pci' },
-  drive: { indexAttribute: 'controller', controllerType: 'disk-bus' },
-  'virtio-serial': { indexAttribute: 'controller', controllerType: 'virtio-serial' },
-  ccid: { indexAttribute: 'controller', controllerType: 'ccid' },
-  usb: { indexAttribute: 'bus', controllerType: 'usb' },
-};
+const SOURCE: Source = { ref: 'docs/formatdomain.rst, Device Addresses; src/conf/domain_addr.c, PCI bus numbers are controller indexes' };
 
-export const ADDRESS_CONTROLLERS_SOURCE: Source = { ref: 'docs/formatdomain.rst, Device Addresses; src/conf/domain_addr.c, PCI bus numbers are controller indexes' };
+export const ADDRESS_CONTROLLERS: Record<string, AddressController> = {
+  pci: { indexAttribute: 'bus', controllerType: 'pci', source: SOURCE },
+  drive: { indexAttribute: 'controller', controllerType: 'disk-bus', source: SOURCE },
+  'virtio-serial': { indexAttribute: 'controller', controllerType: 'virtio-serial', source: SOURCE },
+  ccid: { indexAttribute: 'controller', controllerType: 'ccid', source: SOURCE },
+  usb: { indexAttribute: 'bus', controllerType: 'usb', source: SOURCE },
+};

@@ -21,14 +21,14 @@ import { Finding } from '../findings';
 import { describeSource } from '../knowledge/source';
 
 /** how fills that are the same on every target are shown (setting `domxml.defaults`) */
-export type DefaultsLevel = 'diagnostics' | 'inlay' | 'off';
-export const DEFAULTS_LEVELS: readonly DefaultsLevel[] = ['diagnostics', 'inlay', 'off'];
+export type DefaultsLevel = 'inlay' | 'diagnostics' | 'off';
+export const DEFAULTS_LEVELS: readonly DefaultsLevel[] = ['inlay', 'diagnostics', 'off'];
 export const DEFAULT_DEFAULTS_LEVEL: DefaultsLevel = 'inlay';
 
 /** the releases every document is compared on, oldest first */
-export const COMPARED_PROFILE_IDS = ['debian-11', 'debian-12', 'debian-13'];
+const COMPARED_PROFILE_IDS = ['debian-11', 'debian-12', 'debian-13'];
 
-export interface TargetFill {
+interface TargetFill {
   profile: TargetProfile;
   /** the group on that target; undefined when that target fills nothing there */
   group: FillGroup | undefined;
@@ -54,7 +54,7 @@ export interface Ranking {
  * the newest built-in release whose libvirt is not newer than the floor's (a
  * distribution pairing, not a default).
  */
-export function floorProfile(floor: { libvirt?: string; qemu?: string } | undefined): TargetProfile | undefined {
+function floorProfile(floor: { libvirt?: string; qemu?: string } | undefined): TargetProfile | undefined {
   if (!floor?.libvirt) return undefined;
   const byVersion = [...BUILTIN_PROFILES].sort((a, b) => compareVersions(a.libvirt, b.libvirt));
   const paired = byVersion.filter((p) => compareVersions(p.libvirt, floor.libvirt!) <= 0).pop() ?? byVersion[0];
@@ -104,7 +104,7 @@ function groupKey(g: FillGroup): string {
 }
 
 /** the group's values as flat `path@attribute` → value pairs, for comparing and describing differences */
-export function flatValues(g: FillGroup): Map<string, string> {
+function flatValues(g: FillGroup): Map<string, string> {
   const out = new Map<string, string>();
   if (g.kind === 'added' || g.kind === 'address') {
     const walk = (n: ENode, path: string) => {
@@ -244,7 +244,7 @@ function describeDifference(mine: FillGroup | undefined, other: FillGroup | unde
 }
 
 /** "7.0 stores piix3-uhci, 11.3 fills nothing here": the targets whose fill differs from the active one's */
-export function disagreement(g: RankedGroup, active: TargetProfile): string {
+function disagreement(g: RankedGroup, active: TargetProfile): string {
   if (!g.disagree) return '';
   const mine = g.foreign ? undefined : g.disagree.find((t) => t.profile === active)?.group;
   const mineValue = mine ? groupValue(mine) : '';
@@ -258,12 +258,12 @@ export function disagreement(g: RankedGroup, active: TargetProfile): string {
 }
 
 /** how a target is named in messages: its libvirt version, or the floor's */
-export function targetName(p: TargetProfile): string {
+function targetName(p: TargetProfile): string {
   return p.id.startsWith('floor-') ? `floor ${shortVersion(p.libvirt)}` : shortVersion(p.libvirt);
 }
 
 /** the one-line message of a ranked group */
-export function rankedMessage(g: RankedGroup, active: TargetProfile): string {
+function rankedMessage(g: RankedGroup, active: TargetProfile): string {
   const d = disagreement(g, active);
   if (g.foreign) return `libvirt ${shortVersion(active.libvirt)} fills nothing here; ${d}`;
   return d ? `${g.message}; ${d}` : g.message;

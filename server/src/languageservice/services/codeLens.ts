@@ -11,7 +11,7 @@ import { shortVersion } from '../knowledge/versions';
 import { Ranking } from './abiRisk';
 
 /** the server command that applies the pin edits (arguments: uri, with addresses) */
-export const PIN_ALL_COMMAND = 'domxml.server.pinAll';
+const PIN_ALL_COMMAND = 'domxml.server.pinAll';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

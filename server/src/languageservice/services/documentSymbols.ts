@@ -15,7 +15,7 @@ function groupName(kind: string): string {
 }
 
 /** what tells a device apart from its siblings */
-export function deviceName(el: XmlElement): string {
+function deviceName(el: XmlElement): string {
   const a = (k: string) => el.attr(k);
   const join = (...parts: (string | undefined)[]) => [el.name, ...parts.filter((p) => p !== undefined && p !== '')].join(' ');
   switch (el.name) {

@@ -16,10 +16,10 @@ import { Ranking, RankedGroup } from './abiRisk';
 import { describeElement } from './describe';
 
 /** elements whose added children the code lens counts instead of hints */
-export const LENS_CONTAINERS = new Set(['domain', 'devices']);
+const LENS_CONTAINERS = new Set(['domain', 'devices']);
 
 /** the groups shown as hints: stable, on the active target, not addresses, not added straight into a container */
-export function hintGroups(ranking: Ranking): RankedGroup[] {
+function hintGroups(ranking: Ranking): RankedGroup[] {
   return ranking.groups.filter((g) => !g.disagree && !g.foreign && g.kind !== 'address' && !(g.kind === 'added' && LENS_CONTAINERS.has(g.subject.parent?.name ?? '')));
 }
 

@@ -31,7 +31,7 @@ function controllerTypeOf(address: XmlElement): string | undefined {
 }
 
 /** the controller an address names, when the document has it */
-export function controllerOf(doc: DomainDocument, address: XmlElement): XmlElement | undefined {
+function controllerOf(doc: DomainDocument, address: XmlElement): XmlElement | undefined {
   const spec = ADDRESS_CONTROLLERS[address.attr('type') ?? ''];
   const type = controllerTypeOf(address);
   const index = num(address.attr(spec?.indexAttribute ?? '') ?? (spec ? '0' : undefined));
@@ -45,7 +45,7 @@ export function controllerOf(doc: DomainDocument, address: XmlElement): XmlEleme
 }
 
 /** every address in the document that names this controller */
-export function addressesOn(doc: DomainDocument, controller: XmlElement): XmlElement[] {
+function addressesOn(doc: DomainDocument, controller: XmlElement): XmlElement[] {
   const devices = doc.domain?.child('devices');
   if (!devices) return [];
   const out: XmlElement[] = [];

@@ -7,7 +7,7 @@ import { Range, SelectionRange } from 'vscode-languageserver-types';
 import { DomainDocument } from '../domainDocument';
 import { elementAt, XmlElement } from '../parser/xmlNodes';
 
-export function selectionRange(doc: DomainDocument, offset: number): SelectionRange {
+function selectionRange(doc: DomainDocument, offset: number): SelectionRange {
   const spans: [number, number][] = [];
   const push = (s: number, e: number) => {
     const last = spans[spans.length - 1];

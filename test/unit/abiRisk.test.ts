@@ -66,6 +66,17 @@ describe('ABI risk ranking', () => {
     assert.ok(related.some((r) => r.startsWith('why: ')), 'the reason moved to related information');
   });
 
+  it('lists what each release stores in the hover on a value they disagree on', () => {
+    const d = doc(Q35);
+    const h = service().doHover(d, d.positionAt(Q35.indexOf("'q35'") + 2));
+    const text = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+    assert.match(text, /Differs between releases/);
+    for (const id of ['debian-11', 'debian-13']) assert.ok(text.includes(service({ profile: id }).expand(d)!.machine), text);
+    // a stable fill gets no such section
+    const cpu = service().doHover(d, d.positionAt(Q35.indexOf('<cpu') + 2));
+    assert.ok(!JSON.stringify(cpu ?? {}).includes('Differs between releases'));
+  });
+
   it('shows fills every release makes the same way as inlay hints, not Problems entries', () => {
     const d = doc(Q35);
     const s = service();

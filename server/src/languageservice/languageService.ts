@@ -9,7 +9,7 @@ import { DomainDocument, DomainDocumentCache } from './domainDocument';
 import { Finding, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
 import { syntaxFindings } from './services/syntaxDiagnostics';
-import { DEFAULT_DEFAULTS_LEVEL, DefaultsLevel, rankDocument, rankedFindings, Ranking } from './services/abiRisk';
+import { DEFAULT_DEFAULTS_LEVEL, DefaultsLevel, rankDocument, rankedFindings, Ranking, riskHover } from './services/abiRisk';
 import { inlayHints } from './services/inlayHints';
 import { codeLenses } from './services/codeLens';
 import { documentSymbols } from './services/documentSymbols';
@@ -177,7 +177,16 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     doHover(document, position) {
       const doc = cache.get(document);
       if (!doc.isDomain) return null;
-      return doHover(doc, expansionOf(doc), doc.offsetAt(position), docFor);
+      const offset = doc.offsetAt(position);
+      const hover = doHover(doc, expansionOf(doc), offset, docFor);
+      // what the releases disagree on here (the diagnostic's message names them; the hover lists each)
+      const ranking = rankingOf(doc);
+      const risk = ranking && riskHover(ranking, offset);
+      if (!risk) return hover;
+      if (!hover) return { contents: { kind: 'markdown', value: risk }, range: doc.range(offset, offset) };
+      const c = hover.contents;
+      if (typeof c === 'object' && 'kind' in c) return { ...hover, contents: { kind: c.kind, value: `${c.value}\n\n---\n\n${risk}` } };
+      return hover;
     },
     doCodeActions(document, range, context) {
       const doc = cache.get(document);

@@ -292,3 +292,14 @@ export function rankedFindings(ranking: Ranking, level: DefaultsLevel = DEFAULT_
   }
   return out;
 }
+
+/** for the hover at an offset: what each release fills there, when they disagree (markdown), or undefined */
+export function riskHover(ranking: Ranking, offset: number): string | undefined {
+  const lines: string[] = [];
+  for (const g of ranking.groups) {
+    if (!g.disagree || offset < g.start || offset > g.end) continue;
+    lines.push(`**Differs between releases** (${rankedMessage(g, ranking.active).replace(/^.*?; /, '')}):`);
+    for (const t of g.disagree) lines.push(`- ${t.profile.label}: ${t.group ? t.group.message.replace(/^libvirt \S+ will /, 'will ') : 'fills nothing here'}`);
+  }
+  return lines.length ? lines.join('\n') : undefined;
+}

@@ -17,6 +17,7 @@ import { toGithub } from '../output/github';
 import { toSarif } from '../output/sarif';
 import { cliLanguageService } from '../cliService';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
+import { DefaultsLevel, DEFAULTS_LEVELS } from '../../languageservice/services/abiRisk';
 
 type JsonDiagnostic = CheckResult;
 
@@ -26,6 +27,7 @@ const options = [
   { name: 'schema-dir', value: 'DIR', description: "folder with libvirt's RelaxNG schemas (default /usr/share/libvirt/schemas)" },
   { name: 'floor-libvirt', value: 'V', description: 'the oldest libvirt the domain must still migrate to' },
   { name: 'floor-qemu', value: 'V', description: 'the oldest QEMU the domain must still migrate to' },
+  { name: 'defaults', value: 'LEVEL', description: 'what libvirt fills in the same way on every known release: inlay (default: left out, only ABI risks are reported), diagnostics (reported too), off', choices: [...DEFAULTS_LEVELS] },
   { name: 'debug', description: 'on an internal failure, print the stack trace' },
   { name: 'quiet', description: 'no summary line on standard error' },
   { name: 'help', description: 'show this help' },
@@ -34,7 +36,7 @@ const options = [
 export const checkCommand: Command = {
   name: 'check',
   summary: 'report problems in domain XML files',
-  usage: 'domxml check [--format text|json|sarif|github] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE|DIR|GLOB...',
+  usage: 'domxml check [--format text|json|sarif|github] [--defaults inlay|diagnostics|off] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE|DIR|GLOB...',
   options,
   run(args, io) {
     if (args.flags.has('help')) {
@@ -62,7 +64,8 @@ export const checkCommand: Command = {
       }
     }
     const service = cliLanguageService(profileFromArgs(args, io));
-    service.configure({ profile: 'local', schemaDirectory: option(args, 'schema-dir'), ...(floor.libvirt || floor.qemu ? { floor } : {}) });
+    const defaults = option(args, 'defaults') as DefaultsLevel | undefined;
+    service.configure({ profile: 'local', schemaDirectory: option(args, 'schema-dir'), defaults, ...(floor.libvirt || floor.qemu ? { floor } : {}) });
     const inputs = resolveInputs(args.positional);
     const results: JsonDiagnostic[] = [];
     let failed = false;

@@ -83,8 +83,11 @@ export const checkCommand: Command = {
     let warnings = 0;
     for (const file of inputs.files) {
       let text: string;
+      let encodingProblems: { offset: number; message: string }[] = [];
       try {
-        text = io.readFile(file);
+        const decoded = io.readDomain ? io.readDomain(file) : { text: io.readFile(file), problems: [] };
+        text = decoded.text;
+        encodingProblems = decoded.problems;
       } catch (e) {
         io.stderr(`domxml check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
         failed = true;
@@ -97,6 +100,7 @@ export const checkCommand: Command = {
         const uri = file === '-' ? 'stdin:-' : pathToFileURL(file).href;
         const document = TextDocument.create(uri, 'xml', 1, text);
         const doc = service.parse(document);
+        for (const p of encodingProblems) own.push({ file, range: doc.range(p.offset, Math.min(text.length, p.offset + 1)), severity: 'error', code: 'syntax', message: p.message });
         for (const f of documentFindings(service, document, doc)) {
           const severity = f.severity ?? ruleById(f.rule)?.defaultSeverity ?? 'warning';
           if (severity === 'off') continue;

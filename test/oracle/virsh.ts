@@ -514,10 +514,15 @@ export function defineAndDump(xml: string, opts: DefineOptions = {}, daemon: Ora
         const entry: CacheEntry = { format: CACHE_FORMAT, libvirtVersion: versions.daemon, hypervisor: versions.hypervisor, result: raw };
         if (opts.commit) {
             if (opts.source) entry.source = opts.source;
-            if (committed && JSON.stringify(committed.result) !== JSON.stringify(raw)) {
+            // uuid and MAC addresses are generated afresh by every define
+            const stable = (e: unknown) =>
+                JSON.stringify(e)
+                    .replace(/<uuid>[^<]*<\/uuid>/g, '<uuid/>')
+                    .replace(/<mac address='[^']*'/g, "<mac address=''");
+            if (committed && stable(committed.result) !== stable(raw)) {
                 drift.push({ daemon: daemon.version, source: opts.source ?? key, key });
             }
-            if (!committed || JSON.stringify(committed) !== JSON.stringify(entry)) writeEntry(truthDir, key, entry);
+            if (!committed || stable(committed) !== stable(entry)) writeEntry(truthDir, key, entry);
         } else if (useCache) {
             writeEntry(cacheDir, key, entry);
         }

@@ -92,6 +92,8 @@ describe('domxml check over a tree, for CI', function () {
     assert.ok((JSON.parse(r.stdout) as { file: string }[]).every((d) => d.file === path.join('vms', 'web.xml')));
     const dbg = domxml(['check', '--profile', 'debian-12', '--debug', 'vms'], { cwd: dir, env: { DOMXML_FAULT_INJECT: 'broken.xml' } });
     assert.match(dbg.stderr, /internal error: fault injected[^\n]*\n\s*Error: fault injected[\s\S]*at /);
+    // source-mapped: the frame names our TypeScript file, not only dist/cli.js
+    assert.match(dbg.stderr, /server\/src\/cli\/commands\/check\.ts:\d+/);
   });
 });
 

@@ -25,8 +25,6 @@ function help(): string {
 }
 
 export function runCli(argv: string[], io: CliIO): number {
-  // --debug stacks point into our TypeScript sources (dist/*.js.map) instead of the minified bundle
-  if (argv.includes('--debug')) process.setSourceMapsEnabled?.(true);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help());

@@ -38,6 +38,18 @@ export interface FillGroup {
   fills: Fill[];
 }
 
+/**
+ * The code of a finding names the pin action that clears it: abi-address when
+ * only "Pin All Device Addresses" writes its fills (the chassis and port of a
+ * root port follow its address), abi-generated for values libvirt generates,
+ * else abi-default ("Pin All ABI Defaults").
+ */
+function ruleOf(fills: Fill[]): string {
+  const kept = fills.filter((f) => f.category !== 'generated');
+  if (!kept.length) return ABI_GENERATED.id;
+  return kept.every((f) => f.category === 'address') ? ABI_ADDRESS.id : ABI_DEFAULT.id;
+}
+
 /** groups an expansion's fills into what the user sees, one group per located subject */
 export function groupFills(expansion: Expansion): FillGroup[] {
   const v = shortVersion(expansion.profile.libvirt);
@@ -71,7 +83,7 @@ export function groupFills(expansion: Expansion): FillGroup[] {
     groups.push({
       start: parent.nameStart,
       end: parent.nameEnd,
-      rule: generated ? ABI_GENERATED.id : ABI_DEFAULT.id,
+      rule: generated ? ABI_GENERATED.id : ruleOf(fills),
       message: generated ? `libvirt ${v} will generate ${what}${desc} (${fills[0].reason})` : `libvirt ${v} will add ${what}${desc}${addressOf(top)}`,
       fills,
     });
@@ -83,12 +95,15 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       const attr = el.getAttribute(f.attribute!);
       const start = attr && attr.valueStart >= 0 ? attr.valueStart : el.nameStart;
       const end = attr && attr.valueStart >= 0 ? attr.valueEnd : el.nameEnd;
-      groups.push({ start, end, rule: ABI_DEFAULT.id, message: `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}': ${f.reason}`, fills: [f] });
+      groups.push({ start, end, rule: ruleOf([f]), message: `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}': ${f.reason}`, fills: [f] });
     }
+    // one finding per pin action: what Pin All ABI Defaults writes apart from what only the address pin writes
     const rest = fills.filter((f) => !changed.includes(f));
-    if (!rest.length) continue;
-    const parts = rest.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`));
-    groups.push({ start: el.nameStart, end: el.nameEnd, rule: ABI_DEFAULT.id, message: `libvirt ${v} will set ${parts.join(', ')} on this <${el.name}>`, fills: rest });
+    for (const part of [rest.filter((f) => ruleOf([f]) === ABI_DEFAULT.id), rest.filter((f) => ruleOf([f]) === ABI_ADDRESS.id), rest.filter((f) => ruleOf([f]) === ABI_GENERATED.id)]) {
+      if (!part.length) continue;
+      const parts = part.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`));
+      groups.push({ start: el.nameStart, end: el.nameEnd, rule: ruleOf(part), message: `libvirt ${v} will set ${parts.join(', ')} on this <${el.name}>`, fills: part });
+    }
   }
   return groups.sort((a, b) => a.start - b.start);
 }

@@ -133,6 +133,49 @@ export function selectPinFills(expansion: Expansion, options: PinOptions = {}): 
   );
 }
 
+/** a value libvirt fills in that a pin with these options does not write, and why */
+export interface PinLeftover {
+  fill: Fill;
+  why: string;
+}
+
+/**
+ * What a pin with these options leaves for libvirt to fill in although its
+ * finding is one the pin answers (abi-default, and abi-address with
+ * `addresses`), each with the reason: the pin commands report these.
+ */
+export function pinLeftovers(expansion: Expansion, options: PinOptions = {}): PinLeftover[] {
+  const base = expansion.fills.filter((f) => (f.category === 'abi' || (options.addresses === true && f.category === 'address')) && attached(f.node, expansion.root));
+  const written = new Set(selectPinFills(expansion, options));
+  const out: PinLeftover[] = [];
+  for (const f of base) {
+    if (written.has(f)) continue;
+    const why =
+      f.unpinnable ??
+      (f.value === GENERATED
+        ? 'libvirt generates this value at define time'
+        : f.kind === 'attribute' && f.attribute === 'bus' && f.node.parent?.name === 'disk'
+          ? "naming the bus would move the disk in libvirt's disk order, and with it the address the disk gets"
+          : 'the pin leaves it to libvirt');
+    out.push({ fill: f, why });
+  }
+  return out;
+}
+
+/** one line per leftover: what it is and why it stays unpinned */
+export function describeLeftovers(left: PinLeftover[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { fill: f, why } of left) {
+    const what = f.kind === 'attribute' ? `${f.attribute}='${f.value ?? ''}' on <${f.node.name}>` : f.kind === 'text' ? `the text of <${f.node.name}>` : `<${f.node.name}>`;
+    const where = f.node.parent ? ` in <${f.node.parent.name}>` : '';
+    const line = `${what}${where}: ${why}`;
+    if (!seen.has(line)) out.push(line);
+    seen.add(line);
+  }
+  return out;
+}
+
 /**
  * The order of disks libvirt keeps (virDomainDiskInsertPreAlloced, at parse):
  * each disk goes before the first later-indexed disk of its bus, else after

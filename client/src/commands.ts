@@ -33,8 +33,12 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   async function pin(addresses: boolean) {
     const editor = activeDomainEditor();
     if (!editor) return;
-    const result = await run('domxml.server.pinAll', editor.document.uri.toString(), addresses);
-    if (result === 0) void vscode.window.showInformationMessage('Nothing to pin: libvirt fills in nothing here that is not already written.');
+    const result = (await run('domxml.server.pinAll', editor.document.uri.toString(), addresses)) as { edits: number; left: string[]; addressesLeft?: boolean } | number | null;
+    const edits = typeof result === 'number' ? result : (result?.edits ?? 0);
+    const left = typeof result === 'object' && result ? result.left : [];
+    const rest = typeof result === 'object' && result?.addressesLeft ? ' Device addresses are left to libvirt: Pin All Device Addresses pins them.' : '';
+    if (left.length) void vscode.window.showInformationMessage(`${edits ? 'Pinned.' : 'Nothing more to pin.'} Left to libvirt: ${left.join('; ')}.${rest}`);
+    else if (edits === 0) void vscode.window.showInformationMessage(`Nothing to pin: libvirt fills in nothing here that is not already written.${rest}`);
   }
 
   async function selectProfile() {

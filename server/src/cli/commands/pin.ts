@@ -1,7 +1,7 @@
 /** `domxml pin`: the document with the ABI defaults of the target written in. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadDomainFile } from '../domainFile';
-import { pinText, selectPinFills } from '../../languageservice/services/pin';
+import { describeLeftovers, pinLeftovers, pinText, selectPinFills } from '../../languageservice/services/pin';
 import { formatOptions } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
@@ -26,7 +26,8 @@ export const pinCommand: Command = {
           'devices every guest of the machine gets. The guest then keeps this ABI on newer libvirt and QEMU.\n' +
           'Values libvirt generates (uuid, MAC addresses) and spellings it only normalises (memory units,\n' +
           'emulator path) are left alone; device addresses only with --addresses. Only the pinned values\n' +
-          'change: indentation, quotes, comments and the order of what is there stay as written.\n' +
+          'change: indentation, quotes, comments and the order of what is there stay as written. What the pin\n' +
+          'leaves to libvirt although it is guest ABI is listed on standard error, with the reason.\n' +
           'Exit status: 0 pinned (or nothing to pin), 1 not a well-formed domain, 2 usage or I/O failure.\n\n' +
           `${formatOptions(options)}\n`,
       );
@@ -46,7 +47,10 @@ export const pinCommand: Command = {
     const pinOptions = { addresses: args.flags.has('addresses') };
     const fills = selectPinFills(expansion, pinOptions);
     io.stdout(pinText(doc, expansion, pinOptions));
-    if (!fills.length) io.stderr(`domxml pin: nothing to pin for ${profile.label}\n`);
+    const left = describeLeftovers(pinLeftovers(expansion, pinOptions));
+    if (!fills.length) io.stderr(`domxml pin: nothing to pin for ${profile.label}${left.length ? ' but what is listed below' : ''}\n`);
+    for (const line of left) io.stderr(`domxml pin: left to libvirt: ${line}\n`);
+    if (!pinOptions.addresses && expansion.fills.some((f) => f.category === 'address')) io.stderr('domxml pin: device addresses (abi-address) left to libvirt; --addresses pins them too\n');
     return EXIT_OK;
   },
 };

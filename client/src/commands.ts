@@ -46,9 +46,33 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
     const items: (vscode.QuickPickItem & { id: string })[] = [
       { id: 'local', label: '$(vm) Local host', description: "this machine's libvirt, read with virsh" },
       ...profiles.map((p) => ({ id: p.id, label: p.label, detail: p.source })),
+      { id: 'custom', label: '$(edit) Custom versions…', description: 'give the libvirt and QEMU versions' },
     ];
     const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Target libvirt/QEMU the domain will be defined on' });
-    if (pick) await vscode.workspace.getConfiguration('domxml').update('profile', pick.id, vscode.ConfigurationTarget.Workspace);
+    if (!pick) return;
+    const c = vscode.workspace.getConfiguration('domxml');
+    const target = vscode.ConfigurationTarget.Workspace;
+    if (pick.id !== 'custom') {
+      // explicit versions override the profile: clear them, or the pick would change nothing
+      if (c.get('libvirt')) await c.update('libvirt', undefined, target);
+      if (c.get('qemu')) await c.update('qemu', undefined, target);
+      await c.update('profile', pick.id, target);
+      return;
+    }
+    const ask = (what: string, placeHolder: string) =>
+      vscode.window.showInputBox({
+        prompt: `Target ${what} version`,
+        placeHolder,
+        value: c.get<string>(what === 'libvirt' ? 'libvirt' : 'qemu') || undefined,
+        validateInput: (v) => (/^\d+\.\d+(\.\d+)?$/.test(v) ? undefined : `'${v}' is not a version like ${placeHolder}`),
+      });
+    const libvirt = await ask('libvirt', '9.0.0');
+    if (!libvirt) return;
+    const qemu = await ask('QEMU', '7.2.0');
+    if (!qemu) return;
+    await c.update('libvirt', libvirt, target);
+    await c.update('qemu', qemu, target);
+    await c.update('profile', 'custom', target);
   }
 
   /** sets the migration floor; quick fixes pass the version and which component ('libvirt' or 'qemu') */

@@ -62,3 +62,6 @@ export function defaultIO(): CliIO {
     readFile: readDocument,
   };
 }
+
+// for bin/domxml.js and bin/build-snapshot.js
+export { preloadForSnapshot, runFromSnapshot, scheduleSnapshotBuild, snapshotFile } from './snapshot';

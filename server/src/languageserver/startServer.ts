@@ -16,6 +16,7 @@ import { getLanguageService, LanguageSettings } from '../languageservice/languag
 import { readHostProfile } from '../host/virshProfile';
 import { TargetProfile } from '../languageservice/profiles/profile';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { IdleCollector } from './idleCollector';
 import { registerCommands, SERVER_COMMANDS } from './commands';
 import { sendStatus } from './status';
 import { CODE_ACTION_KINDS } from './codeActionKinds';
@@ -46,6 +47,7 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  const idle = new IdleCollector();
   const diagnostics = new DiagnosticsScheduler((uri) => {
     const doc = documents.get(uri);
     if (!doc) return;
@@ -54,6 +56,7 @@ export function startServer(connection: Connection): void {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (ms > 200) connection.console.log(`domxml: validated ${uri} in ${ms.toFixed(1)} ms`);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result });
+    idle.touch();
   });
 
   connection.onInitialize((params): InitializeResult => {

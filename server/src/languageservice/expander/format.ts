@@ -68,7 +68,7 @@ function documentOrderAttributes(node: ENode): [string, string][] {
 // generated values
 
 /** a small seeded generator (xorshift32 over an FNV-1a hash of the seed): the same seed gives the same values */
-export class ValueGenerator {
+class ValueGenerator {
   private state: number;
 
   constructor(seed: string = `${Date.now()}:${Math.random()}`) {

@@ -23,7 +23,12 @@ import { useWorkbench } from './session';
 const VSIX = process.env.DOMXML_E2E_VSIX || path.join(repoRoot(), 'domxml.vsix');
 const CORPUS = path.join(repoRoot(), '..', 'shared', 'corpus', 'virt-install');
 /** q35 domains with 14 written root ports, and domains of other shapes */
-const DOMAINS = ['virt-install-graphics-usb-disable.xml', 'virt-install-cloud-init-default--1.xml', 'virt-install-cdrom-centos-label--1.xml', 'virt-install-arm-vexpress-plain.xml'];
+const DOMAINS = [
+  'virt-install-graphics-usb-disable.xml',
+  'virt-install-cloud-init-default--1.xml',
+  'virt-install-cdrom-centos-label--1.xml',
+  'virt-install-arm-vexpress-plain.xml',
+];
 
 const POM = `<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -63,11 +68,17 @@ describe('e2e: pin commands and the stored-XML preview', function () {
       const before = await s.wb.waitForProblems((ps) => ps.some((p) => inFile(p, name) && p.code === 'abi-default'), 90_000);
       const text = await s.wb.getEditorText();
       await s.wb.runCommand('Domain XML: Pin All ABI Defaults');
-      for (const until = Date.now() + 15_000; (await s.wb.getEditorText()) === text && Date.now() < until; ) await sleep(200);
+      for (const until = Date.now() + 15_000; (await s.wb.getEditorText()) === text && Date.now() < until;) await sleep(200);
       assert.notStrictEqual(await s.wb.getEditorText(), text, 'nothing was pinned');
-      const after = await s.wb.waitForProblems((ps) => !ps.some((p) => inFile(p, name) && p.code === 'abi-default'), 30_000).catch(async () => s.wb.readProblems());
+      const after = await s.wb
+        .waitForProblems((ps) => !ps.some((p) => inFile(p, name) && p.code === 'abi-default'), 30_000)
+        .catch(async () => s.wb.readProblems());
       const left = after.filter((p) => inFile(p, name) && p.code === 'abi-default');
-      assert.deepStrictEqual(left.map((p) => `${p.line}: ${p.message}`), [], `${before.filter((p) => inFile(p, name)).length} findings before`);
+      assert.deepStrictEqual(
+        left.map((p) => `${p.line}: ${p.message}`),
+        [],
+        `${before.filter((p) => inFile(p, name)).length} findings before`,
+      );
       // a second Pin All has nothing more to do, and says so
       await s.wb.runCommand('Domain XML: Pin All ABI Defaults');
       await s.wb.waitForNotification(/Nothing (more )?to pin/);

@@ -49,7 +49,9 @@ describe('expand output defines in libvirt (oracle)', function () {
         if (!r.ok) bad.push(`${path.basename(f)} (${generated}): ${r.error.trim().split('\n')[0]}`);
       }
     }
-    console.log(`      ${defined} definable domains, ${checked - bad.length}/${checked} expansions defined (${own} more whose own dumpxml libvirt rejects)`);
+    console.log(
+      `      ${defined} definable domains, ${checked - bad.length}/${checked} expansions defined (${own} more whose own dumpxml libvirt rejects)`,
+    );
     assert.ok(defined > 0);
     assert.deepStrictEqual(bad, []);
   });

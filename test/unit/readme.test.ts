@@ -30,7 +30,13 @@ function fences(text: string): { lang: string; body: string }[] {
   const re = /^( *)```(\w*)\n([\s\S]*?)^\1```$/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const indent = m[1];
-    out.push({ lang: m[2], body: m[3].split('\n').map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n') });
+    out.push({
+      lang: m[2],
+      body: m[3]
+        .split('\n')
+        .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l))
+        .join('\n'),
+    });
   }
   return out;
 }
@@ -41,7 +47,10 @@ describe('README', () => {
   it('the quick start runs npm ci && npm run sample, and the sample does not build a second time', () => {
     const sh = fences(quick).find((f) => f.lang === 'sh');
     assert.ok(sh, 'no sh block');
-    const commands = sh!.body.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
+    const commands = sh!.body
+      .split('\n')
+      .map((l) => l.replace(/#.*$/, '').trim())
+      .filter(Boolean);
     assert.deepStrictEqual(commands, ['npm ci && npm run sample', 'npm test']);
     // npm ci builds through `prepare`; `sample` must not build again
     assert.match(manifest.scripts.prepare, /\bbuild\b/);
@@ -64,7 +73,8 @@ describe('README', () => {
     shown.forEach((l, i) => {
       if (l === '...') return assert.strictEqual(i, shown.length - 1, 'an ellipsis only at the end');
       // a line ending in "..." is the start of the real line
-      if (l.endsWith('...')) assert.ok(real[i].startsWith(l.slice(0, -3).trimEnd()), `line ${i + 1}: '${l}' is not the start of '${real[i]}'`);
+      if (l.endsWith('...'))
+        assert.ok(real[i].startsWith(l.slice(0, -3).trimEnd()), `line ${i + 1}: '${l}' is not the start of '${real[i]}'`);
       else assert.strictEqual(l, real[i], `line ${i + 1}`);
     });
   });
@@ -89,7 +99,10 @@ describe('README', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-readme-'));
       try {
         const file = path.join(dir, 'vm.xml');
-        fs.writeFileSync(file, "<domain type='qemu'>\n  <name>readme</name>\n  <memory>524288</memory>\n  <os>\n    <type arch='x86_64' machine='pc'>hvm</type>\n  </os>\n</domain>\n");
+        fs.writeFileSync(
+          file,
+          "<domain type='qemu'>\n  <name>readme</name>\n  <memory>524288</memory>\n  <os>\n    <type arch='x86_64' machine='pc'>hvm</type>\n  </os>\n</domain>\n",
+        );
         const out = path.join(dir, 'out.txt');
         const snippets = lua.map((f, i) => {
           const p = path.join(dir, `snippet${i}.lua`);
@@ -118,11 +131,16 @@ out:close()
 vim.cmd('qa!')
 `,
         );
-        const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${driver}`], { encoding: 'utf8', timeout: 50_000, env: { ...process.env, DOMXML_NO_LOCAL_PROFILE: '1' } });
+        const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${driver}`], {
+          encoding: 'utf8',
+          timeout: 50_000,
+          env: { ...process.env, DOMXML_NO_LOCAL_PROFILE: '1' },
+        });
         assert.ok(fs.existsSync(out), `nvim wrote nothing (${r.status}): ${r.stderr}`);
         const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
         assert.deepStrictEqual(lines.slice(0, 2), ['loaded', 'loaded']);
-        if (lines[2] === 'no vim.lsp.start') console.log(`      (${nvim.stdout.split('\n')[0]} has no vim.lsp.start: the snippets were loaded, not run)`);
+        if (lines[2] === 'no vim.lsp.start')
+          console.log(`      (${nvim.stdout.split('\n')[0]} has no vim.lsp.start: the snippets were loaded, not run)`);
         else assert.match(lines[2], /^diagnostics [1-9]/);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,10 @@ export function orderedAttributes(node: ENode): [string, string][] {
     const i = order.indexOf(k);
     return i < 0 ? order.length : i;
   };
-  return entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e[0]) - rank(b.e[0]) || a.i - b.i).map((x) => x.e);
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e[0]) - rank(b.e[0]) || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /**
@@ -61,7 +64,10 @@ function documentOrderAttributes(node: ENode): [string, string][] {
     const i = written.indexOf(k);
     return i < 0 ? written.length : i;
   };
-  return ordered.map((e, i) => ({ e, i })).sort((a, b) => pos(a.e[0]) - pos(b.e[0]) || a.i - b.i).map((x) => x.e);
+  return ordered
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => pos(a.e[0]) - pos(b.e[0]) || a.i - b.i)
+    .map((x) => x.e);
 }
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { benchCompletion } from './completion.bench';
 import { benchFidelity } from './fidelity.bench';
 import { benchLatency } from './latency.bench';
 import { benchLibxml2 } from './libxml2.bench';
+import { benchProblems } from './problems.bench';
 import { benchSchema } from './schema.bench';
 import { benchServerMemory } from './serverMemory.bench';
 
@@ -18,6 +19,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   schema: () => void benchSchema(),
   completion: benchCompletion,
   fidelity: benchFidelity,
+  problems: benchProblems,
 };
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../server/src/serverNodeOptions';
 import { registerClientCommands } from './commands';
+import { autoCloseTags } from './autoClose';
 import { detectDomainDocuments } from './languageDetection';
 import { ProfileStatus } from './profileStatus';
 
@@ -24,6 +25,7 @@ function serverSettings(): unknown {
     severities: c.get('severities') ?? {},
     schemaDirectory: c.get('schemaDirectory') || undefined,
     hideUnsupported: c.get('hideUnsupported') ?? false,
+    defaults: c.get('defaults') || undefined,
   };
 }
 
@@ -57,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     detectDomainDocuments(),
     ...registerClientCommands(() => client!),
+    autoCloseTags(() => client!),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('domxml')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { domxml: serverSettings() } });
     }),

@@ -20,6 +20,7 @@ import { IdleCollector } from './idleCollector';
 import { registerCommands, SERVER_COMMANDS } from './commands';
 import { sendStatus } from './status';
 import { CODE_ACTION_KINDS } from './codeActionKinds';
+import { EDITOR_CAPABILITIES, refreshEditorFeatures, registerEditorFeatures } from './editorFeatures';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -37,6 +38,7 @@ export function startServer(connection: Connection): void {
     },
   });
   let hasConfigurationCapability = false;
+  const refresh = { inlayHints: false, codeLens: false };
 
   function guard<T>(what: string, fallback: T, fn: () => T): T {
     try {
@@ -61,6 +63,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    refresh.inlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    refresh.codeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
     if (init?.settings) service.configure(init.settings);
     return {
@@ -70,6 +74,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['<', ' ', '"', "'"] },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        ...EDITOR_CAPABILITIES,
       },
       serverInfo: { name: 'domxml-language-server', version: '0.1.0' },
     };
@@ -93,9 +98,11 @@ export function startServer(connection: Connection): void {
     if (s) service.configure(s);
     else await pullSettings();
     sendStatus(connection, service);
+    refreshEditorFeatures(connection, refresh);
     documents.all().forEach((d) => diagnostics.schedule(d.uri));
   });
 
+  registerEditorFeatures(connection, documents, service, guard);
   registerCommands(connection, documents, service, guard);
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));

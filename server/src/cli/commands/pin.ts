@@ -1,7 +1,7 @@
 /** `domxml pin`: the document with the ABI defaults of the target written in. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadDomainFile } from '../domainFile';
-import { pinText, selectPinFills } from '../../languageservice/services/pin';
+import { describeLeftovers, pinLeftovers, pinText, selectPinFills } from '../../languageservice/services/pin';
 import { formatOptions, ParsedArgs } from '../args';
 import { createTwoFilesPatch } from 'diff';
 import { CliIO } from '../command';
@@ -34,7 +34,8 @@ export const pinCommand: Command = {
           'devices every guest of the machine gets. The guest then keeps this ABI on newer libvirt and QEMU.\n' +
           'Values libvirt generates (uuid, MAC addresses) and spellings it only normalises (memory units,\n' +
           'emulator path) are left alone; device addresses only with --addresses. Only the pinned values\n' +
-          'change: indentation, quotes, comments and the order of what is there stay as written.\n' +
+          'change: indentation, quotes, comments and the order of what is there stay as written. What the pin\n' +
+          'leaves to libvirt although it is guest ABI is listed on standard error, with the reason.\n' +
           'With --in-place each FILE is rewritten (a temporary file renamed over it); with --check nothing is\n' +
           'written and the files pinning would change are named (exit 1); --diff prints a unified diff.\n' +
           'Exit status: 0 pinned (or nothing to pin), 1 not a well-formed domain (or, with --check, files to\n' +
@@ -59,7 +60,10 @@ export const pinCommand: Command = {
     const fills = selectPinFills(expansion, pinOptions);
     const pinned = pinText(doc, expansion, pinOptions);
     io.stdout(args.flags.has('diff') ? unifiedDiff(file, document.getText(), pinned) : pinned);
-    if (!fills.length) io.stderr(`domxml pin: nothing to pin for ${profile.label}\n`);
+    const left = describeLeftovers(pinLeftovers(expansion, pinOptions));
+    if (!fills.length) io.stderr(`domxml pin: nothing to pin for ${profile.label}${left.length ? ' but what is listed below' : ''}\n`);
+    for (const line of left) io.stderr(`domxml pin: left to libvirt: ${line}\n`);
+    if (!pinOptions.addresses && expansion.fills.some((f) => f.category === 'address')) io.stderr('domxml pin: device addresses (abi-address) left to libvirt; --addresses pins them too\n');
     return EXIT_OK;
   },
 };

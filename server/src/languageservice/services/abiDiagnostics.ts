@@ -66,6 +66,18 @@ function group(g: Omit<FillGroup, 'message'>, message: () => string): FillGroup 
   return new LazyGroup(g, message);
 }
 
+/**
+ * The code of a finding names the pin action that clears it: abi-address when
+ * only "Pin All Device Addresses" writes its fills (the chassis and port of a
+ * root port follow its address), abi-generated for values libvirt generates,
+ * else abi-default ("Pin All ABI Defaults").
+ */
+function ruleOf(fills: Fill[]): string {
+  const kept = fills.filter((f) => f.category !== 'generated');
+  if (!kept.length) return ABI_GENERATED.id;
+  return kept.every((f) => f.category === 'address') ? ABI_ADDRESS.id : ABI_DEFAULT.id;
+}
+
 /** groups an expansion's fills into what the user sees, one group per located subject */
 export function groupFills(expansion: Expansion): FillGroup[] {
   const v = shortVersion(expansion.profile.libvirt);
@@ -96,7 +108,7 @@ export function groupFills(expansion: Expansion): FillGroup[] {
     const generated = fills.every((f) => f.category === 'generated');
     const what = top.parent?.origin && top.parent.origin.name !== 'devices' && top.parent.origin.name !== 'domain' ? `<${top.name}> to this <${parent.name}>: ` : '';
     groups.push(
-      group({ start: parent.nameStart, end: parent.nameEnd, rule: generated ? ABI_GENERATED.id : ABI_DEFAULT.id, fills, kind: 'added', subject: top }, () =>
+      group({ start: parent.nameStart, end: parent.nameEnd, rule: generated ? ABI_GENERATED.id : ruleOf(fills), fills, kind: 'added', subject: top }, () =>
         generated ? `libvirt ${v} will generate ${what}${describeElement(top)} (${fills[0].reason})` : `libvirt ${v} will add ${what}${describeElement(top)}${addressOf(top)}`,
       ),
     );
@@ -109,12 +121,15 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       const start = attr && attr.valueStart >= 0 ? attr.valueStart : el.nameStart;
       const end = attr && attr.valueStart >= 0 ? attr.valueEnd : el.nameEnd;
       // the reason is the hover's and the diagnostic's related information: the message stays one line
-      groups.push(group({ start, end, rule: ABI_DEFAULT.id, fills: [f], kind: 'changed', subject: node }, () => `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}'`));
+      groups.push(group({ start, end, rule: ruleOf([f]), fills: [f], kind: 'changed', subject: node }, () => `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}'`));
     }
+    // one finding per pin action: what Pin All ABI Defaults writes apart from what only the address pin writes
     const rest = fills.filter((f) => !changed.includes(f));
-    if (!rest.length) continue;
-    const parts = () => rest.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`)).join(', ');
-    groups.push(group({ start: el.nameStart, end: el.nameEnd, rule: ABI_DEFAULT.id, fills: rest, kind: 'set', subject: node }, () => `libvirt ${v} will set ${parts()} on this <${el.name}>`));
+    for (const part of [rest.filter((f) => ruleOf([f]) === ABI_DEFAULT.id), rest.filter((f) => ruleOf([f]) === ABI_ADDRESS.id), rest.filter((f) => ruleOf([f]) === ABI_GENERATED.id)]) {
+      if (!part.length) continue;
+      const parts = () => part.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`)).join(', ');
+      groups.push(group({ start: el.nameStart, end: el.nameEnd, rule: ruleOf(part), fills: part, kind: 'set', subject: node }, () => `libvirt ${v} will set ${parts()} on this <${el.name}>`));
+    }
   }
   return groups.sort((a, b) => a.start - b.start);
 }

@@ -31,7 +31,22 @@ const bundle = (entry, externals) => ({
   ignoreWarnings: [{ module: /vscode-languageserver-types/, message: /Critical dependency/ }],
 });
 
+/** writes dist/cli.id, the bundle's content hash: names the CLI's heap snapshot (bin/domxml, server/src/cli/snapshot.ts) */
+class BundleIdPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BundleIdPlugin', (compilation) => {
+      const { Compilation, sources } = compiler.webpack;
+      compilation.hooks.processAssets.tap({ name: 'BundleIdPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const asset = compilation.getAsset('cli.js');
+        if (!asset) return;
+        const id = require('crypto').createHash('sha1').update(asset.source.buffer()).digest('hex').slice(0, 16);
+        compilation.emitAsset('cli.id', new sources.RawSource(id + '\n'));
+      });
+    });
+  }
+}
+
 module.exports = [
   bundle({ client: './client/src/extension.ts' }, { vscode: 'commonjs vscode' }),
-  bundle({ server: './server/src/server.ts', cli: './server/src/cli/main.ts' }, {}),
+  { ...bundle({ server: './server/src/server.ts', cli: './server/src/cli/main.ts' }, {}), plugins: [new BundleIdPlugin()] },
 ];

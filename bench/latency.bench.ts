@@ -8,7 +8,7 @@ import { fmt, goal, percentiles, time } from './stats';
 import { DomainDocumentCache } from '../server/src/languageservice/domainDocument';
 import { schemaFindings } from '../server/src/languageservice/services/schemaDiagnostics';
 import { versionFindings } from '../server/src/languageservice/services/versionDiagnostics';
-import { abiFindings } from '../server/src/languageservice/services/abiDiagnostics';
+import { comparedTargets, rankedFindings, rankGroups } from '../server/src/languageservice/services/abiRisk';
 import { expandDomain } from '../server/src/languageservice/expander/expand';
 import { LanguageService } from '../server/src/languageservice/languageService';
 
@@ -69,7 +69,8 @@ function stageBreakdown(texts: string[], service: LanguageService): void {
     ['parse', () => void parse()],
     ['schema', () => docs.forEach((d) => rng && schemaFindings(d, rng))],
     ['expansion', () => docs.forEach((d) => expandDomain(d.domain!, profile))],
-    ['ABI findings', () => docs.forEach((d, i) => abiFindings(d, expansions[i]))],
+    // ranking by risk expands the document once more per other compared target
+    ['ABI findings', () => docs.forEach((d, i) => rankedFindings(rankGroups(expansions[i], comparedTargets(profile).filter((p) => p !== profile).map((p) => expandDomain(d.domain!, p)))))],
     ['version checks', () => docs.forEach((d) => versionFindings(d, { profile }))],
   ];
   const parts = stages.map(([name, fn]) => `${name} ${(time(fn, 100, 10).p50 / texts.length).toFixed(3)}`);

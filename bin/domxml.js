@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // The CLI is bundled into dist/cli.js by `npm run build` (run automatically by `npm ci`/`npm install`).
+// --debug: stacks point into the TypeScript sources (dist/cli.js.map); must be on before the bundle loads
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 let cli;
 try {
   cli = require('../dist/cli.js');
@@ -12,3 +14,5 @@ try {
   throw e;
 }
 process.exitCode = cli.runCli(process.argv.slice(2), cli.defaultIO());
+// next time, start from a heap snapshot with the schema loaded (bin/domxml; built in the background, once)
+if (cli.scheduleSnapshotBuild) cli.scheduleSnapshotBuild(require('path').resolve(__dirname, '..', 'dist'));

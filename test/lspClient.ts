@@ -13,6 +13,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../server/src/serverNodeOptions';
 import { REPO } from './helpers';
 
 export class TestLspClient {
@@ -22,8 +23,9 @@ export class TestLspClient {
   private readonly waiters: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   stderr = '';
 
-  constructor(args: string[] = ['--stdio']) {
-    this.child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** nodeOptions: the node flags the server starts with (default: those the VS Code client uses) */
+  constructor(args: string[] = ['--stdio'], nodeOptions: string[] = SERVER_NODE_OPTIONS) {
+    this.child = spawn(process.execPath, [...nodeOptions, path.join(REPO, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

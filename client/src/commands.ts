@@ -33,8 +33,12 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   async function pin(addresses: boolean) {
     const editor = activeDomainEditor();
     if (!editor) return;
-    const result = await run('domxml.server.pinAll', editor.document.uri.toString(), addresses);
-    if (result === 0) void vscode.window.showInformationMessage('Nothing to pin: libvirt fills in nothing here that is not already written.');
+    const result = (await run('domxml.server.pinAll', editor.document.uri.toString(), addresses)) as { edits: number; left: string[]; addressesLeft?: boolean } | number | null;
+    const edits = typeof result === 'number' ? result : (result?.edits ?? 0);
+    const left = typeof result === 'object' && result ? result.left : [];
+    const rest = typeof result === 'object' && result?.addressesLeft ? ' Device addresses are left to libvirt: Pin All Device Addresses pins them.' : '';
+    if (left.length) void vscode.window.showInformationMessage(`${edits ? 'Pinned.' : 'Nothing more to pin.'} Left to libvirt: ${left.join('; ')}.${rest}`);
+    else if (edits === 0) void vscode.window.showInformationMessage(`Nothing to pin: libvirt fills in nothing here that is not already written.${rest}`);
   }
 
   async function selectProfile() {
@@ -42,9 +46,33 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
     const items: (vscode.QuickPickItem & { id: string })[] = [
       { id: 'local', label: '$(vm) Local host', description: "this machine's libvirt, read with virsh" },
       ...profiles.map((p) => ({ id: p.id, label: p.label, detail: p.source })),
+      { id: 'custom', label: '$(edit) Custom versions…', description: 'give the libvirt and QEMU versions' },
     ];
     const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Target libvirt/QEMU the domain will be defined on' });
-    if (pick) await vscode.workspace.getConfiguration('domxml').update('profile', pick.id, vscode.ConfigurationTarget.Workspace);
+    if (!pick) return;
+    const c = vscode.workspace.getConfiguration('domxml');
+    const target = vscode.ConfigurationTarget.Workspace;
+    if (pick.id !== 'custom') {
+      // explicit versions override the profile: clear them, or the pick would change nothing
+      if (c.get('libvirt')) await c.update('libvirt', undefined, target);
+      if (c.get('qemu')) await c.update('qemu', undefined, target);
+      await c.update('profile', pick.id, target);
+      return;
+    }
+    const ask = (what: string, placeHolder: string) =>
+      vscode.window.showInputBox({
+        prompt: `Target ${what} version`,
+        placeHolder,
+        value: c.get<string>(what === 'libvirt' ? 'libvirt' : 'qemu') || undefined,
+        validateInput: (v) => (/^\d+\.\d+(\.\d+)?$/.test(v) ? undefined : `'${v}' is not a version like ${placeHolder}`),
+      });
+    const libvirt = await ask('libvirt', '9.0.0');
+    if (!libvirt) return;
+    const qemu = await ask('QEMU', '7.2.0');
+    if (!qemu) return;
+    await c.update('libvirt', libvirt, target);
+    await c.update('qemu', qemu, target);
+    await c.update('profile', 'custom', target);
   }
 
   /** sets the migration floor; quick fixes pass the version and which component ('libvirt' or 'qemu') */

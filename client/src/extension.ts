@@ -6,7 +6,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../server/src/serverNodeOptions';
 import { registerClientCommands } from './commands';
+import { autoCloseTags } from './autoClose';
 import { detectDomainDocuments } from './languageDetection';
 import { ProfileStatus } from './profileStatus';
 
@@ -23,14 +25,15 @@ function serverSettings(): unknown {
     severities: c.get('severities') ?? {},
     schemaDirectory: c.get('schemaDirectory') || undefined,
     hideUnsupported: c.get('hideUnsupported') ?? false,
+    defaults: c.get('defaults') || undefined,
   };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_OPTIONS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('libvirt Domain XML');
   const clientOptions: LanguageClientOptions = {
@@ -56,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     detectDomainDocuments(),
     ...registerClientCommands(() => client!),
+    autoCloseTags(() => client!),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('domxml')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { domxml: serverSettings() } });
     }),

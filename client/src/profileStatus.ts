@@ -1,6 +1,7 @@
-/** The status bar item: the active target profile and migration floor; click to switch. */
+/** The status bar item: the active target profile and migration floor; click to switch. Shown only while a domain document is active. */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { isDomainDocument } from './languageDetection';
 
 interface ServerStatus {
   profileId: string;
@@ -12,12 +13,28 @@ interface ServerStatus {
 
 export class ProfileStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('domxml.profile', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {
     this.item.name = 'libvirt target profile';
     this.item.command = 'domxml.selectProfile';
     this.item.text = '$(server) libvirt: …';
-    this.item.show();
+    this.update();
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidOpenTextDocument(() => this.update()),
+      // a document becomes a domain as its root element is typed, or its language changes
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.update();
+      }),
+    );
+  }
+
+  /** shows the item for a domain document in the active editor (not for pom.xml, nor a libvirt <network>) */
+  private update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (doc && isDomainDocument(doc)) this.item.show();
+    else this.item.hide();
   }
 
   listen(): void {
@@ -30,6 +47,7 @@ export class ProfileStatus implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
     this.item.dispose();
   }
 }

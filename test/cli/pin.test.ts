@@ -27,6 +27,15 @@ describe('domxml pin', () => {
     assert.ok(!r.stdout.includes('<address'), r.stdout);
   });
 
+  it('says what it leaves to libvirt and why', () => {
+    const r = domxml(['pin', '--profile', 'debian-12', path.join(FIXTURES, 'domains', 'x86_64-pc-disk-default-bus-and-order.xml')]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stderr, /left to libvirt: bus='ide' on <target> in <disk>: naming the bus would move the disk/);
+    assert.match(r.stderr, /device addresses \(abi-address\) left to libvirt; --addresses pins them too/);
+    const all = domxml(['pin', '--profile', 'debian-12', '--addresses', minimal]);
+    assert.doesNotMatch(all.stderr, /left to libvirt/);
+  });
+
   it('pins for explicit versions and pins addresses on request', () => {
     const r = domxml(['pin', '--libvirt', '7.0.0', '--qemu', '5.2.0', '--addresses', path.join(FIXTURES, 'domains', 'x86_64-pc-ide-four-drives.xml')]);
     assert.strictEqual(r.code, 0, r.stderr);

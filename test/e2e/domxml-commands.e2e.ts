@@ -98,7 +98,7 @@ describe('e2e: domxml commands and status bar', function () {
       'catalog.xml': CATALOG,
       'snapshot.xml': SNAPSHOT,
     });
-    return { workspace, vsix: [VSIX], settings: { 'domxml.profile': 'debian-12' } };
+    return { workspace, vsix: [VSIX], settings: { 'domxml.profile': 'debian-12', 'domxml.defaults': 'diagnostics' } }; // every fill a Problems entry (editorFeatures.e2e.ts tests the ranked default)
   });
 
   it('Pin All ABI Defaults writes pc-i440fx-7.2 and a piix3-uhci controller; a second run changes nothing', async function () {

@@ -70,7 +70,7 @@ describe('e2e: domxml.vsix next to another XML extension', function () {
       'web01.xml': fs.readFileSync(path.join(FIXTURE, 'web01.xml'), 'utf8'),
       'network.xml': NETWORK,
     });
-    return { workspace, vsix: [VSIX, other], settings: { 'domxml.profile': 'debian-12' } };
+    return { workspace, vsix: [VSIX, other], settings: { 'domxml.profile': 'debian-12', 'domxml.defaults': 'diagnostics' } }; // every fill a Problems entry (editorFeatures.e2e.ts tests the ranked default)
   });
 
   it('both extensions are installed', async function () {

@@ -57,6 +57,32 @@ local ok, err = pcall(function()
       break
     end
   end
+  -- code lenses (Neovim 0.7 shows them with vim.lsp.codelens); the outline's symbols
+  local uri = vim.uri_from_bufnr(bufnr)
+  vim.lsp.codelens.refresh()
+  vim.wait(10000, function() return #vim.lsp.codelens.get(bufnr) > 0 end, 50)
+  result.lenses = {}
+  for _, l in ipairs(vim.lsp.codelens.get(bufnr)) do
+    table.insert(result.lenses, { line = l.range.start.line, title = l.command and l.command.title or '' })
+  end
+  result.symbols = {}
+  local syms = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', { textDocument = { uri = uri } }, 10000)
+  local function walk(list, depth)
+    for _, s in ipairs(list or {}) do
+      table.insert(result.symbols, string.rep(' ', depth) .. s.name)
+      walk(s.children, depth + 1)
+    end
+  end
+  for _, r in pairs(syms or {}) do walk(r.result, 0) end
+  -- inlay hints: Neovim 0.7's client has no inlay hint support (vim.lsp.inlay_hint came in 0.10), so
+  -- the request is sent by hand to show what the server answers; nothing displays them in 0.7
+  result.inlay_displayed = vim.lsp.inlay_hint ~= nil
+  result.inlay = {}
+  local n = vim.api.nvim_buf_line_count(bufnr)
+  local hints = vim.lsp.buf_request_sync(bufnr, 'textDocument/inlayHint', { textDocument = { uri = uri }, range = { start = { line = 0, character = 0 }, ['end'] = { line = n, character = 0 } } }, 10000)
+  for _, r in pairs(hints or {}) do
+    for _, h in ipairs(r.result or {}) do table.insert(result.inlay, { line = h.position.line, label = h.label }) end
+  end
   vim.lsp.stop_client(client_id)
 end)
 if not ok then table.insert(result.errors, tostring(err)) end

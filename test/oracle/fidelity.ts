@@ -11,12 +11,14 @@ import { builtinProfile } from '../../server/src/languageservice/profiles/builti
 import { REPO, SHARED_CORPUS, xmlFiles } from '../helpers';
 import { addScores, Score, scoreDocument } from './facts';
 import { prepareForOracle } from './prepare';
-import { defineAndDump } from './virsh';
+import { defineAndDump, HOST_DAEMON, OracleDaemon } from './virsh';
 
 export interface CorpusResult {
   name: string;
   documents: number;
   rejected: number;
+  /** documents neither the daemon nor a stored answer could answer */
+  unanswered: number;
   address: Score;
   other: Score;
   missed: Map<string, number>;
@@ -29,15 +31,31 @@ function pattern(f: string): string {
   return f.replace(/\[\d+\]/g, '').replace(/=(0x)?[0-9a-f]+$/i, '=N');
 }
 
-export function scoreCorpus(name: string, files: string[]): CorpusResult {
-  const profile = builtinProfile('debian-12')!;
+/** the project's own documents, whose oracle answers are committed (test/oracle/truth) */
+export function ownFixture(file: string): boolean {
+  return path.resolve(file).startsWith(path.join(REPO, 'test', 'fixtures') + path.sep);
+}
+
+/** defines a corpus file (prepared) in `daemon`; fixtures' answers are committed truth */
+export function defineFile(file: string, daemon: OracleDaemon = HOST_DAEMON, migratable = false) {
+  const input = prepareForOracle(fs.readFileSync(file, 'utf8'));
+  const own = ownFixture(file);
+  return { input, result: defineAndDump(input, { commit: own, source: own ? path.relative(REPO, file) : undefined, migratable }, daemon) };
+}
+
+export function notAnswered(error: string): boolean {
+  return /^libvirt [\d.]+ is not available at /.test(error);
+}
+
+export function scoreCorpus(name: string, files: string[], daemon: OracleDaemon = HOST_DAEMON): CorpusResult {
+  const profile = builtinProfile(daemon.profile)!;
   const zero = (): Score => ({ truePositives: 0, predicted: 0, actual: 0 });
-  const r: CorpusResult = { name, documents: 0, rejected: 0, address: zero(), other: zero(), missed: new Map(), wrong: new Map(), failures: [] };
+  const r: CorpusResult = { name, documents: 0, rejected: 0, unanswered: 0, address: zero(), other: zero(), missed: new Map(), wrong: new Map(), failures: [] };
   for (const file of files) {
-    const input = prepareForOracle(fs.readFileSync(file, 'utf8'));
-    const dumped = defineAndDump(input);
+    const { input, result: dumped } = defineFile(file, daemon);
     if (!dumped.ok) {
-      r.rejected++;
+      if (notAnswered(dumped.error)) r.unanswered++;
+      else r.rejected++;
       continue;
     }
     const root = parseXml(input).root;

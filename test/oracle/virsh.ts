@@ -5,14 +5,25 @@
  * this module asks a running libvirtd what it actually does. Everything is
  * synchronous (execFileSync) so tests stay simple.
  *
- * Results are cached under `<repo>/.oracle-cache/<sha256(input xml)>.json`
- * together with the libvirt version that produced them; set
- * DOMXML_ORACLE_NOCACHE=1 to bypass the cache (neither read nor written).
+ * Several daemons can be asked, one per Debian release (DAEMONS): the host's
+ * libvirt 9.0 at qemu:///system and the chrooted 7.0 / 11.3 started by
+ * scripts/start-libvirt-roots.sh.
+ *
+ * Answers are kept in two places, both keyed by sha256(input xml) and both
+ * recording the daemon's version:
+ * - committed truth, test/oracle/truth/<version>/, for the project's own
+ *   fixtures (`{ commit: true }`): `npm test` scores from it without libvirt;
+ *   `npm run test:oracle` (DOMXML_ORACLE_LIVE=1) asks the daemons again,
+ *   rewrites it and records any drift (truthDrift());
+ * - a cache outside the repo (~/.cache/domxml-oracle/<version>/) for
+ *   everything else, e.g. the shared corpus, which must stay out of the repo.
  *
  * Environment:
- *   DOMXML_LIBVIRT_URI      connection URI (default qemu:///system)
- *   DOMXML_ORACLE_NOCACHE   1 = do not read or write the cache
- *   DOMXML_ORACLE_CACHE_DIR override the cache directory
+ *   DOMXML_LIBVIRT_URI        URI of the 9.0 daemon (default qemu:///system)
+ *   DOMXML_LIBVIRT_URI_7_0 / DOMXML_LIBVIRT_URI_11_3  the other daemons
+ *   DOMXML_ORACLE_LIVE        1 = read neither truth nor cache, ask the daemon
+ *   DOMXML_ORACLE_NOCACHE     1 = do not read or write the cache
+ *   DOMXML_ORACLE_CACHE_DIR   override the cache directory
  */
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
@@ -21,6 +32,35 @@ import * as os from 'os';
 import * as path from 'path';
 
 export const LIBVIRT_URI: string = process.env.DOMXML_LIBVIRT_URI || 'qemu:///system';
+
+const ROOTS = process.env.DOMXML_ROOTS || '/var/cache/domxml-roots';
+const rootUri = (suite: string) => `qemu:///system?socket=${ROOTS}/${suite}/run/libvirt/libvirt-sock`;
+
+/** One real libvirt daemon and the built-in profile that stands for it. */
+export interface OracleDaemon {
+    /** major.minor of the libvirt it must be, e.g. "7.0" */
+    version: string;
+    /** built-in profile id predicting this daemon */
+    profile: string;
+    /** Debian suite it comes from */
+    suite: string;
+    uri: string;
+}
+
+export const DAEMONS: readonly OracleDaemon[] = [
+    { version: '7.0', profile: 'debian-11', suite: 'bullseye', uri: process.env.DOMXML_LIBVIRT_URI_7_0 || rootUri('bullseye') },
+    { version: '9.0', profile: 'debian-12', suite: 'bookworm', uri: LIBVIRT_URI },
+    { version: '11.3', profile: 'debian-13', suite: 'trixie', uri: process.env.DOMXML_LIBVIRT_URI_11_3 || rootUri('trixie') },
+];
+
+/** the host's daemon (libvirt 9.0), the default of every function here */
+export const HOST_DAEMON: OracleDaemon = DAEMONS[1];
+
+export function daemonFor(version: string): OracleDaemon {
+    const d = DAEMONS.find((x) => x.version === version);
+    if (!d) throw new Error(`no oracle daemon for libvirt ${version}`);
+    return d;
+}
 
 /** Prefix of the temporary names given to domains while they are defined. */
 export const ORACLE_NAME_PREFIX = 'domxml-oracle-';
@@ -31,6 +71,10 @@ const CACHE_FORMAT = 2;
 export interface DefineOptions {
     /** Also dump with `--inactive --migratable`. */
     migratable?: boolean;
+    /** The input is the project's own (a fixture): keep the answer as committed truth. */
+    commit?: boolean;
+    /** Recorded with committed truth to say where the input came from. */
+    source?: string;
 }
 
 export type DefineResult =
@@ -48,9 +92,9 @@ interface VirshOutcome {
     stderr: string;
 }
 
-function virsh(args: string[], timeoutMs = VIRSH_TIMEOUT_MS): VirshOutcome {
+function virsh(args: string[], timeoutMs = VIRSH_TIMEOUT_MS, uri = LIBVIRT_URI): VirshOutcome {
     try {
-        const stdout = execFileSync('virsh', ['-q', '-c', LIBVIRT_URI, ...args], {
+        const stdout = execFileSync('virsh', ['-q', '-c', uri, ...args], {
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'pipe'],
             timeout: timeoutMs,
@@ -65,15 +109,29 @@ function virsh(args: string[], timeoutMs = VIRSH_TIMEOUT_MS): VirshOutcome {
     }
 }
 
-let availableMemo: boolean | undefined;
+const availableMemo = new Map<string, boolean>();
 
-/** True when `virsh` exists and libvirtd answers on LIBVIRT_URI. Memoized. */
-export function libvirtAvailable(): boolean {
-    if (availableMemo === undefined) {
-        const r = virsh(['uri'], 15_000);
-        availableMemo = r.ok && r.stdout.trim().length > 0;
+/** True when `virsh` exists and the daemon answers (and is the version it stands for). Memoized. */
+export function libvirtAvailable(daemon: OracleDaemon = HOST_DAEMON): boolean {
+    let a = availableMemo.get(daemon.uri);
+    if (a === undefined) {
+        const r = virsh(['uri'], 15_000, daemon.uri);
+        a = r.ok && r.stdout.trim().length > 0;
+        availableMemo.set(daemon.uri, a);
+        if (a) {
+            const v = libvirtVersions(daemon)?.daemon ?? '';
+            a = v === daemon.version || v.startsWith(`${daemon.version}.`);
+            availableMemo.set(daemon.uri, a);
+        }
     }
-    return availableMemo;
+    return a;
+}
+
+/** why a daemon cannot be asked, for skip messages */
+export function unavailableReason(daemon: OracleDaemon): string {
+    const v = libvirtVersions(daemon)?.daemon;
+    const start = daemon.suite === 'bookworm' ? 'scripts/start-libvirtd.sh' : 'scripts/install-libvirt-roots.sh && scripts/start-libvirt-roots.sh';
+    return v ? `the daemon at ${daemon.uri} is libvirt ${v}, not ${daemon.version}` : `libvirt ${daemon.version} is not running at ${daemon.uri} (${start})`;
 }
 
 export interface LibvirtVersions {
@@ -85,31 +143,34 @@ export interface LibvirtVersions {
     hypervisor: string;
 }
 
-let versionsMemo: LibvirtVersions | null | undefined;
+const versionsMemo = new Map<string, LibvirtVersions | null>();
 
 /** Versions reported by `virsh version`, or undefined when libvirt is unavailable. */
-export function libvirtVersions(): LibvirtVersions | undefined {
-    if (versionsMemo === undefined) {
-        versionsMemo = null;
-        if (libvirtAvailable()) {
-            const r = virsh(['version']);
+export function libvirtVersions(daemon: OracleDaemon = HOST_DAEMON): LibvirtVersions | undefined {
+    let memo = versionsMemo.get(daemon.uri);
+    if (memo === undefined) {
+        memo = null;
+        versionsMemo.set(daemon.uri, null);
+        if (availableMemo.get(daemon.uri) !== false) {
+            const r = virsh(['version', '--daemon'], VIRSH_TIMEOUT_MS, daemon.uri);
             if (r.ok) {
                 const pick = (label: string): string => {
                     const m = new RegExp(`^${label}:\\s*(.*)$`, 'mi').exec(r.stdout);
                     return m ? m[1].trim() : '';
                 };
                 const library = pick('Using library').replace(/^libvirt\s+/, '');
-                const daemon = pick('Running against daemon') || library;
-                versionsMemo = { daemon, library, hypervisor: pick('Running hypervisor') };
+                const d = pick('Running against daemon') || library;
+                memo = { daemon: d, library, hypervisor: pick('Running hypervisor') };
+                versionsMemo.set(daemon.uri, memo);
             }
         }
     }
-    return versionsMemo ?? undefined;
+    return memo ?? undefined;
 }
 
 /** Version of the running libvirtd ("9.0.0"), or undefined when unavailable. */
-export function libvirtVersion(): string | undefined {
-    return libvirtVersions()?.daemon;
+export function libvirtVersion(daemon: OracleDaemon = HOST_DAEMON): string | undefined {
+    return libvirtAvailable(daemon) ? libvirtVersions(daemon)?.daemon : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -193,11 +254,15 @@ function uniqueName(): string {
 }
 
 // ---------------------------------------------------------------------------
-// Cache
+// Truth and cache
 
 interface CacheEntry {
     format: number;
     libvirtVersion: string;
+    /** e.g. "QEMU 7.2.0" */
+    hypervisor?: string;
+    /** where the input came from (committed truth only) */
+    source?: string;
     result: RawOutcome;
 }
 
@@ -211,46 +276,84 @@ function findRepoRoot(): string {
     }
 }
 
-export function oracleCacheDir(): string {
-    return process.env.DOMXML_ORACLE_CACHE_DIR || path.join(findRepoRoot(), '.oracle-cache');
+/** the cache of answers about documents that are not the project's own (outside the repo) */
+export function oracleCacheDir(daemon: OracleDaemon = HOST_DAEMON): string {
+    const base = process.env.DOMXML_ORACLE_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'domxml-oracle');
+    return path.join(base, daemon.version);
+}
+
+/** committed answers about the project's own fixtures */
+export function oracleTruthDir(daemon: OracleDaemon = HOST_DAEMON): string {
+    return path.join(findRepoRoot(), 'test', 'oracle', 'truth', daemon.version);
+}
+
+function flag(name: string): boolean {
+    const v = process.env[name];
+    return !!v && v !== '0' && v.toLowerCase() !== 'false';
 }
 
 function cacheEnabled(): boolean {
-    const v = process.env.DOMXML_ORACLE_NOCACHE;
-    return !(v && v !== '0' && v.toLowerCase() !== 'false');
+    return !flag('DOMXML_ORACLE_NOCACHE');
+}
+
+/** `npm run test:oracle`: ask the daemons, never stored answers */
+export function oracleLive(): boolean {
+    return flag('DOMXML_ORACLE_LIVE');
 }
 
 export function oracleCacheKey(xml: string): string {
     return crypto.createHash('sha256').update(xml, 'utf8').digest('hex');
 }
 
-function readCache(key: string, version: string | undefined): RawOutcome | undefined {
-    const file = path.join(oracleCacheDir(), `${key}.json`);
-    let entry: CacheEntry;
+function readEntry(dir: string, key: string): CacheEntry | undefined {
     try {
-        entry = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheEntry;
+        const entry = JSON.parse(fs.readFileSync(path.join(dir, `${key}.json`), 'utf8')) as CacheEntry;
+        return entry.format === CACHE_FORMAT && entry.result ? entry : undefined;
     } catch {
         return undefined;
     }
-    if (entry.format !== CACHE_FORMAT || !entry.result) return undefined;
-    // A cached answer from another libvirt version is stale. When libvirt is
-    // not reachable at all the cached answer is still the best we have.
-    if (version !== undefined && entry.libvirtVersion !== version) return undefined;
-    return entry.result;
 }
 
-function writeCache(key: string, version: string, result: RawOutcome): void {
-    const dir = oracleCacheDir();
+function writeEntry(dir: string, key: string, entry: CacheEntry): void {
     try {
         fs.mkdirSync(dir, { recursive: true });
         const file = path.join(dir, `${key}.json`);
         const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-        const entry: CacheEntry = { format: CACHE_FORMAT, libvirtVersion: version, result };
-        fs.writeFileSync(tmp, JSON.stringify(entry, null, 1));
+        fs.writeFileSync(tmp, JSON.stringify(entry, null, 1) + '\n');
         fs.renameSync(tmp, file);
     } catch {
-        // cache is best effort
+        // best effort
     }
+}
+
+/** True when committed truth or the cache can answer for `daemon` without it running. */
+export function storedAnswers(daemon: OracleDaemon, xml: string): boolean {
+    const key = oracleCacheKey(xml);
+    return !oracleLive() && (readEntry(oracleTruthDir(daemon), key) !== undefined || (cacheEnabled() && readEntry(oracleCacheDir(daemon), key) !== undefined));
+}
+
+/** True when `daemon` answers live, or committed truth exists for it (npm test offline). */
+export function oracleUsable(daemon: OracleDaemon = HOST_DAEMON): boolean {
+    if (libvirtAvailable(daemon)) return true;
+    if (oracleLive()) return false;
+    try {
+        return fs.readdirSync(oracleTruthDir(daemon)).some((f) => f.endsWith('.json'));
+    } catch {
+        return false;
+    }
+}
+
+export interface TruthDrift {
+    daemon: string;
+    source: string;
+    key: string;
+}
+
+const drift: TruthDrift[] = [];
+
+/** committed answers that the live daemon contradicted in this process */
+export function truthDrift(): readonly TruthDrift[] {
+    return drift;
 }
 
 // ---------------------------------------------------------------------------
@@ -266,15 +369,15 @@ function cleanError(stderr: string, tmpFile: string): string {
         .join('\n');
 }
 
-function undefine(name: string): void {
+function undefine(name: string, uri: string): void {
     // --keep-nvram: define never creates the NVRAM file, so there is nothing
     // of ours to delete; a path named by the input may belong to someone else.
     // --keep-tpm likewise (TPM state is only created when a domain starts).
-    const r = virsh(['undefine', name, '--keep-nvram', '--keep-tpm']);
+    const r = virsh(['undefine', name, '--keep-nvram', '--keep-tpm'], VIRSH_TIMEOUT_MS, uri);
     if (!r.ok) {
         // Older virsh without --keep-tpm, or a domain needing other flags.
-        const r2 = virsh(['undefine', name, '--keep-nvram']);
-        if (!r2.ok) virsh(['undefine', name]);
+        const r2 = virsh(['undefine', name, '--keep-nvram'], VIRSH_TIMEOUT_MS, uri);
+        if (!r2.ok) virsh(['undefine', name], VIRSH_TIMEOUT_MS, uri);
     }
 }
 
@@ -287,19 +390,19 @@ function pidAlive(pid: number): boolean {
     }
 }
 
-let swept = false;
+const swept = new Set<string>();
 
 /**
  * Undefine temporary oracle domains left behind by processes that died
  * between define and undefine (killed test runs, or a `virsh define` that
  * timed out client-side but completed in the daemon). Only names of the form
  * `domxml-oracle-<pid>-<hex>` whose pid is no longer running are touched.
- * Runs once per process.
+ * Runs once per process and daemon.
  */
-export function sweepStaleOracleDomains(): string[] {
-    if (swept) return [];
-    swept = true;
-    const list = virsh(['list', '--all', '--name']);
+export function sweepStaleOracleDomains(daemon: OracleDaemon = HOST_DAEMON): string[] {
+    if (swept.has(daemon.uri)) return [];
+    swept.add(daemon.uri);
+    const list = virsh(['list', '--all', '--name'], VIRSH_TIMEOUT_MS, daemon.uri);
     if (!list.ok) return [];
     const removed: string[] = [];
     const re = new RegExp(`^${ORACLE_NAME_PREFIX}(\\d+)-[0-9a-f]+$`);
@@ -309,13 +412,13 @@ export function sweepStaleOracleDomains(): string[] {
         if (!m) continue;
         const pid = Number(m[1]);
         if (pid === process.pid || pidAlive(pid)) continue;
-        undefine(name);
+        undefine(name, daemon.uri);
         removed.push(name);
     }
     return removed;
 }
 
-function runDefine(xml: string, opts: DefineOptions): RawOutcome {
+function runDefine(xml: string, opts: DefineOptions, uri: string): RawOutcome {
     const originalName = domainNameOf(xml);
     const tempName = uniqueName();
     const renamed = withDomainName(xml, tempName);
@@ -324,13 +427,14 @@ function runDefine(xml: string, opts: DefineOptions): RawOutcome {
     }
     const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-oracle-'));
     const tmpFile = path.join(tmpDir, 'domain.xml');
+    const v = (args: string[]) => virsh(args, VIRSH_TIMEOUT_MS, uri);
     let defined = false;
     try {
         fs.writeFileSync(tmpFile, renamed);
-        const def = virsh(['define', tmpFile]);
+        const def = v(['define', tmpFile]);
         if (!def.ok) {
             // Should a define have half-succeeded, make sure nothing lingers.
-            if (virsh(['domuuid', tempName]).ok) {
+            if (v(['domuuid', tempName]).ok) {
                 defined = true;
             }
             return { ok: false, error: cleanError(def.stderr, tmpFile) };
@@ -338,20 +442,20 @@ function runDefine(xml: string, opts: DefineOptions): RawOutcome {
         defined = true;
         const restore = (out: string): string =>
             originalName !== undefined && originalName !== '' ? out.split(tempName).join(originalName) : out;
-        const dump = virsh(['dumpxml', '--inactive', tempName]);
+        const dump = v(['dumpxml', '--inactive', tempName]);
         if (!dump.ok) return { ok: false, error: `dumpxml failed: ${cleanError(dump.stderr, tmpFile)}` };
         const result: RawOutcome = { ok: true, xml: restore(dump.stdout) };
         if (opts.migratable) {
             // Formatting for migration runs extra checks; it can fail for a
             // definition that `define` accepted (e.g. auto-numbered ISA
             // serial ports beyond 3), so keep that apart from the define.
-            const mig = virsh(['dumpxml', '--inactive', '--migratable', tempName]);
+            const mig = v(['dumpxml', '--inactive', '--migratable', tempName]);
             if (mig.ok) result.migratableXml = restore(mig.stdout);
             else result.migratableError = cleanError(mig.stderr, tmpFile);
         }
         return result;
     } finally {
-        if (defined) undefine(tempName);
+        if (defined) undefine(tempName, uri);
         fs.rmSync(tmpDir, { recursive: true, force: true });
     }
 }
@@ -380,25 +484,48 @@ function answer(raw: RawOutcome, opts: DefineOptions): DefineResult | undefined 
  * `dumpxml --inactive` (and `--inactive --migratable` when asked), undefine
  * it. The temporary name is replaced by the document's own `<name>` in the
  * returned XML (a name is inserted when the document has none; it then stays
- * in the output). Results are cached (see module comment).
+ * in the output). Answers come from committed truth or the cache when they
+ * hold one from the daemon's version (see module comment).
  */
-export function defineAndDump(xml: string, opts: DefineOptions = {}): DefineResult {
+export function defineAndDump(xml: string, opts: DefineOptions = {}, daemon: OracleDaemon = HOST_DAEMON): DefineResult {
     const key = oracleCacheKey(xml);
-    const useCache = cacheEnabled();
-    const available = libvirtAvailable();
-    const version = available ? libvirtVersion() : undefined;
-    if (useCache) {
-        const cached = readCache(key, version);
-        const fromCache = cached && answer(cached, opts);
-        if (fromCache) return fromCache;
+    const live = oracleLive();
+    const useCache = cacheEnabled() && !opts.commit;
+    const truthDir = oracleTruthDir(daemon);
+    const cacheDir = oracleCacheDir(daemon);
+    const committed = opts.commit ? readEntry(truthDir, key) : undefined;
+    if (!live) {
+        // Stored answers serve without asking the daemon, so that tests run
+        // offline; their version is checked by `npm run test:oracle`.
+        const stored = committed ?? readEntry(truthDir, key) ?? (useCache ? readEntry(cacheDir, key) : undefined);
+        const fromStore = stored && answer(stored.result, opts);
+        if (fromStore) return fromStore;
     }
+    const available = libvirtAvailable(daemon);
     if (!available) {
-        return { ok: false, error: `libvirt is not available at ${LIBVIRT_URI}` };
+        return { ok: false, error: `libvirt ${daemon.version} is not available at ${daemon.uri}` };
     }
-    // Always collect the migratable dump as well when caching: it is cheap and
-    // makes the cache entry serve both kinds of request.
-    sweepStaleOracleDomains();
-    const raw = runDefine(xml, { migratable: opts.migratable || useCache });
-    if (useCache && version !== undefined && cacheable(raw)) writeCache(key, version, raw);
+    const versions = libvirtVersions(daemon)!;
+    sweepStaleOracleDomains(daemon);
+    // Always collect the migratable dump as well: it is cheap and makes the
+    // stored entry serve both kinds of request.
+    const raw = runDefine(xml, { migratable: true }, daemon.uri);
+    if (cacheable(raw)) {
+        const entry: CacheEntry = { format: CACHE_FORMAT, libvirtVersion: versions.daemon, hypervisor: versions.hypervisor, result: raw };
+        if (opts.commit) {
+            if (opts.source) entry.source = opts.source;
+            // uuid and MAC addresses are generated afresh by every define
+            const stable = (e: unknown) =>
+                JSON.stringify(e)
+                    .replace(/<uuid>[^<]*<\/uuid>/g, '<uuid/>')
+                    .replace(/<mac address='[^']*'/g, "<mac address=''");
+            if (committed && stable(committed.result) !== stable(raw)) {
+                drift.push({ daemon: daemon.version, source: opts.source ?? key, key });
+            }
+            if (!committed || stable(committed) !== stable(entry)) writeEntry(truthDir, key, entry);
+        } else if (useCache) {
+            writeEntry(cacheDir, key, entry);
+        }
+    }
     return answer(raw, opts) ?? { ok: false, error: 'internal error: no migratable dump collected' };
 }

@@ -18,9 +18,10 @@ const PC = `<domain type='qemu'>
 </domain>
 `;
 
+// every fill as a diagnostic (the default level shows the stable ones as inlay hints: abiRisk.test.ts)
 function service(profile = 'debian-12') {
   const s = getLanguageService();
-  s.configure({ profile });
+  s.configure({ profile, defaults: 'diagnostics' });
   return s;
 }
 
@@ -55,7 +56,7 @@ describe('ABI diagnostics from the expander', () => {
 
   it('honours per-rule severity settings, including off', () => {
     const s = service();
-    s.configure({ profile: 'debian-12', severities: { 'abi-default': 'off', 'abi-address': 'warning' } });
+    s.configure({ profile: 'debian-12', defaults: 'diagnostics', severities: { 'abi-default': 'off', 'abi-address': 'warning' } });
     const diags = s.doValidation(doc(PC));
     assert.ok(!diags.some((x) => x.code === 'abi-default'));
     assert.ok(diags.some((x) => x.code === 'abi-address' && x.severity === 2));

@@ -19,7 +19,8 @@ import { osTypeRule } from '../../server/src/languageservice/expander/rules/osTy
 import { vcpuRule } from '../../server/src/languageservice/expander/rules/vcpu';
 import { walkElements, XmlElement } from '../../server/src/languageservice/parser/xmlNodes';
 import { builtinProfile } from '../../server/src/languageservice/profiles/builtinProfiles';
-import { applyTextEdits, pinEdits, pinOffsetEdits, PinOptions, pinText, selectPinFills } from '../../server/src/languageservice/services/pin';
+import { groupFills } from '../../server/src/languageservice/services/abiDiagnostics';
+import { applyTextEdits, pinEdits, pinLeftovers, pinOffsetEdits, PinOptions, pinText, selectPinFills } from '../../server/src/languageservice/services/pin';
 import { PIN_ADDRESSES_KIND, PIN_ALL_KIND, pinCodeActions, pinGroups } from '../../server/src/languageservice/services/pinActions';
 import { FIXTURES, SHARED_CORPUS, xmlFiles } from '../helpers';
 
@@ -469,6 +470,51 @@ describe('pin', () => {
         assert.ok(!/=['][^']*[']/.test(out.replace(/<!--[\s\S]*?-->/g, '')), `${name}: single quotes written`);
         assert.strictEqual(pinText(parse(out), expand(parse(out)), { addresses: true }), out, `${name}: pinning twice changed the text`);
       }
+    });
+  });
+
+  describe('pin then check', function () {
+    this.timeout(120_000);
+    const files = [...xmlFiles(path.join(FIXTURES, 'domains')), ...xmlFiles(path.join(SHARED_CORPUS, 'virt-install'))];
+
+    // every finding names the pin action that clears it: after Pin All ABI Defaults no abi-default remains but
+    // what the pin reports it leaves (with why), after the address pin no abi-address either
+    for (const [addresses, codes] of [
+      [false, ['abi-default']],
+      [true, ['abi-default', 'abi-address']],
+    ] as const) {
+      it(`leaves no ${codes.join(' or ')} finding after pinning${addresses ? ' with addresses' : ''}, except what the pin reports it leaves`, () => {
+        let checked = 0;
+        let findings = 0;
+        const problems: string[] = [];
+        for (const f of files) {
+          const doc = parse(fs.readFileSync(f, 'utf8'));
+          if (!doc.domain || doc.xml.errors.length) continue;
+          const before = expand(doc);
+          findings += groupFills(before).filter((g) => (codes as readonly string[]).includes(g.rule)).length;
+          const after = parse(pinText(doc, before, { addresses }));
+          const expansion = expand(after);
+          const left = new Set(pinLeftovers(expansion, { addresses }).map((l) => l.fill));
+          for (const g of groupFills(expansion)) {
+            if (!(codes as readonly string[]).includes(g.rule)) continue;
+            if (g.fills.every((x) => left.has(x) || x.category === 'generated')) continue;
+            problems.push(`${path.basename(f)}: ${g.rule} ${g.message}`);
+          }
+          checked++;
+        }
+        assert.ok(checked >= 20 && findings > 0, `only ${checked} documents, ${findings} findings`);
+        assert.deepStrictEqual(problems, []);
+      });
+    }
+
+    it('a q35 domain with many root ports: their chassis and port are abi-address findings, cleared by the address pin', () => {
+      const ports = [1, 2, 3, 4, 5].map((i) => `    <controller type="pci" index="${i}" model="pcie-root-port"/>`).join('\n');
+      const doc = parse(`<domain type="qemu">\n  <name>q</name>\n  <memory>1048576</memory>\n  <os>\n    <type arch="x86_64" machine="q35">hvm</type>\n  </os>\n  <devices>\n${ports}\n  </devices>\n</domain>\n`);
+      const groups = groupFills(expand(doc)).filter((g) => /chassis=/.test(g.message));
+      assert.ok(groups.length >= 4, `${groups.length} root port targets`);
+      assert.deepStrictEqual([...new Set(groups.map((g) => g.rule))], ['abi-address']);
+      const again = parse(pinText(doc, expand(doc), { addresses: true }));
+      assert.deepStrictEqual(groupFills(expand(again)).filter((g) => /chassis=/.test(g.message)).map((g) => g.message), []);
     });
   });
 });

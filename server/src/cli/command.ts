@@ -1,10 +1,13 @@
 /** What every `domxml` subcommand provides. */
 import { OptionSpec, ParsedArgs } from './args';
+import { Decoded } from '../languageservice/parser/decode';
 
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readFile: (path: string) => string;
+  /** a domain file with its encoding problems (parser/decode.ts); absent: readFile, no problems */
+  readDomain?: (path: string) => Decoded;
 }
 
 export interface Command {

@@ -1,7 +1,11 @@
-/** Reading documents for the CLI: UTF-8 with or without BOM; `-` is standard input. */
+/** Reading documents for the CLI: bytes decoded the way libvirt would see them (parser/decode.ts); `-` is standard input. */
 import * as fs from 'fs';
+import { decodeDomainBytes, Decoded } from '../languageservice/parser/decode';
+
+export function readDomainFile(path: string): Decoded {
+  return decodeDomainBytes(path === '-' ? fs.readFileSync(0) : fs.readFileSync(path));
+}
 
 export function readDocument(path: string): string {
-  const buf = path === '-' ? fs.readFileSync(0) : fs.readFileSync(path);
-  return buf.toString('utf8');
+  return readDomainFile(path).text;
 }

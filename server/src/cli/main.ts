@@ -4,7 +4,7 @@ import { CliIO, Command, EXIT_USAGE } from './command';
 import { checkCommand } from './commands/check';
 import { expandCommand } from './commands/expand';
 import { pinCommand } from './commands/pin';
-import { readDocument } from './files';
+import { readDocument, readDomainFile } from './files';
 
 export const COMMANDS: Command[] = [checkCommand, expandCommand, pinCommand];
 
@@ -60,5 +60,9 @@ export function defaultIO(): CliIO {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     readFile: readDocument,
+    readDomain: readDomainFile,
   };
 }
+
+// for bin/domxml.js and bin/build-snapshot.js
+export { preloadForSnapshot, runFromSnapshot, scheduleSnapshotBuild, snapshotFile } from './snapshot';

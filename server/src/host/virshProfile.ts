@@ -7,6 +7,7 @@ import { execFileSync } from 'child_process';
 import { customProfile } from '../languageservice/profiles/builtinProfiles';
 import { withHostFacts } from '../languageservice/profiles/capabilities';
 import { TargetProfile } from '../languageservice/profiles/profile';
+import { readLocalHostCache, writeLocalHostCache } from './localHostCache';
 
 function virsh(uri: string | undefined, args: string[], timeout = 10_000): string {
   const conn = uri ? ['-c', uri] : [];
@@ -24,9 +25,13 @@ function versions(out: string): { libvirt?: string; qemu?: string } {
 /** reads a host's profile; undefined when virsh is missing or the host does not answer */
 export function readHostProfile(uri?: string, withDomcaps = false): TargetProfile | undefined {
   try {
-    const v = versions(virsh(uri, ['version']));
+    // the local daemon's answers are kept between runs (localHostCache.ts); remote hosts are always asked
+    const cached = uri === undefined ? readLocalHostCache() : undefined;
+    const versionText = cached?.version ?? virsh(uri, ['version']);
+    const v = versions(versionText);
     if (!v.libvirt || !v.qemu) return undefined;
-    const caps = virsh(uri, ['capabilities']);
+    const caps = cached?.capabilities ?? virsh(uri, ['capabilities']);
+    if (uri === undefined && !cached) writeLocalHostCache({ version: versionText, capabilities: caps });
     let domcaps: string | undefined;
     if (withDomcaps) {
       try {

@@ -8,6 +8,7 @@ import { formatENode } from '../languageservice/expander/format';
 import { migratableRoot } from '../languageservice/expander/migratable';
 import { LanguageService } from '../languageservice/languageService';
 import { BUILTIN_PROFILES } from '../languageservice/profiles/builtinProfiles';
+import { describeLeftovers, detectStyle, pinLeftovers } from '../languageservice/services/pin';
 
 export const SERVER_COMMANDS = ['domxml.server.expandedText', 'domxml.server.listProfiles', 'domxml.server.pinAll'];
 
@@ -22,16 +23,22 @@ export function registerCommands(connection: Connection, documents: TextDocument
         if (!doc) return null;
         return guard('expand', null, () => {
           const e = service.expand(doc);
-          return e ? formatENode(args[1] === 'migratable' ? migratableRoot(e) : e.root) : null;
+          // in the document's own quotes, indentation and attribute order, so the diff shows only what libvirt changes
+          return e ? formatENode(args[1] === 'migratable' ? migratableRoot(e) : e.root, '', { style: detectStyle(service.parse(doc)) }) : null;
         });
       }
       case 'domxml.server.pinAll': {
         // applies the pin edits through the client; answers how many edits were made
+        // and what the pin leaves to libvirt, with why ({ edits, left, addressesLeft })
         const doc = documents.get(String(args[0]));
-        if (!doc) return 0;
-        const edits = guard('pin', [], () => service.pinEdits(doc, args[1] === true));
-        if (!edits.length) return 0;
-        return connection.workspace.applyEdit({ label: 'Pin ABI defaults', edit: { changes: { [doc.uri]: edits } } }).then(() => edits.length);
+        if (!doc) return { edits: 0, left: [] };
+        const addresses = args[1] === true;
+        const edits = guard('pin', [], () => service.pinEdits(doc, addresses));
+        const e = guard('expand', undefined, () => service.expand(doc));
+        const left = guard('pin', [] as string[], () => (e ? describeLeftovers(pinLeftovers(e, { addresses })) : []));
+        const addressesLeft = !addresses && !!e?.fills.some((f) => f.category === 'address');
+        if (!edits.length) return { edits: 0, left, addressesLeft };
+        return connection.workspace.applyEdit({ label: 'Pin ABI defaults', edit: { changes: { [doc.uri]: edits } } }).then(() => ({ edits: edits.length, left, addressesLeft }));
       }
       case 'domxml.server.listProfiles':
         return BUILTIN_PROFILES.map((p) => ({ id: p.id, label: p.label, source: p.source }));

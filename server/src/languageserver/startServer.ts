@@ -16,9 +16,11 @@ import { getLanguageService, LanguageSettings } from '../languageservice/languag
 import { readHostProfile } from '../host/virshProfile';
 import { TargetProfile } from '../languageservice/profiles/profile';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { IdleCollector } from './idleCollector';
 import { registerCommands, SERVER_COMMANDS } from './commands';
 import { sendStatus } from './status';
 import { CODE_ACTION_KINDS } from './codeActionKinds';
+import { EDITOR_CAPABILITIES, refreshEditorFeatures, registerEditorFeatures } from './editorFeatures';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -36,6 +38,7 @@ export function startServer(connection: Connection): void {
     },
   });
   let hasConfigurationCapability = false;
+  const refresh = { inlayHints: false, codeLens: false };
 
   function guard<T>(what: string, fallback: T, fn: () => T): T {
     try {
@@ -46,6 +49,7 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  const idle = new IdleCollector();
   const diagnostics = new DiagnosticsScheduler((uri) => {
     const doc = documents.get(uri);
     if (!doc) return;
@@ -54,10 +58,13 @@ export function startServer(connection: Connection): void {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (ms > 200) connection.console.log(`domxml: validated ${uri} in ${ms.toFixed(1)} ms`);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result });
+    idle.touch();
   });
 
   connection.onInitialize((params): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    refresh.inlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    refresh.codeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
     if (init?.settings) service.configure(init.settings);
     return {
@@ -67,6 +74,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['<', ' ', '"', "'"] },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        ...EDITOR_CAPABILITIES,
       },
       serverInfo: { name: 'domxml-language-server', version: '0.1.0' },
     };
@@ -90,9 +98,11 @@ export function startServer(connection: Connection): void {
     if (s) service.configure(s);
     else await pullSettings();
     sendStatus(connection, service);
+    refreshEditorFeatures(connection, refresh);
     documents.all().forEach((d) => diagnostics.schedule(d.uri));
   });
 
+  registerEditorFeatures(connection, documents, service, guard);
   registerCommands(connection, documents, service, guard);
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));

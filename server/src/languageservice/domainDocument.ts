@@ -8,11 +8,14 @@ import { parseXml } from './parser/xmlParser';
 import { XmlDocument, XmlElement } from './parser/xmlNodes';
 import type { Expansion } from './expander/expand';
 import type { TargetProfile } from './profiles/profile';
+import type { Ranking } from './services/abiRisk';
 
 export class DomainDocument {
   readonly xml: XmlDocument;
   /** the language service's expansion of this parse, for the profile it was made for */
   expansion: { profile: TargetProfile; expansion: Expansion } | undefined = undefined;
+  /** the fills ranked by risk against the other known targets, for the expansion it was made from */
+  ranking: { key: string; active: Expansion; ranking: Ranking } | undefined = undefined;
 
   constructor(readonly textDocument: TextDocument) {
     this.xml = parseXml(textDocument.getText());

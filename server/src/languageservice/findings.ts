@@ -15,6 +15,8 @@ export interface Finding {
   severity?: SeverityName;
   /** carried to code actions */
   data?: Record<string, unknown>;
+  /** the detail that does not fit the one-line message (LSP relatedInformation) */
+  related?: { start: number; end: number; message: string }[];
 }
 
 /** the documentation page for the element a finding is on (rules about libvirt link to its section) */
@@ -35,6 +37,7 @@ export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial
   const href = f.rule !== 'syntax' ? docUrlAt?.(f.start) ?? rule?.docUrl : rule?.docUrl;
   if (href) d.codeDescription = { href };
   if (f.data) d.data = f.data;
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.textDocument.uri, range: doc.range(r.start, r.end) }, message: r.message }));
   return d;
 }
 

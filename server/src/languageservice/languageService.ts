@@ -4,12 +4,21 @@
  * layers over it, and tests call it directly.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CompletionList, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { DomainDocument, DomainDocumentCache } from './domainDocument';
 import { Finding, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
 import { syntaxFindings } from './services/syntaxDiagnostics';
-import { abiFindings } from './services/abiDiagnostics';
+import { DEFAULT_DEFAULTS_LEVEL, DefaultsLevel, rankDocument, rankedFindings, Ranking, riskHover } from './services/abiRisk';
+import { inlayHints } from './services/inlayHints';
+import { codeLenses } from './services/codeLens';
+import { documentSymbols } from './services/documentSymbols';
+import { foldingRanges } from './services/foldingRanges';
+import { selectionRanges } from './services/selectionRanges';
+import { documentLinks } from './services/documentLinks';
+import { findDefinition, findReferences } from './services/navigation';
+import { formatDocument, FormatOptions, formatRange } from './services/formatting';
+import { autoCloseTag } from './services/autoClose';
 import { versionFindings } from './services/versionDiagnostics';
 import { versionCodeActions } from './services/versionFixes';
 import { doHover } from './services/hover';
@@ -34,6 +43,11 @@ export interface LanguageSettings extends ProfileSettings {
   schemaDirectory?: string;
   /** the oldest libvirt/QEMU the domain must still work on (migration, restore, downgrade) */
   floor?: { libvirt?: string; qemu?: string };
+  /**
+   * how fills that are the same on every known target are shown: `inlay` (default: inlay hints and a code
+   * lens, only ABI risks are diagnostics), `diagnostics` (every fill a diagnostic), `off` (risks only)
+   */
+  defaults?: DefaultsLevel;
 }
 
 export interface LanguageServiceParams {
@@ -59,6 +73,24 @@ export interface LanguageService {
   doCodeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }): CodeAction[];
   /** the edits that write every ABI default (and, when asked, every address) into the document */
   pinEdits(document: TextDocument, addresses: boolean): TextEdit[];
+  /** the fills ranked by risk against every known target (undefined for non-domains) */
+  rank(document: TextDocument): Ranking | undefined;
+  /** what libvirt fills in the same way on every target, inline (level `inlay` only) */
+  doInlayHints(document: TextDocument, range?: Range): InlayHint[];
+  /** "libvirt 9.0 will add 9 devices, 14 addresses: Pin all" on `<devices>` and `<domain>` (not at level `off`) */
+  doCodeLens(document: TextDocument): CodeLens[];
+  doDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  doFoldingRanges(document: TextDocument): FoldingRange[];
+  doSelectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
+  doDocumentLinks(document: TextDocument): DocumentLink[];
+  /** from an `<address>` to the controller it names */
+  doDefinition(document: TextDocument, position: Position): Location[];
+  /** from a controller (or an address) to every address on that controller */
+  doReferences(document: TextDocument, position: Position, includeDeclaration: boolean): Location[];
+  /** formatting edits for the whole document, or the nodes a range touches */
+  doFormat(document: TextDocument, range: Range | undefined, options: FormatOptions): TextEdit[];
+  /** the snippet that closes a tag after the user typed `>` or `/` at the position */
+  doAutoClose(document: TextDocument, position: Position, typed: '>' | '/'): string | undefined;
   /** what libvirt will make of the domain at define time, for the active profile (undefined for non-domains) */
   expand(document: TextDocument): Expansion | undefined;
   /** the active target profile */
@@ -101,6 +133,11 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     return expansion;
   }
 
+  function rankingOf(doc: DomainDocument): Ranking | undefined {
+    const expansion = expansionOf(doc);
+    return expansion ? rankDocument(doc, expansion, settings.floor) : undefined;
+  }
+
   function findings(document: TextDocument): Finding[] {
     const doc = cache.get(document);
     if (!doc.isDomain) return [];
@@ -108,8 +145,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const versions = versionFindings(doc, { floor: settings.floor, profile: profile() });
     const rng = schema().schema;
     if (rng) out.push(...schemaOnTarget(doc, rng, schemaFindings(doc, rng), versions, profile(), params.localProfile?.()));
-    const expansion = expansionOf(doc);
-    if (expansion) out.push(...abiFindings(doc, expansion));
+    const ranking = rankingOf(doc);
+    if (ranking) out.push(...rankedFindings(ranking, settings.defaults));
     out.push(...versions);
     return sortFindings(out);
   }
@@ -140,7 +177,16 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     doHover(document, position) {
       const doc = cache.get(document);
       if (!doc.isDomain) return null;
-      return doHover(doc, expansionOf(doc), doc.offsetAt(position), docFor);
+      const offset = doc.offsetAt(position);
+      const hover = doHover(doc, expansionOf(doc), offset, docFor);
+      // what the releases disagree on here (the diagnostic's message names them; the hover lists each)
+      const ranking = rankingOf(doc);
+      const risk = ranking && riskHover(ranking, offset);
+      if (!risk) return hover;
+      if (!hover) return { contents: { kind: 'markdown', value: risk }, range: doc.range(offset, offset) };
+      const c = hover.contents;
+      if (typeof c === 'object' && 'kind' in c) return { ...hover, contents: { kind: c.kind, value: `${c.value}\n\n---\n\n${risk}` } };
+      return hover;
     },
     doCodeActions(document, range, context) {
       const doc = cache.get(document);
@@ -162,6 +208,43 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       return doComplete(doc, doc.offsetAt(position), rng, { profile: profile(), floor: settings.floor, hideUnsupported: settings.hideUnsupported });
     },
     expand: (document) => expansionOf(cache.get(document)),
+    rank: (document) => rankingOf(cache.get(document)),
+    doInlayHints(document, range) {
+      if ((settings.defaults ?? DEFAULT_DEFAULTS_LEVEL) !== 'inlay') return [];
+      const doc = cache.get(document);
+      const ranking = rankingOf(doc);
+      return ranking ? inlayHints(doc, ranking, range && { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }) : [];
+    },
+    doCodeLens(document) {
+      if (settings.defaults === 'off') return [];
+      const doc = cache.get(document);
+      const ranking = rankingOf(doc);
+      return ranking ? codeLenses(doc, ranking) : [];
+    },
+    doDocumentSymbols: (document) => documentSymbols(cache.get(document)),
+    doFoldingRanges: (document) => foldingRanges(cache.get(document)),
+    doSelectionRanges(document, positions) {
+      const doc = cache.get(document);
+      return selectionRanges(doc, positions.map((p) => doc.offsetAt(p)));
+    },
+    doDocumentLinks: (document) => documentLinks(cache.get(document)),
+    doDefinition(document, position) {
+      const doc = cache.get(document);
+      return doc.isDomain ? findDefinition(doc, doc.offsetAt(position)) : [];
+    },
+    doReferences(document, position, includeDeclaration) {
+      const doc = cache.get(document);
+      return doc.isDomain ? findReferences(doc, doc.offsetAt(position), includeDeclaration) : [];
+    },
+    doFormat(document, range, options) {
+      const doc = cache.get(document);
+      if (!doc.isDomain) return [];
+      return range ? formatRange(doc, doc.offsetAt(range.start), doc.offsetAt(range.end), options) : formatDocument(doc, options);
+    },
+    doAutoClose(document, position, typed) {
+      const doc = cache.get(document);
+      return doc.isDomain ? autoCloseTag(doc, doc.offsetAt(position), typed) : undefined;
+    },
     profile,
     settings: () => settings,
     schema,

@@ -177,13 +177,20 @@ export function diskList(ctx: ExpandContext): ENode[] {
   return list;
 }
 
-/** libvirt's insertion of each disk into its list, in document order */
-function orderDisks(disks: readonly ENode[]): ENode[] {
-  const list: { node: ENode; bus: string; index: number }[] = [];
+/**
+ * The order of disks libvirt keeps (virDomainDiskInsertPreAlloced, at parse):
+ * each disk, in document order, goes before the first later-indexed disk of
+ * its bus, else after the last disk of its bus, else at the end. The bus is
+ * the one the document wrote ('' when none: libvirt sorts before it derives
+ * the bus from the target name); the index is the target name's (-1 when it
+ * has none). The one place this order is computed: the expander and the pin
+ * (which must not reorder the disks) both use it.
+ */
+export function libvirtDiskOrder<T>(disks: readonly T[], busOf: (d: T) => string, indexOf: (d: T) => number): T[] {
+  const list: { item: T; bus: string; index: number }[] = [];
   const highest = new Map<string, number>();
-  for (const node of disks) {
-    // the bus as the document wrote it: libvirt sorts before it fills in the bus implied by the target name
-    const disk = { node, bus: node.child('target')?.origin?.attr('bus') ?? '', index: diskIndex(node.child('target')?.attr('dev') ?? '') ?? -1 };
+  for (const item of disks) {
+    const disk = { item, bus: busOf(item), index: indexOf(item) };
     const top = highest.get(disk.bus);
     if (top === undefined || disk.index > top) highest.set(disk.bus, disk.index);
     // the usual case, disks of a bus listed in order at the end: the scan below would append it
@@ -199,7 +206,16 @@ function orderDisks(disks: readonly ENode[]): ENode[] {
     }
     list.splice(at === -1 ? list.length : at, 0, disk);
   }
-  return list.map((d) => d.node);
+  return list.map((d) => d.item);
+}
+
+/** libvirt's insertion of each disk into its list, in document order */
+function orderDisks(disks: readonly ENode[]): ENode[] {
+  return libvirtDiskOrder(
+    disks,
+    (node) => node.child('target')?.origin?.attr('bus') ?? '',
+    (node) => diskIndex(node.child('target')?.attr('dev') ?? '') ?? -1,
+  );
 }
 
 const NONE: readonly ENode[] = [];

@@ -65,12 +65,16 @@ export const PANIC_MODEL_DEFAULT: Record<string, string> = { x86_64: 'isa', i686
 export const PANIC_MODEL_SOURCE: Source = { ref: 'src/qemu/qemu_domain.c, qemuDomainDevicePanicPostParse (isa on x86, pseries on ppc64, s390 on s390x)' };
 
 /** the NIC model of an interface without <model> */
-export function defaultNetModel(arch: string, machine: MachineKind): string {
+export function defaultNetModel(arch: string, machine: MachineKind, machineName = ''): string {
   if (arch === 's390x' || arch.startsWith('riscv')) return 'virtio';
-  if ((arch === 'aarch64' || arch === 'armv7l') && machine === 'virt') return 'virtio';
+  if (arch === 'aarch64' || arch === 'armv7l') {
+    if (machine === 'virt') return 'virtio';
+    // other ARM boards: versatilepb has an smc91c111, the rest (vexpress...) a lan9118
+    return machineName === 'versatilepb' ? 'smc91c111' : 'lan9118';
+  }
   return 'rtl8139';
 }
-export const NET_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultNetModel (virtio on s390x, RISC-V and ARM virt, rtl8139 elsewhere); ${OBS}` };
+export const NET_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultNetModel (virtio on s390x, RISC-V and ARM virt, smc91c111 on ARM versatilepb, lan9118 on other ARM boards, rtl8139 elsewhere); ${OBS}` };
 
 /** the target of a serial port without one, per arch */
 export const SERIAL_TARGET: Record<string, { type: string; model: string }> = {
@@ -83,6 +87,17 @@ export const SERIAL_TARGET: Record<string, { type: string; model: string }> = {
   ppc64le: { type: 'spapr-vio-serial', model: 'spapr-vty' },
   s390x: { type: 'sclp-serial', model: 'sclpconsole' },
 };
+/**
+ * The target of a serial port without one on this guest, or undefined when
+ * libvirt leaves it unset: system-serial only on ARM and RISC-V virt, the
+ * spapr-vio serial only on pSeries (a vexpress board gets a bare <target port='0'/>).
+ */
+export function serialTargetDefault(arch: string, machine: MachineKind): { type: string; model: string } | undefined {
+  const def = SERIAL_TARGET[arch];
+  if (def?.type === 'system-serial' && machine !== 'virt') return undefined;
+  if (def?.type === 'spapr-vio-serial' && machine !== 'pseries') return undefined;
+  return def;
+}
 /** the <model name> of each serial target type (qemuDomainChrTargetModel per target type) */
 export const SERIAL_MODEL_BY_TARGET: Record<string, string> = {
   'isa-serial': 'isa-serial',

@@ -8,7 +8,8 @@
  * `datatypeLibrary` in scope recorded on every `<data>` and `<value>`.
  */
 import * as path from 'path';
-import { DOMParser } from '@xmldom/xmldom';
+import { parseXml } from '../parser/xmlParser';
+import { XmlElement } from '../parser/xmlNodes';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 
@@ -34,18 +35,35 @@ export interface RNode {
   prefixes: Map<string, string>;
 }
 
-// xmldom's DOM typings are loose; only these members are used
-interface DomNode {
-  nodeType: number;
-  namespaceURI: string | null;
-  localName: string | null;
-  nodeValue: string | null;
-  childNodes: ArrayLike<DomNode>;
-  attributes?: ArrayLike<{ name: string; value: string; namespaceURI: string | null; localName: string | null; prefix: string | null }>;
-  lineNumber?: number;
+export type ReadFile = (path: string) => string;
+
+const XML_PREFIXES = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+
+/** 1-based line numbers of offsets, for `file:line` in messages */
+class LineIndex {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+  lineOf(offset: number): number {
+    if (!this.starts) {
+      const s = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) s.push(i + 1);
+      this.starts = s;
+    }
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
 }
 
-export type ReadFile = (path: string) => string;
+function lineOf(text: string, offset: number): number {
+  return new LineIndex(text).lineOf(offset);
+}
 
 function isBlank(s: string): boolean {
   return /^[ \t\r\n]*$/.test(s);
@@ -76,54 +94,75 @@ export class RngReader {
 
   /** parses `file` into a cleaned-up tree; `inheritedNs` is given to the root when it has no `ns` */
   load(file: string, inheritedNs: string | null): RNode {
-    const errors: string[] = [];
-    const dom = new DOMParser({
-      onError: (level: string, msg: string) => {
-        if (level !== 'warning') errors.push(msg);
-      },
-    }).parseFromString(this.text(file), 'text/xml') as unknown as { documentElement: DomNode | null };
-    if (errors.length || !dom.documentElement) throw new SchemaLoadError(`${file} is not well-formed: ${errors[0] ?? 'no root element'}`);
-    const root = this.convert(dom.documentElement, file, null, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+    const text = this.text(file);
+    const doc = parseXml(text);
+    if (doc.errors.length || !doc.root) {
+      const e = doc.errors[0];
+      throw new SchemaLoadError(`${file} is not well-formed: ${e ? `line ${lineOf(text, e.start)}: ${e.message}` : 'no root element'}`);
+    }
+    const lines = new LineIndex(text);
+    const root = this.convert(doc.root, file, lines, null, XML_PREFIXES, XML_PREFIXES);
     if (!root) throw new SchemaLoadError(`${file}: the root element is not a RelaxNG element`);
     if (inheritedNs !== null && !root.attrs.has('ns')) root.attrs.set('ns', inheritedNs);
     this.cleanup(root, file, null);
     return root;
   }
 
-  /** DOM to RNode: RelaxNG elements only, attributes without namespace, text kept where meaningful */
-  private convert(el: DomNode, file: string, parentLib: string | null, parentPrefixes: Map<string, string>): RNode | null {
-    if (el.namespaceURI !== RNG_NS) return null; // annotations
-    const attrs = new Map<string, string>();
+  /** parsed element to RNode: RelaxNG elements only, attributes without namespace, text kept where meaningful */
+  private convert(
+    el: XmlElement,
+    file: string,
+    lines: LineIndex,
+    parentLib: string | null,
+    parentPrefixes: Map<string, string>,
+    parentNs: Map<string, string>,
+  ): RNode | null {
+    // namespace declarations of this element: `prefixes` feeds QNames in <name>, `nsMap` resolves element/attribute names
     let prefixes = parentPrefixes;
-    for (const a of Array.from(el.attributes ?? [])) {
-      if (a.name === 'xmlns' || a.prefix === 'xmlns') {
-        if (prefixes === parentPrefixes) prefixes = new Map(parentPrefixes);
-        if (a.prefix === 'xmlns') prefixes.set(a.localName ?? '', a.value);
-        continue;
+    let nsMap = parentNs;
+    for (const a of el.attributes) {
+      const n = a.name;
+      if (n === 'xmlns' || n.startsWith('xmlns:')) {
+        if (nsMap === parentNs) nsMap = new Map(parentNs);
+        const v = a.value ?? '';
+        if (n === 'xmlns') nsMap.set('', v);
+        else {
+          if (prefixes === parentPrefixes) prefixes = new Map(parentPrefixes);
+          prefixes.set(n.slice(6), v);
+          nsMap.set(n.slice(6), v);
+        }
       }
-      if (a.namespaceURI && a.namespaceURI !== RNG_NS) continue;
-      attrs.set(a.localName ?? a.name, a.value);
+    }
+    const colon = el.name.indexOf(':');
+    const elNs = nsMap.get(colon < 0 ? '' : el.name.slice(0, colon));
+    if (elNs !== RNG_NS) return null; // annotations
+    const attrs = new Map<string, string>();
+    for (const a of el.attributes) {
+      const n = a.name;
+      if (n === 'xmlns' || n.startsWith('xmlns:')) continue;
+      const c = n.indexOf(':');
+      if (c >= 0 && nsMap.get(n.slice(0, c)) !== RNG_NS) continue; // foreign attributes
+      attrs.set(c < 0 ? n : n.slice(c + 1), a.value ?? '');
     }
     const ownLib = attrs.get('datatypeLibrary');
     const lib = ownLib !== undefined ? ownLib : parentLib;
     const node: RNode = {
-      name: el.localName ?? '',
+      name: el.localName,
       attrs,
       children: [],
       text: '',
       datatypeLibrary: lib ?? '',
-      source: `${path.basename(file)}:${el.lineNumber ?? 0}`,
+      source: `${path.basename(file)}:${lines.lineOf(el.start)}`,
       prefixes,
     };
     const keepText = node.name === 'name' || node.name === 'value' || node.name === 'param';
-    for (const c of Array.from(el.childNodes)) {
-      if (c.nodeType === 1) {
-        const k = this.convert(c, file, lib, prefixes);
+    for (const c of el.children) {
+      if (c.kind === 'element') {
+        const k = this.convert(c, file, lines, lib, prefixes, nsMap);
         if (k) node.children.push(k);
-      } else if (c.nodeType === 3 || c.nodeType === 4) {
-        const v = c.nodeValue ?? '';
-        if (keepText) node.text += v;
-        else if (!isBlank(v)) throw new SchemaLoadError(`${node.source}: unexpected text in <${node.name}>`);
+      } else if (c.kind === 'text') {
+        if (keepText) node.text += c.value;
+        else if (!isBlank(c.value)) throw new SchemaLoadError(`${node.source}: unexpected text in <${node.name}>`);
       }
     }
     return node;

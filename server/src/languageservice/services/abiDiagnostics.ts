@@ -5,11 +5,9 @@
  * devices have their own rule, since many users leave them to libvirt.
  */
 import { defineRule } from '../diagnosticRules';
-import { DomainDocument } from '../domainDocument';
 import { Expansion } from '../expander/expand';
 import { ENode } from '../expander/eTree';
 import { Fill } from '../expander/fill';
-import { Finding } from '../findings';
 import { shortVersion } from '../knowledge/versions';
 import { describeAddress, describeElement } from './describe';
 
@@ -34,8 +32,50 @@ export interface FillGroup {
   start: number;
   end: number;
   rule: string;
-  message: string;
+  readonly message: string;
   fills: Fill[];
+  /** what the group is about: an added element, an added address, or a changed/filled element */
+  kind: 'added' | 'address' | 'changed' | 'set';
+  /** the expander node the group describes (the added element, or the document element's copy) */
+  subject: ENode;
+}
+
+/** a group whose message is built on first read (the ranking groups every target's fills, and words few of them) */
+class LazyGroup implements FillGroup {
+  private text: string | undefined = undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+  readonly fills: Fill[];
+  readonly kind: FillGroup['kind'];
+  readonly subject: ENode;
+  constructor(g: Omit<FillGroup, 'message'>, private readonly build: () => string) {
+    this.start = g.start;
+    this.end = g.end;
+    this.rule = g.rule;
+    this.fills = g.fills;
+    this.kind = g.kind;
+    this.subject = g.subject;
+  }
+  get message(): string {
+    return (this.text ??= this.build());
+  }
+}
+
+function group(g: Omit<FillGroup, 'message'>, message: () => string): FillGroup {
+  return new LazyGroup(g, message);
+}
+
+/**
+ * The code of a finding names the pin action that clears it: abi-address when
+ * only "Pin All Device Addresses" writes its fills (the chassis and port of a
+ * root port follow its address), abi-generated for values libvirt generates,
+ * else abi-default ("Pin All ABI Defaults").
+ */
+function ruleOf(fills: Fill[]): string {
+  const kept = fills.filter((f) => f.category !== 'generated');
+  if (!kept.length) return ABI_GENERATED.id;
+  return kept.every((f) => f.category === 'address') ? ABI_ADDRESS.id : ABI_DEFAULT.id;
 }
 
 /** groups an expansion's fills into what the user sees, one group per located subject */
@@ -62,19 +102,16 @@ export function groupFills(expansion: Expansion): FillGroup[] {
     if (!parent) continue;
     // an address added to an existing device is the device's address, reported on the device
     if (top.name === 'address') {
-      groups.push({ start: parent.nameStart, end: parent.nameEnd, rule: ABI_ADDRESS.id, message: `libvirt ${v} will assign ${describeAddress(top)} to this <${parent.name}>`, fills });
+      groups.push(group({ start: parent.nameStart, end: parent.nameEnd, rule: ABI_ADDRESS.id, fills, kind: 'address', subject: top }, () => `libvirt ${v} will assign ${describeAddress(top)} to this <${parent.name}>`));
       continue;
     }
     const generated = fills.every((f) => f.category === 'generated');
     const what = top.parent?.origin && top.parent.origin.name !== 'devices' && top.parent.origin.name !== 'domain' ? `<${top.name}> to this <${parent.name}>: ` : '';
-    const desc = describeElement(top);
-    groups.push({
-      start: parent.nameStart,
-      end: parent.nameEnd,
-      rule: generated ? ABI_GENERATED.id : ABI_DEFAULT.id,
-      message: generated ? `libvirt ${v} will generate ${what}${desc} (${fills[0].reason})` : `libvirt ${v} will add ${what}${desc}${addressOf(top)}`,
-      fills,
-    });
+    groups.push(
+      group({ start: parent.nameStart, end: parent.nameEnd, rule: generated ? ABI_GENERATED.id : ruleOf(fills), fills, kind: 'added', subject: top }, () =>
+        generated ? `libvirt ${v} will generate ${what}${describeElement(top)} (${fills[0].reason})` : `libvirt ${v} will add ${what}${describeElement(top)}${addressOf(top)}`,
+      ),
+    );
   }
   for (const [node, fills] of onExisting) {
     const el = node.origin!;
@@ -83,16 +120,16 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       const attr = el.getAttribute(f.attribute!);
       const start = attr && attr.valueStart >= 0 ? attr.valueStart : el.nameStart;
       const end = attr && attr.valueStart >= 0 ? attr.valueEnd : el.nameEnd;
-      groups.push({ start, end, rule: ABI_DEFAULT.id, message: `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}': ${f.reason}`, fills: [f] });
+      // the reason is the hover's and the diagnostic's related information: the message stays one line
+      groups.push(group({ start, end, rule: ruleOf([f]), fills: [f], kind: 'changed', subject: node }, () => `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}'`));
     }
+    // one finding per pin action: what Pin All ABI Defaults writes apart from what only the address pin writes
     const rest = fills.filter((f) => !changed.includes(f));
-    if (!rest.length) continue;
-    const parts = rest.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`));
-    groups.push({ start: el.nameStart, end: el.nameEnd, rule: ABI_DEFAULT.id, message: `libvirt ${v} will set ${parts.join(', ')} on this <${el.name}>`, fills: rest });
+    for (const part of [rest.filter((f) => ruleOf([f]) === ABI_DEFAULT.id), rest.filter((f) => ruleOf([f]) === ABI_ADDRESS.id), rest.filter((f) => ruleOf([f]) === ABI_GENERATED.id)]) {
+      if (!part.length) continue;
+      const parts = () => part.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`)).join(', ');
+      groups.push(group({ start: el.nameStart, end: el.nameEnd, rule: ruleOf(part), fills: part, kind: 'set', subject: node }, () => `libvirt ${v} will set ${parts()} on this <${el.name}>`));
+    }
   }
   return groups.sort((a, b) => a.start - b.start);
-}
-
-export function abiFindings(_doc: DomainDocument, expansion: Expansion): Finding[] {
-  return groupFills(expansion).map((g) => ({ rule: g.rule, start: g.start, end: g.end, message: g.message, data: { fills: g.fills.length } }));
 }

@@ -24,6 +24,7 @@ import { Expansion } from '../expander/expand';
 import { ENode } from '../expander/eTree';
 import { Fill, GENERATED } from '../expander/fill';
 import { orderedAttributes } from '../expander/format';
+import { libvirtDiskOrder } from '../expander/deviceOrder';
 import { diskIndex } from '../knowledge/diskDefaults';
 import { attributeOrder, insertionIndex } from '../knowledge/formatOrder';
 import { MEMORY_UNITS } from '../knowledge/scalarDefaults';
@@ -133,31 +134,52 @@ export function selectPinFills(expansion: Expansion, options: PinOptions = {}): 
   );
 }
 
+/** a value libvirt fills in that a pin with these options does not write, and why */
+export interface PinLeftover {
+  fill: Fill;
+  why: string;
+}
+
 /**
- * The order of disks libvirt keeps (virDomainDiskInsertPreAlloced, at parse):
- * each disk goes before the first later-indexed disk of its bus, else after
- * the last disk of its bus, else at the end. A disk that names no bus is
- * inserted before its bus is derived from the target name, so it sorts with
- * the other bus-less disks. Returns the disks' target names in that order.
+ * What a pin with these options leaves for libvirt to fill in although its
+ * finding is one the pin answers (abi-default, and abi-address with
+ * `addresses`), each with the reason: the pin commands report these.
  */
-function libvirtDiskOrder(disks: { dev: string; bus: string }[]): string[] {
-  const list: { dev: string; bus: string }[] = [];
-  for (const d of disks) {
-    let at = -1;
-    const idx = diskIndex(d.dev) ?? -1;
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (list[i].bus !== d.bus) continue;
-      if ((diskIndex(list[i].dev) ?? -1) > idx) at = i;
-      else if (at === -1) at = i + 1;
-    }
-    list.splice(at < 0 ? list.length : at, 0, d);
+export function pinLeftovers(expansion: Expansion, options: PinOptions = {}): PinLeftover[] {
+  const base = expansion.fills.filter((f) => (f.category === 'abi' || (options.addresses === true && f.category === 'address')) && attached(f.node, expansion.root));
+  const written = new Set(selectPinFills(expansion, options));
+  const out: PinLeftover[] = [];
+  for (const f of base) {
+    if (written.has(f)) continue;
+    const why =
+      f.unpinnable ??
+      (f.value === GENERATED
+        ? 'libvirt generates this value at define time'
+        : f.kind === 'attribute' && f.attribute === 'bus' && f.node.parent?.name === 'disk'
+          ? "naming the bus would move the disk in libvirt's disk order, and with it the address the disk gets"
+          : 'the pin leaves it to libvirt');
+    out.push({ fill: f, why });
   }
-  return list.map((d) => d.dev);
+  return out;
+}
+
+/** one line per leftover: what it is and why it stays unpinned */
+export function describeLeftovers(left: PinLeftover[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { fill: f, why } of left) {
+    const what = f.kind === 'attribute' ? `${f.attribute}='${f.value ?? ''}' on <${f.node.name}>` : f.kind === 'text' ? `the text of <${f.node.name}>` : `<${f.node.name}>`;
+    const where = f.node.parent ? ` in <${f.node.parent.name}>` : '';
+    const line = `${what}${where}: ${why}`;
+    if (!seen.has(line)) out.push(line);
+    seen.add(line);
+  }
+  return out;
 }
 
 /**
  * Naming the bus of a disk that named none can move it in libvirt's disk
- * list (see libvirtDiskOrder), and with it the PCI slot or drive unit it
+ * list (expander/deviceOrder.ts, libvirtDiskOrder), and with it the PCI slot or drive unit it
  * gets: pinning would change the ABI it means to keep. Drops the bus fills
  * (in document order) that would reorder the disks.
  */
@@ -173,7 +195,11 @@ function keepDiskOrder(expansion: Expansion, fills: Fill[]): Fill[] {
         const bus = t.origin?.attr('bus') ?? (pinned.has(t) ? t.attr('bus') : undefined);
         return { dev: t.attr('dev')!, bus: bus ?? '' };
       }),
-    ).join(' ');
+      (d) => d.bus,
+      (d) => diskIndex(d.dev) ?? -1,
+    )
+      .map((d) => d.dev)
+      .join(' ');
   const baseline = state(new Set());
   const pinned = new Set<ENode>();
   const dropped = new Set<Fill>();

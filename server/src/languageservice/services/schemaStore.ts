@@ -18,6 +18,11 @@ export interface SchemaState {
 /** loaded schemas, shared by every service in the process (a schema is read-only once loaded) */
 const LOADED = new Map<string, SchemaState>();
 
+/** drops a folder's loaded schema (its files changed); the next get() loads it again */
+export function forgetSchema(directory: string): void {
+  LOADED.delete(directory);
+}
+
 export class SchemaStore {
   private state: SchemaState | undefined;
 

@@ -1,5 +1,5 @@
 /** <serial>, <console>, <channel>: target types and ports, the console/serial pairing, virtio-serial ports. */
-import { ISA_SERIAL_MAX_PORT, SERIAL_MODEL_BY_TARGET, SERIAL_SOURCE, SERIAL_TARGET } from '../../knowledge/deviceDefaults';
+import { ISA_SERIAL_MAX_PORT, SERIAL_MODEL_BY_TARGET, SERIAL_SOURCE, serialTargetDefault } from '../../knowledge/deviceDefaults';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -19,15 +19,21 @@ function copyChardev(from: ENode, name: string): ENode {
 
 /** libvirt numbers ISA serial ports past 3 itself but rejects them written, and writing the target type renumbers them */
 function isaOverflow(ctx: ExpandContext, serial: ENode, port: number): string | undefined {
-  const type = serial.child('target')?.attr('type') ?? SERIAL_TARGET[ctx.arch]?.type;
+  const type = serial.child('target')?.attr('type') ?? serialTargetDefault(ctx.arch, ctx.machineKind)?.type;
   if (type !== 'isa-serial' || port <= ISA_SERIAL_MAX_PORT) return undefined;
   return `libvirt numbers this ISA serial port ${port} itself, but rejects ports above ${ISA_SERIAL_MAX_PORT} when written, and writing the target renumbers it (the guest cannot start with it either)`;
 }
 
 function serialTarget(ctx: ExpandContext, serial: ENode, port: number, rule: string, unpinnable: string | undefined): void {
-  const def = SERIAL_TARGET[ctx.arch];
+  const def = serialTargetDefault(ctx.arch, ctx.machineKind);
   const meta = { rule, category: 'abi' as const, reason: def ? `a serial port on ${ctx.arch} is a ${def.type} device (${def.model})` : 'serial ports are numbered from 0', source: SERIAL_SOURCE, ...(unpinnable ? { unpinnable } : {}) };
   const target = serial.child('target') ?? ctx.addElement(serial, new ENode('target'), meta);
+  // a written isa-serial target type counts as none (it used to be the only default), so the machine's default
+  // replaces it; where the machine has none, libvirt leaves the type unset and the pin must not add an ISA model
+  if (target.attr('type') === 'isa-serial' && def?.type !== 'isa-serial' && target.child('model')?.attr('name') === undefined) {
+    if (!def) return void ctx.fillAttr(target, 'port', String(port), meta);
+    ctx.changeAttr(target, 'type', def.type, { ...meta, reason: `libvirt reads a written isa-serial target as no target type, and gives a serial port on ${ctx.machine} its default, ${def.type}` });
+  }
   if (def) ctx.fillAttr(target, 'type', def.type, meta);
   ctx.fillAttr(target, 'port', String(port), meta);
   const type = target.attr('type');

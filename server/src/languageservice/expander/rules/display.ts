@@ -47,6 +47,13 @@ export const displayRule: Rule = {
       ctx.addElement(v, new ENode('model', { type: model }), meta);
       videos = [v];
     }
+    // the video written primary='yes' is put first when parsed (virDomainDefParseXML); the first one is the primary
+    const primaries = videos.filter((v) => v.child('model')?.attr('primary') === 'yes');
+    if (primaries.length === 1 && primaries[0] !== videos[0]) {
+      devices.remove(primaries[0]);
+      devices.insertAt(devices.children.indexOf(videos[0]), primaries[0]);
+      videos = devices.all('video');
+    }
     videos.forEach((v, i) => {
       const meta = { rule: this.id, category: 'abi' as const, reason: 'the video memory and head count are guest-visible', source: VIDEO_SOURCE };
       const model = v.child('model') ?? ctx.addElement(v, new ENode('model', { type: defaultVideoModel(ctx.arch) }), meta);

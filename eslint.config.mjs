@@ -1,0 +1,16 @@
+// ESLint flat config: typescript-eslint's recommended rules over the sources,
+// tests and benchmarks. Formatting is prettier's job (npm run lint checks both).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**', '.e2e-cache/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // unused names are tsc's job (noUnusedLocals/noUnusedParameters); `_` marks the intentional ones
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+);

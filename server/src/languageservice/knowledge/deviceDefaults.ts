@@ -22,8 +22,8 @@ const OBS = 'observed on libvirt 9.0.0 / QEMU 7.2';
  * qemu-xhci for newly defined domains).
  */
 export const USB_CONTROLLER_ROWS: Row<string>[] = [
-  { key: 'usb-controller', machines: ['i440fx'], libvirt: '>=7.0.0', value: 'piix3-uhci', source: { ref: `${POSTPARSE}; ${OBS}`, verifiedOn: ['9.0.0'] } },
-  { key: 'usb-controller', machines: ['q35'], libvirt: '>=7.0.0', qemu: '>=2.12.0', value: 'qemu-xhci', source: { ref: `${POSTPARSE} (q35: qemu-xhci preferred when QEMU has it, else nec-xhci, else ich9-ehci1); ${OBS}`, verifiedOn: ['9.0.0'] } },
+  { key: 'usb-controller', machines: ['i440fx'], libvirt: '>=7.0.0', value: 'piix3-uhci', source: { ref: `${POSTPARSE}; ${OBS}`, verifiedOn: ['7.0.0', '9.0.0'] } },
+  { key: 'usb-controller', machines: ['q35'], libvirt: '>=7.0.0', qemu: '>=2.12.0', value: 'qemu-xhci', source: { ref: `${POSTPARSE} (q35: qemu-xhci preferred when QEMU has it, else nec-xhci, else ich9-ehci1); ${OBS}`, verifiedOn: ['7.0.0', '9.0.0'] } },
   { key: 'usb-controller', machines: ['pseries'], libvirt: '>=7.0.0', qemu: '>=2.12.0', value: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse (pseries prefers qemu-xhci over pci-ohci for new domains); ${OBS}`, verifiedOn: ['9.0.0'] } },
 ];
 
@@ -43,9 +43,9 @@ export function usbControllerDefault(versions: Versions, guest: Guest): { model:
  *   src/qemu/qemu_postparse.c, qemuDomainDefAddDefaultDevices addITCOWatchdog; absent from 9.0.0).
  */
 export const IMPLICIT_DEVICE_ROWS: Row<boolean>[] = [
-  { key: 'implicit-audio', libvirt: '<7.2.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0): no default audio backend; NEWS.rst v7.2.0 introduces <audio>' } },
+  { key: 'implicit-audio', libvirt: '<7.2.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0): no default audio backend; NEWS.rst v7.2.0 introduces <audio>', verifiedOn: ['7.0.0'] } },
   { key: 'implicit-audio', libvirt: '>=7.2.0', value: true, source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddDefaultAudioBackend (spice audio with SPICE graphics, else none); NEWS.rst v7.2.0', verifiedOn: ['9.0.0'] } },
-  { key: 'itco-watchdog', machines: ['q35'], libvirt: '<9.1.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0, 9.0.0), qemuDomainDefAddDefaultDevices: no iTCO watchdog is added', verifiedOn: ['9.0.0'] } },
+  { key: 'itco-watchdog', machines: ['q35'], libvirt: '<9.1.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0, 9.0.0), qemuDomainDefAddDefaultDevices: no iTCO watchdog is added', verifiedOn: ['7.0.0', '9.0.0'] } },
   { key: 'itco-watchdog', machines: ['q35'], libvirt: '>=9.1.0', value: true, source: { ref: 'src/qemu/qemu_postparse.c (11.3.0), qemuDomainDefAddDefaultDevices (q35: a watchdog of model itco, action reset or that of the first watchdog); NEWS.rst v9.1.0' } },
 ];
 
@@ -107,10 +107,10 @@ export const IMPLICIT_DEVICES = {
 const PANIC_REF = 'src/qemu/qemu_domain.c, qemuDomainDevicePanicDefPostParse';
 const PANIC_REF_11 = 'src/qemu/qemu_domain.c, qemuDomainDefaultPanicModel';
 export const PANIC_MODEL_ROWS: Row<string | undefined>[] = [
-  { key: 'panic-model', arches: ['x86_64', 'i686'], libvirt: '>=7.0.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)`, verifiedOn: ['9.0.0'] } },
+  { key: 'panic-model', arches: ['x86_64', 'i686'], libvirt: '>=7.0.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)`, verifiedOn: ['7.0.0', '9.0.0'] } },
   { key: 'panic-model', arches: ['ppc64', 'ppc64le'], machines: ['pseries'], libvirt: '>=7.0.0', value: 'pseries', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` } },
   { key: 'panic-model', arches: ['s390x'], libvirt: '>=7.0.0', value: 's390', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` } },
-  { key: 'panic-model', arches: ['aarch64', 'armv7l', 'riscv64'], libvirt: '<9.1.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0: isa on every arch but pSeries and s390, which QEMU refuses outside x86)`, verifiedOn: ['9.0.0'] } },
+  { key: 'panic-model', arches: ['aarch64', 'armv7l', 'riscv64'], libvirt: '<9.1.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0: isa on every arch but pSeries and s390, which QEMU refuses outside x86)`, verifiedOn: ['7.0.0', '9.0.0'] } },
   { key: 'panic-model', arches: ['aarch64', 'armv7l'], machines: ['virt'], libvirt: '>=11.3.0', value: 'pvpanic', source: { ref: `${PANIC_REF_11} (11.3.0: pvpanic on ARM virt)` } },
   { key: 'panic-model', arches: ['riscv64'], libvirt: '>=11.3.0', value: undefined, source: { ref: `${PANIC_REF_11} (11.3.0: no model outside x86, pSeries, s390 and ARM virt)` } },
 ];

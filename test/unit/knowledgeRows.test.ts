@@ -105,3 +105,29 @@ describe('knowledge rows: panic model per libvirt', () => {
     assert.strictEqual(panicModel('debian-12', 'aarch64', 'virt'), undefined);
   });
 });
+
+describe('knowledge rows: TPM version and Hyper-V mode per libvirt', () => {
+  function expandWith(profileId: string, arch: string, machine: string, features: string, devices: string): ENode {
+    const text = `<domain type='qemu'><name>t</name><memory unit='MiB'>512</memory><os><type arch='${arch}' machine='${machine}'>hvm</type></os>${features}<devices>${devices}</devices></domain>`;
+    return expandDomain(parseXml(text).root!, builtinProfile(profileId)!).root;
+  }
+  const tpm = (profileId: string, model: string, arch = 'x86_64', machine = 'q35') =>
+    expandWith(profileId, arch, machine, '', `<tpm${model ? ` model='${model}'` : ''}><backend type='emulator'/></tpm>`).path('devices', 'tpm');
+  it('7.0, 9.0 and 11.3 each version an emulated TPM their own way', () => {
+    assert.strictEqual(tpm('debian-11', '')?.attr('model'), 'tpm-tis');
+    assert.strictEqual(tpm('debian-11', '')?.child('backend')?.attr('version'), '1.2');
+    assert.strictEqual(tpm('debian-11', 'tpm-crb')?.child('backend')?.attr('version'), '2.0');
+    // ARM virt: 7.0 keeps 1.2 for tpm-tis, 9.0 and 11.3 choose 2.0
+    assert.strictEqual(tpm('debian-11', 'tpm-tis', 'aarch64', 'virt')?.child('backend')?.attr('version'), '1.2');
+    assert.strictEqual(tpm('debian-12', 'tpm-tis', 'aarch64', 'virt')?.child('backend')?.attr('version'), '2.0');
+    // x86 tpm-tis stays 1.2 everywhere; 11.3 gives every other model 2.0
+    assert.strictEqual(tpm('debian-13', 'tpm-tis')?.child('backend')?.attr('version'), '1.2');
+    assert.strictEqual(tpm('debian-13', 'tpm-crb')?.child('backend')?.attr('version'), '2.0');
+  });
+  it('<hyperv> gets mode custom from libvirt 8.0 on, none on 7.0', () => {
+    const mode = (p: string) => expandWith(p, 'x86_64', 'q35', "<features><hyperv><relaxed state='on'/></hyperv></features>", '').path('features', 'hyperv')?.attr('mode');
+    assert.strictEqual(mode('debian-11'), undefined);
+    assert.strictEqual(mode('debian-12'), 'custom');
+    assert.strictEqual(mode('debian-13'), 'custom');
+  });
+});

@@ -19,7 +19,7 @@ import { textRange } from './version/guest';
 
 export const SET_FLOOR_COMMAND = 'domxml.setFloor';
 
-const VERSION_CODES = new Set(['version-reject', 'version-drop', 'version-qemu', 'define-reject', 'migration-note']);
+const VERSION_CODES = new Set(['version-reject', 'version-drop', 'version-qemu', 'define-reject', 'migration-note', 'no-effect']);
 
 type Located = { start: number; end: number; code: string; data: VersionFindingData; diagnostic?: Diagnostic };
 

@@ -111,7 +111,10 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const expansion = expansionOf(doc);
     if (expansion) out.push(...abiFindings(doc, expansion));
     out.push(...versions);
-    return sortFindings(out);
+    // where the XML is broken, the syntax error is the one story: a value cut short by a missing quote is no value to check
+    const broken = out.filter((f) => f.rule === 'syntax');
+    if (!broken.length) return sortFindings(out);
+    return sortFindings(out.filter((f) => f.rule === 'syntax' || !broken.some((b) => f.start < Math.max(b.end, b.start + 1) && b.start < Math.max(f.end, f.start + 1))));
   }
 
   return {

@@ -66,13 +66,15 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       continue;
     }
     const generated = fills.every((f) => f.category === 'generated');
-    const what = top.parent?.origin && top.parent.origin.name !== 'devices' && top.parent.origin.name !== 'domain' ? `<${top.name}> to this <${parent.name}>: ` : '';
+    const inside = parent.name !== 'devices' && parent.name !== 'domain';
     const desc = describeElement(top);
     groups.push({
       start: parent.nameStart,
       end: parent.nameEnd,
       rule: generated ? ABI_GENERATED.id : ABI_DEFAULT.id,
-      message: generated ? `libvirt ${v} will generate ${what}${desc} (${fills[0].reason})` : `libvirt ${v} will add ${what}${desc}${addressOf(top)}`,
+      message: generated
+        ? `libvirt ${v} will generate ${desc}${inside ? ` for this <${parent.name}>` : ''}`
+        : `libvirt ${v} will add ${desc}${addressOf(top)}${inside ? ` to this <${parent.name}>` : ''}`,
       fills,
     });
   }

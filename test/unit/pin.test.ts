@@ -11,7 +11,6 @@ import { cpuRule } from '../../server/src/languageservice/expander/rules/cpu';
 import { defaultControllersRule } from '../../server/src/languageservice/expander/rules/defaultControllers';
 import { defaultDevicesRule } from '../../server/src/languageservice/expander/rules/defaultDevices';
 import { disksRule } from '../../server/src/languageservice/expander/rules/disks';
-import { featuresRule } from '../../server/src/languageservice/expander/rules/features';
 import { identityRule } from '../../server/src/languageservice/expander/rules/identity';
 import { interfacesRule } from '../../server/src/languageservice/expander/rules/interfaces';
 import { memoryRule } from '../../server/src/languageservice/expander/rules/memory';

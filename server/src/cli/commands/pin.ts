@@ -1,10 +1,9 @@
 /** `domxml pin`: the document with the ABI defaults of the target written in. */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadDomainFile } from '../domainFile';
 import { pinText, selectPinFills } from '../../languageservice/services/pin';
 import { formatOptions } from '../args';
-import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
-import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
+import { Command, EXIT_FINDINGS, EXIT_OK } from '../command';
+import { PROFILE_OPTIONS } from '../profileOptions';
 
 const options = [
   ...PROFILE_OPTIONS,

@@ -41,6 +41,8 @@ export interface LanguageServiceParams {
   readFile?: (path: string) => string | undefined;
   /** the local host's profile (read from virsh by the server or CLI), used when settings say 'local' or name none */
   localProfile?: () => TargetProfile | undefined;
+  /** the libvirt whose RelaxNG schemas the schema directory holds; the local host's when absent */
+  schemaProfile?: () => TargetProfile | undefined;
 }
 
 export interface LanguageService {
@@ -107,7 +109,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const out = syntaxFindings(doc);
     const versions = versionFindings(doc, { floor: settings.floor, profile: profile() });
     const rng = schema().schema;
-    if (rng) out.push(...schemaOnTarget(schemaFindings(doc, rng), versions, profile(), params.localProfile?.()));
+    if (rng) out.push(...schemaOnTarget(schemaFindings(doc, rng), versions, profile(), () => (params.schemaProfile ?? params.localProfile)?.()));
     const expansion = expansionOf(doc);
     if (expansion) out.push(...abiFindings(doc, expansion));
     out.push(...versions);

@@ -6,7 +6,7 @@ import { ruleById, SeverityName } from '../../languageservice/diagnosticRules';
 import { DomainDocument } from '../../languageservice/domainDocument';
 import { formatOptions, option } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
-import { cliLanguageService } from '../cliService';
+import { cliLanguageService, cliSettings } from '../cliService';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
 
 interface JsonDiagnostic {
@@ -49,8 +49,9 @@ export const checkCommand: Command = {
         return EXIT_USAGE;
       }
     }
-    const service = cliLanguageService(profileFromArgs(args, io));
-    service.configure({ profile: 'local', schemaDirectory: option(args, 'schema-dir'), ...(floor.libvirt || floor.qemu ? { floor } : {}) });
+    const target = profileFromArgs(args, io);
+    const service = cliLanguageService(target);
+    service.configure(cliSettings(target, { schemaDirectory: option(args, 'schema-dir'), ...(floor.libvirt || floor.qemu ? { floor } : {}) }));
     const results: JsonDiagnostic[] = [];
     let ioFailed = false;
     for (const file of args.positional) {

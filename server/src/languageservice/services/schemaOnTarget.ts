@@ -2,7 +2,8 @@
  * Reconciles schema findings with the target profile and the version checks:
  * - a value the version checks already reject at the same place is reported
  *   once (theirs says which libvirt rejects it and why);
- * - the installed schema is that of the local libvirt; when the target is a
+ * - the installed schema is that of the local libvirt (asked only when the
+ *   schema finds something); when the target is a
  *   newer libvirt, what this schema rejects may be valid there, so those
  *   findings become warnings that say so;
  * - an element or attribute the target's libvirt silently drops (version-drop)
@@ -15,7 +16,9 @@ import { TargetProfile } from '../profiles/profile';
 
 const REJECTING = new Set(['define-reject', 'version-reject']);
 
-export function schemaOnTarget(schema: Finding[], versions: Finding[], target: TargetProfile, local: TargetProfile | undefined): Finding[] {
+export function schemaOnTarget(schema: Finding[], versions: Finding[], target: TargetProfile, schemaProfile: () => TargetProfile | undefined): Finding[] {
+  if (!schema.length) return schema;
+  const local = schemaProfile();
   const taken = new Set(versions.filter((f) => REJECTING.has(f.rule)).map((f) => `${f.start}:${f.end}`));
   const drops = new Map(versions.filter((f) => f.rule === 'version-drop' && f.data?.scope === 'target').map((f) => [`${f.start}:${f.end}`, f]));
   for (const f of schema) {

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { allRules } from '../../server/src/languageservice/diagnosticRules';
+import { RULE_CODES } from '../../server/src/protocol';
 // every module that defines a rule: the language service's, and the CLI's whole-document findings
 import '../../server/src/languageservice/languageService';
 import '../../server/src/languageservice/services/documentFindings';
@@ -20,6 +21,10 @@ describe('README diagnostics table', () => {
     const registry = new Map(allRules().map((r) => [r.id, r.defaultSeverity as string]));
     assert.ok(registry.size >= 12, `rules registered: ${[...registry.keys()].join(', ')}`);
     assert.deepStrictEqual(Object.fromEntries([...table].sort()), Object.fromEntries([...registry].sort()));
+  });
+
+  it('the protocol RULE_CODES are the registry ids', () => {
+    assert.deepStrictEqual([...RULE_CODES].sort(), allRules().map((r) => r.id).sort());
   });
 
   it('package.json names every code in the severities setting', () => {

@@ -5,6 +5,7 @@
  * - "Pin All ABI Defaults" (source.fixAll.domxml) for the whole document;
  * - "Pin All ABI Defaults and Device Addresses" (source.pinAddresses.domxml).
  */
+import { RuleCode } from '../../protocol';
 import { CodeAction, CodeActionKind, Diagnostic, Range } from 'vscode-languageserver-types';
 import { DomainDocument } from '../domainDocument';
 import { Expansion } from '../expander/expand';
@@ -20,7 +21,7 @@ export const PIN_ADDRESSES_KIND = `${CodeActionKind.Source}.pinAddresses.domxml`
 export const PIN_ALL_TITLE = 'Pin All ABI Defaults';
 export const PIN_ADDRESSES_TITLE = 'Pin All ABI Defaults and Device Addresses';
 /** the diagnostics the quick fixes answer */
-const PIN_DIAGNOSTIC_CODES = new Set(['abi-default', 'abi-address']);
+const PIN_DIAGNOSTIC_CODES = new Set<string>(['abi-default', 'abi-address'] satisfies RuleCode[]);
 
 export interface PinGroup {
   title: string;

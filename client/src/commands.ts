@@ -1,6 +1,7 @@
 /** Palette commands: each forwards to the server or edits a setting. */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, ExpandedMode, SERVER_COMMAND, ServerCommand, ServerCommands, SETTINGS_SECTION } from '../../server/src/protocol';
 
 const EXPANDED_SCHEME = 'domxml-expanded';
 
@@ -11,17 +12,19 @@ function activeDomainEditor(): vscode.TextEditor | undefined {
 }
 
 export function registerClientCommands(client: () => LanguageClient): vscode.Disposable[] {
-  const run = (command: string, ...args: unknown[]) => client().sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  /** runs a server command with its typed arguments; the result is the server's (protocol.ts ServerCommands) */
+  const run = <C extends ServerCommand>(command: C, ...args: ServerCommands[C]['args']): Promise<ServerCommands[C]['result'] | undefined> =>
+    client().sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
 
   const expandedProvider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
       const q = new URLSearchParams(uri.query);
-      const text = await run('domxml.server.expandedText', q.get('source'), q.get('mode'));
+      const text = await run(SERVER_COMMAND.expandedText, q.get('source') ?? '', q.get('mode') === 'migratable' ? 'migratable' : 'expanded');
       return typeof text === 'string' ? text : '<!-- not a libvirt domain -->\n';
     },
   };
 
-  async function showExpanded(mode: 'expanded' | 'migratable') {
+  async function showExpanded(mode: ExpandedMode) {
     const editor = activeDomainEditor();
     if (!editor) return;
     const source = editor.document.uri.toString();
@@ -33,7 +36,7 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   async function pin(addresses: boolean) {
     const editor = activeDomainEditor();
     if (!editor) return;
-    const result = (await run('domxml.server.pinAll', editor.document.uri.toString(), addresses)) as { edits: number; left: string[]; addressesLeft?: boolean } | number | null;
+    const result = (await run(SERVER_COMMAND.pinAll, editor.document.uri.toString(), addresses)) as { edits: number; left: string[]; addressesLeft?: boolean } | number | null;
     const edits = typeof result === 'number' ? result : (result?.edits ?? 0);
     const left = typeof result === 'object' && result ? result.left : [];
     const rest = typeof result === 'object' && result?.addressesLeft ? ' Device addresses are left to libvirt: Pin All Device Addresses pins them.' : '';
@@ -42,7 +45,7 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   }
 
   async function selectProfile() {
-    const profiles = ((await run('domxml.server.listProfiles')) as { id: string; label: string; source: string }[]) ?? [];
+    const profiles = (await run(SERVER_COMMAND.listProfiles)) ?? [];
     const items: (vscode.QuickPickItem & { id: string })[] = [
       { id: 'local', label: '$(vm) Local host', description: "this machine's libvirt, read with virsh" },
       ...profiles.map((p) => ({ id: p.id, label: p.label, detail: p.source })),
@@ -78,20 +81,20 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   /** sets the migration floor; quick fixes pass the version and which component ('libvirt' or 'qemu') */
   async function setFloor(version?: string, component: 'libvirt' | 'qemu' = 'libvirt') {
     const key = `floor.${component}`;
-    const v = version ?? (await vscode.window.showInputBox({ prompt: `Oldest ${component === 'qemu' ? 'QEMU' : 'libvirt'} the domain must still work on (empty for none)`, placeHolder: '6.0.0', value: vscode.workspace.getConfiguration('domxml').get(key) }));
+    const v = version ?? (await vscode.window.showInputBox({ prompt: `Oldest ${component === 'qemu' ? 'QEMU' : 'libvirt'} the domain must still work on (empty for none)`, placeHolder: '6.0.0', value: vscode.workspace.getConfiguration(SETTINGS_SECTION).get(key) }));
     if (v === undefined) return;
     if (v && !/^\d+\.\d+(\.\d+)?$/.test(v)) return void vscode.window.showErrorMessage(`'${v}' is not a version like 6.0.0`);
-    await vscode.workspace.getConfiguration('domxml').update(key, v, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, v, vscode.ConfigurationTarget.Workspace);
   }
 
   return [
     vscode.workspace.registerTextDocumentContentProvider(EXPANDED_SCHEME, expandedProvider),
-    vscode.commands.registerCommand('domxml.showExpanded', () => showExpanded('expanded')),
-    vscode.commands.registerCommand('domxml.showMigratable', () => showExpanded('migratable')),
-    vscode.commands.registerCommand('domxml.pinAll', () => pin(false)),
-    vscode.commands.registerCommand('domxml.pinAddresses', () => pin(true)),
-    vscode.commands.registerCommand('domxml.selectProfile', selectProfile),
-    vscode.commands.registerCommand('domxml.setFloor', setFloor),
-    vscode.commands.registerCommand('domxml.restartServer', () => client().restart()),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showExpanded, () => showExpanded('expanded')),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showMigratable, () => showExpanded('migratable')),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.pinAll, () => pin(false)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.pinAddresses, () => pin(true)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.selectProfile, selectProfile),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.setFloor, setFloor),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => client().restart()),
   ];
 }

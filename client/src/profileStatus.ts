@@ -2,14 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { isDomainDocument } from './languageDetection';
-
-interface ServerStatus {
-  profileId: string;
-  profileLabel: string;
-  profileSource: string;
-  floor?: { libvirt?: string; qemu?: string };
-  schema: { directory: string; loaded: boolean; error?: string; loadMs?: number };
-}
+import { CLIENT_COMMANDS, ServerStatus, STATUS_NOTIFICATION } from '../../server/src/protocol';
 
 export class ProfileStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('domxml.profile', vscode.StatusBarAlignment.Right, 100);
@@ -17,7 +10,7 @@ export class ProfileStatus implements vscode.Disposable {
 
   constructor(private readonly client: LanguageClient) {
     this.item.name = 'libvirt target profile';
-    this.item.command = 'domxml.selectProfile';
+    this.item.command = CLIENT_COMMANDS.selectProfile;
     this.item.text = '$(server) libvirt: …';
     this.update();
     this.subscriptions.push(
@@ -38,7 +31,7 @@ export class ProfileStatus implements vscode.Disposable {
   }
 
   listen(): void {
-    this.client.onNotification('domxml/status', (s: ServerStatus) => {
+    this.client.onNotification(STATUS_NOTIFICATION, (s: ServerStatus) => {
       const floor = s.floor?.libvirt ? ` ≥ ${s.floor.libvirt}` : '';
       this.item.text = `$(server) ${s.profileLabel.replace(/ \(.*$/, '')}${floor}${s.schema.loaded ? '' : ' $(warning)'}`;
       this.item.tooltip = `Target: ${s.profileLabel}\nFrom: ${s.profileSource}${s.floor?.libvirt ? `\nMigration floor: libvirt ${s.floor.libvirt}${s.floor.qemu ? `, QEMU ${s.floor.qemu}` : ''}` : '\nNo migration floor'}\n${s.schema.loaded ? `Schema: ${s.schema.directory}` : `Schema validation off: ${s.schema.error}`}\nClick to switch.`;

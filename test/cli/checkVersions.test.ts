@@ -41,3 +41,33 @@ describe('domxml check: versions', () => {
     assert.match(r.stderr, /--floor-qemu needs a version/);
   });
 });
+
+describe('domxml check: the installed schema belongs to the local libvirt, not to the target', () => {
+  const local = spawnSync('virsh', ['-r', 'version'], { encoding: 'utf8' });
+  const localLibvirt = /(?:Running against daemon: |Using library: libvirt )(\d+\.\d+\.\d+)/.exec(local.stdout ?? '')?.[1];
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  let file = '';
+  before(function () {
+    if (!localLibvirt || !localLibvirt.startsWith('9.0') || !fs.existsSync('/usr/share/libvirt/schemas/domain.rng')) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-schema-'));
+    file = path.join(dir, 'unknown.xml');
+    fs.writeFileSync(file, "<domain type='qemu'>\n  <name>vm</name>\n  <memory unit='MiB'>512</memory>\n  <os>\n    <type arch='x86_64' machine='q35'>hvm</type>\n  </os>\n  <nosuchelement/>\n</domain>\n");
+  });
+
+  it('a newer target gets schema findings as warnings that say whose schema refuses', () => {
+    const r = domxml(['check', '--format', 'json', '--profile', 'debian-13', file]);
+    const schema = (JSON.parse(r.stdout) as { code: string; severity: string; message: string }[]).filter((d) => d.code === 'schema');
+    assert.ok(schema.length > 0, r.stdout + r.stderr);
+    for (const d of schema) {
+      assert.strictEqual(d.severity, 'warning', d.message);
+      assert.match(d.message, new RegExp(`by the schema of the local libvirt ${localLibvirt!.replace(/\./g, '\\.')}; the target libvirt 11\\.3\\.0 may accept it`));
+    }
+  });
+
+  it('an older or equal target keeps them errors', () => {
+    const r = domxml(['check', '--format', 'json', '--profile', 'debian-11', file]);
+    const schema = (JSON.parse(r.stdout) as { code: string; severity: string }[]).filter((d) => d.code === 'schema');
+    assert.ok(schema.length > 0 && schema.every((d) => d.severity === 'error'), r.stdout);
+  });
+});

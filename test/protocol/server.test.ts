@@ -57,16 +57,27 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(after.filter((d) => d.code === 'syntax'), []);
   });
 
-  it('answers hover requests on any position without failing', async () => {
+  it('answers hover requests on any position, and says what libvirt stores for q35', async () => {
     const uri = 'file:///ws/hover.xml';
     const text = fs.readFileSync(path.join(REPO, 'samples', 'debian12-q35.xml'), 'utf8');
     const p = client.nextDiagnostics(uri);
     await client.open(uri, text);
     await p;
+    type H = { contents: { kind: string; value: string }; range?: { start: { line: number } } } | null;
     const lines = text.split('\n');
     for (let line = 0; line < lines.length; line += 3) {
-      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } });
+      const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } })) as H;
+      if (h) assert.strictEqual(h.contents.kind, 'markdown');
     }
+    // on the value machine='q35': the canonical machine libvirt stores, why, and the documentation link
+    const line = lines.findIndex((l) => l.includes("machine='q35'"));
+    const character = lines[line].indexOf("'q35'") + 2;
+    const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as H;
+    assert.ok(h, 'a hover on q35');
+    assert.strictEqual(h!.range?.start.line, line);
+    assert.match(h!.contents.value, /\*\*`machine` of `<type>`\*\*/);
+    assert.match(h!.contents.value, /stores `machine='pc-q35-\d+\.\d+'` \(was `q35`\)/);
+    assert.match(h!.contents.value, /\[libvirt documentation\]\(https:\/\/libvirt\.org\/formatdomain\.html#/);
   });
 
   it('survives random bytes and every prefix of a document sent as edits', async () => {

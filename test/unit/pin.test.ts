@@ -11,7 +11,6 @@ import { cpuRule } from '../../server/src/languageservice/expander/rules/cpu';
 import { defaultControllersRule } from '../../server/src/languageservice/expander/rules/defaultControllers';
 import { defaultDevicesRule } from '../../server/src/languageservice/expander/rules/defaultDevices';
 import { disksRule } from '../../server/src/languageservice/expander/rules/disks';
-import { featuresRule } from '../../server/src/languageservice/expander/rules/features';
 import { identityRule } from '../../server/src/languageservice/expander/rules/identity';
 import { interfacesRule } from '../../server/src/languageservice/expander/rules/interfaces';
 import { memoryRule } from '../../server/src/languageservice/expander/rules/memory';
@@ -343,13 +342,13 @@ describe('pin', () => {
     it('offers the whole-document source actions and honours `only`', () => {
       const all = pinCodeActions(doc, expansion, at(0, 0));
       const fixAll = all.find((a) => a.kind === PIN_ALL_KIND)!;
-      assert.strictEqual(fixAll.title, 'Pin all ABI defaults');
+      assert.strictEqual(fixAll.title, 'Pin All ABI Defaults');
       assert.strictEqual(apply(fixAll), pinText(doc, expansion));
-      assert.deepStrictEqual(titles(pinCodeActions(doc, expansion, at(0, 0), ['source.fixAll'])), ['Pin all ABI defaults']);
+      assert.deepStrictEqual(titles(pinCodeActions(doc, expansion, at(0, 0), ['source.fixAll'])), ['Pin All ABI Defaults']);
       assert.ok(pinCodeActions(doc, expansion, at(0, 0), ['source']).every((a) => a.kind!.startsWith('source.')));
       if (expansion.fills.some((f) => f.category === 'address')) {
         const addresses = all.find((a) => a.kind === PIN_ADDRESSES_KIND)!;
-        assert.strictEqual(addresses.title, 'Pin all ABI defaults and device addresses');
+        assert.strictEqual(addresses.title, 'Pin All ABI Defaults and Device Addresses');
         assert.strictEqual(apply(addresses), pinText(doc, expansion, { addresses: true }));
       }
       assert.deepStrictEqual(pinCodeActions(doc, expansion, at(0, 0), ['refactor']), []);

@@ -70,14 +70,14 @@ describe('schema findings against the target profile', function () {
   const onTarget = (target: string) => {
     const s = service();
     const d = s.parse(doc(`<domain type='qemu'><name>x</name></domain>`));
-    return schemaOnTarget(d, s.schema().schema!, schema, [], builtinProfile(target)!, builtinProfile('debian-12'));
+    return schemaOnTarget(d, s.schema().schema!, schema, [], builtinProfile(target)!, () => builtinProfile('debian-12'));
   };
   const findingsOf = (body: string) => service().findings(doc(`<domain type='qemu'><name>x</name><memory>1048576</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>${body}</domain>`));
 
   it('reports a value once when the version checks already reject it there', () => {
     const s = service();
     const d = s.parse(doc(`<domain type='qemu'><name>x</name></domain>`));
-    const out = schemaOnTarget(d, s.schema().schema!, schema, [{ rule: 'define-reject', start: 10, end: 15, message: 'rejected' }], builtinProfile('debian-12')!, builtinProfile('debian-12'));
+    const out = schemaOnTarget(d, s.schema().schema!, schema, [{ rule: 'define-reject', start: 10, end: 15, message: 'rejected' }], builtinProfile('debian-12')!, () => builtinProfile('debian-12'));
     assert.deepStrictEqual(out, []);
   });
 

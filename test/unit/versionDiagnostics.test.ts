@@ -203,7 +203,7 @@ describe('versionDiagnostics: seed cases', () => {
 
   it('<on_crash> without a panic device is inert (information), with a device to add', () => {
     const text = domain(`  <on_crash>restart</on_crash>\n`);
-    const f = only(check(text), 'migration-note');
+    const f = only(check(text), 'no-effect');
     assert.deepStrictEqual([f.start, f.end], span(text, '>restart<', 'restart'));
     assert.strictEqual(data(f).addDevice, "<panic model='isa'/>");
     assert.deepStrictEqual(check(domain(`  <on_crash>restart</on_crash>\n  <devices>\n    <panic model='isa'/>\n  </devices>\n`)), []);

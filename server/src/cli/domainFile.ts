@@ -4,7 +4,7 @@ import { DomainDocument } from '../languageservice/domainDocument';
 import { LanguageService } from '../languageservice/languageService';
 import { TargetProfile } from '../languageservice/profiles/profile';
 import { ParsedArgs } from './args';
-import { cliLanguageService } from './cliService';
+import { cliLanguageService, cliSettings } from './cliService';
 import { CliIO, EXIT_FINDINGS, EXIT_USAGE } from './command';
 import { profileFromArgs } from './profileOptions';
 
@@ -25,7 +25,7 @@ export function loadDomainFile(command: string, usage: string, args: ParsedArgs,
     return { exit: EXIT_USAGE };
   }
   const service = cliLanguageService(profile);
-  service.configure({ profile: 'local' });
+  service.configure(cliSettings(profile));
   const document = TextDocument.create(`file:///${command}.xml`, 'xml', 1, text);
   const doc = service.parse(document);
   if (!doc.isDomain) {

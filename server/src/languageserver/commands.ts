@@ -9,8 +9,9 @@ import { migratableRoot } from '../languageservice/expander/migratable';
 import { LanguageService } from '../languageservice/languageService';
 import { BUILTIN_PROFILES } from '../languageservice/profiles/builtinProfiles';
 import { describeLeftovers, detectStyle, pinLeftovers } from '../languageservice/services/pin';
+import { SERVER_COMMAND, ServerCommands } from '../protocol';
 
-export const SERVER_COMMANDS = ['domxml.server.expandedText', 'domxml.server.listProfiles', 'domxml.server.pinAll'];
+export const SERVER_COMMANDS: string[] = Object.values(SERVER_COMMAND);
 
 type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
 
@@ -18,16 +19,16 @@ export function registerCommands(connection: Connection, documents: TextDocument
   connection.onExecuteCommand((params) => {
     const args = params.arguments ?? [];
     switch (params.command) {
-      case 'domxml.server.expandedText': {
+      case SERVER_COMMAND.expandedText: {
         const doc = documents.get(String(args[0]));
         if (!doc) return null;
-        return guard('expand', null, () => {
+        return guard<ServerCommands[typeof SERVER_COMMAND.expandedText]['result']>('expand', null, () => {
           const e = service.expand(doc);
           // in the document's own quotes, indentation and attribute order, so the diff shows only what libvirt changes
           return e ? formatENode(args[1] === 'migratable' ? migratableRoot(e) : e.root, '', { style: detectStyle(service.parse(doc)) }) : null;
         });
       }
-      case 'domxml.server.pinAll': {
+      case SERVER_COMMAND.pinAll: {
         // applies the pin edits through the client; answers how many edits were made
         // and what the pin leaves to libvirt, with why ({ edits, left, addressesLeft })
         const doc = documents.get(String(args[0]));
@@ -40,8 +41,10 @@ export function registerCommands(connection: Connection, documents: TextDocument
         if (!edits.length) return { edits: 0, left, addressesLeft };
         return connection.workspace.applyEdit({ label: 'Pin ABI defaults', edit: { changes: { [doc.uri]: edits } } }).then(() => ({ edits: edits.length, left, addressesLeft }));
       }
-      case 'domxml.server.listProfiles':
-        return BUILTIN_PROFILES.map((p) => ({ id: p.id, label: p.label, source: p.source }));
+      case SERVER_COMMAND.listProfiles: {
+        const result: ServerCommands[typeof SERVER_COMMAND.listProfiles]['result'] = BUILTIN_PROFILES.map((p) => ({ id: p.id, label: p.label, source: p.source }));
+        return result;
+      }
       default:
         return null;
     }

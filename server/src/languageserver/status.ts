@@ -1,17 +1,10 @@
 /** Tells the client which target profile and migration floor are active (shown in its status bar and log). */
 import { Connection } from 'vscode-languageserver';
 import { LanguageService } from '../languageservice/languageService';
+import { ServerStatus, STATUS_NOTIFICATION } from '../protocol';
 
-export const STATUS_NOTIFICATION = 'domxml/status';
-
-export interface ServerStatus {
-  profileId: string;
-  profileLabel: string;
-  profileSource: string;
-  floor?: { libvirt?: string; qemu?: string };
-  /** the schema folder in use, or why validation against the schema is off */
-  schema: { directory: string; loaded: boolean; error?: string; loadMs?: number };
-}
+export { STATUS_NOTIFICATION } from '../protocol';
+export type { ServerStatus } from '../protocol';
 
 let lastSchemaError: string | undefined;
 

@@ -4,11 +4,13 @@
  * rule, and a page of libvirt's documentation that explains the subject.
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { RuleCode } from '../protocol';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export interface DiagnosticRule {
-  id: string;
+  /** the diagnostic code; a new rule adds its code to RULE_CODES in server/src/protocol.ts */
+  id: RuleCode;
   title: string;
   defaultSeverity: SeverityName;
   docUrl: string;

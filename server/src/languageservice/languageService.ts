@@ -55,6 +55,8 @@ export interface LanguageServiceParams {
   readFile?: (path: string) => string | undefined;
   /** the local host's profile (read from virsh by the server or CLI), used when settings say 'local' or name none */
   localProfile?: () => TargetProfile | undefined;
+  /** the libvirt whose RelaxNG schemas the schema directory holds; the local host's when absent */
+  schemaProfile?: () => TargetProfile | undefined;
 }
 
 export interface LanguageService {
@@ -144,11 +146,14 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const out = syntaxFindings(doc);
     const versions = versionFindings(doc, { floor: settings.floor, profile: profile() });
     const rng = schema().schema;
-    if (rng) out.push(...schemaOnTarget(doc, rng, schemaFindings(doc, rng), versions, profile(), params.localProfile?.()));
+    if (rng) out.push(...schemaOnTarget(doc, rng, schemaFindings(doc, rng), versions, profile(), () => (params.schemaProfile ?? params.localProfile)?.()));
     const ranking = rankingOf(doc);
     if (ranking) out.push(...rankedFindings(ranking, settings.defaults));
     out.push(...versions);
-    return sortFindings(out);
+    // where the XML is broken, the syntax error is the one story: a value cut short by a missing quote is no value to check
+    const broken = out.filter((f) => f.rule === 'syntax');
+    if (!broken.length) return sortFindings(out);
+    return sortFindings(out.filter((f) => f.rule === 'syntax' || !broken.some((b) => f.start < Math.max(b.end, b.start + 1) && b.start < Math.max(f.end, f.start + 1))));
   }
 
   return {

@@ -15,7 +15,7 @@ import { resolveInputs } from '../inputs';
 import { CheckResult } from '../output/checkResult';
 import { toGithub } from '../output/github';
 import { toSarif } from '../output/sarif';
-import { cliLanguageService } from '../cliService';
+import { cliLanguageService, cliSettings } from '../cliService';
 import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
 import { DefaultsLevel, DEFAULTS_LEVELS } from '../../languageservice/services/abiRisk';
 
@@ -63,9 +63,10 @@ export const checkCommand: Command = {
         return EXIT_USAGE;
       }
     }
-    const service = cliLanguageService(profileFromArgs(args, io));
+    const target = profileFromArgs(args, io);
+    const service = cliLanguageService(target);
     const defaults = option(args, 'defaults') as DefaultsLevel | undefined;
-    service.configure({ profile: 'local', schemaDirectory: option(args, 'schema-dir'), defaults, ...(floor.libvirt || floor.qemu ? { floor } : {}) });
+    service.configure(cliSettings(target, { schemaDirectory: option(args, 'schema-dir'), defaults, ...(floor.libvirt || floor.qemu ? { floor } : {}) }));
     const inputs = resolveInputs(args.positional);
     const results: JsonDiagnostic[] = [];
     let failed = false;

@@ -1,11 +1,10 @@
 /** `domxml expand`: the predicted `virsh dumpxml --inactive` after define. */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatENode, GeneratedValues } from '../../languageservice/expander/format';
 import { migratableRoot } from '../../languageservice/expander/migratable';
 import { loadDomainFile } from '../domainFile';
 import { formatOptions, option } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
-import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
+import { PROFILE_OPTIONS } from '../profileOptions';
 
 const options = [
   ...PROFILE_OPTIONS,

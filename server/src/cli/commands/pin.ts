@@ -1,5 +1,4 @@
 /** `domxml pin`: the document with the ABI defaults of the target written in. */
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadDomainFile } from '../domainFile';
 import { describeLeftovers, pinLeftovers, pinText, selectPinFills } from '../../languageservice/services/pin';
 import { formatOptions, ParsedArgs } from '../args';
@@ -8,7 +7,7 @@ import { CliIO } from '../command';
 import { resolveInputs } from '../inputs';
 import { SafeWriteError, writeFileAtomic, writeTarget } from '../safeWrite';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
-import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
+import { PROFILE_OPTIONS } from '../profileOptions';
 
 const options = [
   ...PROFILE_OPTIONS,

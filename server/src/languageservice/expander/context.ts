@@ -5,7 +5,8 @@
  * is recorded with its reason and source.
  */
 import { TargetProfile } from '../profiles/profile';
-import { MachineKind } from '../knowledge/deviceDefaults';
+import { isX86Arch, MachineKind, machineKind } from '../knowledge/machineKind';
+import { Guest, Versions } from '../knowledge/rows';
 import { insertionIndex } from '../knowledge/formatOrder';
 import { ENode } from './eTree';
 import { Fill, FillMeta } from './fill';
@@ -65,42 +66,47 @@ export class ExpandContext {
   }
 
   get isX86(): boolean {
-    return this.arch === 'x86_64' || this.arch === 'i686';
+    return isX86Arch(this.arch);
+  }
+
+  /** the machine family (knowledge/machineKind.ts), as the default tables and version rows name it */
+  get machineKind(): MachineKind {
+    return machineKind(this.arch, this.machine);
   }
 
   get isQ35(): boolean {
-    return this.isX86 && /q35/.test(this.machine);
+    return this.machineKind === 'q35';
   }
 
   get isI440fx(): boolean {
-    return this.isX86 && /^pc($|-i440fx|-\d)/.test(this.machine);
+    return this.machineKind === 'i440fx';
   }
 
   get isArmVirt(): boolean {
-    return (this.arch === 'aarch64' || this.arch === 'armv7l') && /^virt/.test(this.machine);
+    return this.machineKind === 'virt' && (this.arch === 'aarch64' || this.arch === 'armv7l');
   }
 
   /** RISC-V's virt machine: a PCI Express root like ARM's, without ARM's GIC and CPU defaults */
   get isRiscvVirt(): boolean {
-    return this.arch.startsWith('riscv') && /^virt/.test(this.machine);
+    return this.machineKind === 'virt' && this.arch.startsWith('riscv');
   }
 
   get isPseries(): boolean {
-    return this.arch.startsWith('ppc64') && /^pseries/.test(this.machine);
-  }
-
-  /** the machine family, as the device default tables name it */
-  get machineKind(): MachineKind {
-    if (this.isQ35) return 'q35';
-    if (this.isI440fx) return 'i440fx';
-    if (this.isArmVirt || this.isRiscvVirt) return 'virt';
-    if (this.isPseries) return 'pseries';
-    if (this.isS390) return 's390-ccw';
-    return 'other';
+    return this.machineKind === 'pseries';
   }
 
   get isS390(): boolean {
     return this.arch === 's390x';
+  }
+
+  /** the libvirt/QEMU versions the expansion is for: versioned rows are picked for these */
+  get versions(): Versions {
+    return this.profile;
+  }
+
+  /** the guest versioned rows are picked for */
+  get guest(): Guest {
+    return { arch: this.arch, machine: this.machineKind };
   }
 
   /** the `<devices>` element, added when the document has none */

@@ -6,21 +6,57 @@
  */
 import { Source } from './source';
 import { atLeast } from './versions';
+import { Guest, pickRow, Row, rowSource, Versions } from './rows';
 
-export type MachineKind = 'i440fx' | 'q35' | 'virt' | 'pseries' | 's390-ccw' | 'other';
+import { MachineKind } from './machineKind';
+export type { MachineKind } from './machineKind';
 
 const POSTPARSE = 'src/qemu/qemu_domain.c, qemuDomainDefAddDefaultDevices';
 const OBS = 'observed on libvirt 9.0.0 / QEMU 7.2';
 
-/** the USB controller libvirt adds at index 0, and the model it gives a USB controller without one */
-export const USB_CONTROLLER_DEFAULT: { machine: MachineKind; model: string; source: Source }[] = [
-  { machine: 'i440fx', model: 'piix3-uhci', source: { ref: `${POSTPARSE}; ${OBS}`, libvirt: '>=1.0.0' } },
-  { machine: 'q35', model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (qemu-xhci preferred when QEMU has it); ${OBS}`, libvirt: '>=8.0.0' } },
-  { machine: 'pseries', model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (pseries prefers qemu-xhci over pci-ohci); ${OBS}`, libvirt: '>=8.0.0' } },
+/**
+ * The USB controller libvirt adds at index 0 (key 'usb-controller', value: its model).
+ * Checked in libvirt's source for 7.0.0, 9.0.0 and 11.3.0 (qemuDomainDefAddDefaultDevices:
+ * q35 prefers qemu-xhci when QEMU has it, which every QEMU of our profiles has; a model-less
+ * controller on i440fx becomes piix3-uhci in qemuDomainControllerDefPostParse; pSeries gets
+ * qemu-xhci for newly defined domains).
+ */
+export const USB_CONTROLLER_ROWS: Row<string>[] = [
+  { key: 'usb-controller', machines: ['i440fx'], libvirt: '>=7.0.0', value: 'piix3-uhci', source: { ref: `${POSTPARSE}; ${OBS}`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] } },
+  { key: 'usb-controller', machines: ['q35'], libvirt: '>=7.0.0', qemu: '>=2.12.0', value: 'qemu-xhci', source: { ref: `${POSTPARSE} (q35: qemu-xhci preferred when QEMU has it, else nec-xhci, else ich9-ehci1); ${OBS}`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] } },
+  { key: 'usb-controller', machines: ['pseries'], libvirt: '>=7.0.0', qemu: '>=2.12.0', value: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse (pseries prefers qemu-xhci over pci-ohci for new domains); ${OBS}`, verifiedOn: ['9.0.0'] } },
 ];
 
+/** the USB controller a machine gets at index 0 for these versions, if any */
+export function usbControllerDefault(versions: Versions, guest: Guest): { model: string; source: Source } | undefined {
+  const row = pickRow(USB_CONTROLLER_ROWS, 'usb-controller', versions, guest);
+  return row && { model: row.value, source: rowSource(row) };
+}
+
+/**
+ * Implicit devices whose presence depends on the libvirt version.
+ * - 'implicit-audio': libvirt 7.2.0 introduced <audio> for QEMU and, with it,
+ *   qemuDomainDefAddDefaultAudioBackend (NEWS.rst v7.2.0; absent from 7.0.0's
+ *   src/qemu/qemu_domain.c), so 7.0 stores no <audio>.
+ * - 'itco-watchdog': since 9.1.0 a q35 guest lists the iTCO watchdog of its ICH9
+ *   chipset (NEWS.rst v9.1.0 "iTCO watchdog made operational"; 11.3.0
+ *   src/qemu/qemu_postparse.c, qemuDomainDefAddDefaultDevices addITCOWatchdog; absent from 9.0.0).
+ */
+export const IMPLICIT_DEVICE_ROWS: Row<boolean>[] = [
+  { key: 'implicit-audio', libvirt: '<7.2.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0): no default audio backend; NEWS.rst v7.2.0 introduces <audio>', verifiedOn: ['7.0.0'] } },
+  { key: 'implicit-audio', libvirt: '>=7.2.0', value: true, source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddDefaultAudioBackend (spice audio with SPICE graphics, else none); NEWS.rst v7.2.0', verifiedOn: ['9.0.0', '11.3.0'] } },
+  { key: 'itco-watchdog', machines: ['q35'], libvirt: '<9.1.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0, 9.0.0), qemuDomainDefAddDefaultDevices: no iTCO watchdog is added', verifiedOn: ['7.0.0', '9.0.0'] } },
+  { key: 'itco-watchdog', machines: ['q35'], libvirt: '>=9.1.0', value: true, source: { ref: 'src/qemu/qemu_postparse.c (11.3.0), qemuDomainDefAddDefaultDevices (q35: a watchdog of model itco, action reset or that of the first watchdog); NEWS.rst v9.1.0', verifiedOn: ['11.3.0'] } },
+];
+
+/** whether libvirt of these versions adds the implicit device `key` ('implicit-audio', 'itco-watchdog') to this guest, and why */
+export function implicitDevice(key: 'implicit-audio' | 'itco-watchdog', versions: Versions, guest: Guest): { add: boolean; source: Source } | undefined {
+  const row = pickRow(IMPLICIT_DEVICE_ROWS, key, versions, guest);
+  return row && { add: row.value, source: rowSource(row) };
+}
+
 /** the USB controller built into i440fx's PIIX3 chipset (at 00:01.2); older libvirt added it without writing it */
-export const I440FX_USB_MODEL = USB_CONTROLLER_DEFAULT.find((u) => u.machine === 'i440fx')!.model;
+export const I440FX_USB_MODEL = USB_CONTROLLER_ROWS.find((u) => u.machines?.includes('i440fx'))!.value;
 
 /**
  * The model of a USB controller the user wrote without one, per guest arch.
@@ -60,9 +96,30 @@ export const IMPLICIT_DEVICES = {
   gic: { version: '2', source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefEnableDefaultFeatures (virt machines always have a GIC; TCG uses version 2)' } as Source },
 };
 
-/** the model of a panic device without one */
-export const PANIC_MODEL_DEFAULT: Record<string, string> = { x86_64: 'isa', i686: 'isa', ppc64: 'pseries', ppc64le: 'pseries', s390x: 's390' };
-export const PANIC_MODEL_SOURCE: Source = { ref: 'src/qemu/qemu_domain.c, qemuDomainDevicePanicPostParse (isa on x86, pseries on ppc64, s390 on s390x)' };
+/**
+ * The model of a panic device written without one (key 'panic-model').
+ * 7.0.0 and 9.0.0 (src/qemu/qemu_domain.c, qemuDomainDevicePanicDefPostParse): pseries on
+ * pSeries machines, s390 on s390, isa everywhere else, which QEMU refuses outside x86
+ * (the define fails). 11.3.0 (src/qemu/qemu_domain.c, qemuDomainDefaultPanicModel): ARM virt
+ * gets pvpanic, other non-x86 guests keep no model. Between 9.1.0 and 11.2 ARM and RISC-V
+ * are not checked here: no row, so nothing is predicted.
+ */
+const PANIC_REF = 'src/qemu/qemu_domain.c, qemuDomainDevicePanicDefPostParse';
+const PANIC_REF_11 = 'src/qemu/qemu_domain.c, qemuDomainDefaultPanicModel';
+export const PANIC_MODEL_ROWS: Row<string | undefined>[] = [
+  { key: 'panic-model', arches: ['x86_64', 'i686'], libvirt: '>=7.0.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] } },
+  { key: 'panic-model', arches: ['ppc64', 'ppc64le'], machines: ['pseries'], libvirt: '>=7.0.0', value: 'pseries', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` } },
+  { key: 'panic-model', arches: ['s390x'], libvirt: '>=7.0.0', value: 's390', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` } },
+  { key: 'panic-model', arches: ['aarch64', 'armv7l', 'riscv64'], libvirt: '<9.1.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0: isa on every arch but pSeries and s390, which QEMU refuses outside x86)`, verifiedOn: ['7.0.0', '9.0.0'] } },
+  { key: 'panic-model', arches: ['aarch64', 'armv7l'], machines: ['virt'], libvirt: '>=11.3.0', value: 'pvpanic', source: { ref: `${PANIC_REF_11} (11.3.0: pvpanic on ARM virt)`, verifiedOn: ['11.3.0'] } },
+  { key: 'panic-model', arches: ['riscv64'], libvirt: '>=11.3.0', value: undefined, source: { ref: `${PANIC_REF_11} (11.3.0: no model outside x86, pSeries, s390 and ARM virt)` } },
+];
+
+/** the model libvirt of these versions gives a model-less panic device of this guest (undefined: none, or not known) */
+export function panicModelDefault(versions: Versions, guest: Guest): { model?: string; source: Source } | undefined {
+  const row = pickRow(PANIC_MODEL_ROWS, 'panic-model', versions, guest);
+  return row && { model: row.value, source: rowSource(row) };
+}
 
 /** the NIC model of an interface without <model> */
 export function defaultNetModel(arch: string, machine: MachineKind, machineName = ''): string {
@@ -166,3 +223,34 @@ export const CPU_CHECK_SOURCE: Source = {
   ref: 'src/qemu/qemu_domain.c, qemuDomainDefCPUPostParse (check: none for host-passthrough and for custom CPUs under TCG, partial for host-model and custom under KVM)',
   libvirt: '>=3.2.0',
 };
+
+/** the TPM model of a <tpm> without one (key 'tpm-model'): spapr-tpm on ppc64, tpm-tis elsewhere */
+export const TPM_MODEL_ROWS: Row<string>[] = [
+  { key: 'tpm-model', arches: ['ppc64', 'ppc64le'], libvirt: '>=7.0.0', value: 'tpm-spapr', source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (7.0.0, 9.0.0; qemu_postparse.c in 11.3.0)' } },
+  { key: 'tpm-model', arches: ['x86_64', 'i686', 'aarch64', 'armv7l', 'riscv64', 's390x'], libvirt: '>=7.0.0', value: 'tpm-tis', source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (7.0.0, 9.0.0; qemu_postparse.c in 11.3.0)', verifiedOn: ['7.0.0'] } },
+];
+
+/**
+ * The TPM version of an emulated TPM written without one (key 'tpm-version'); TPM 1.2 and 2.0
+ * are not compatible, so libvirt records one. The rule changed twice: in 7.0.0
+ * (qemuDomainDefTPMsPostParse) tpm-crb and tpm-spapr get 2.0, the rest 1.2; 9.0.0
+ * (qemuDomainTPMDefPostParse) also gives ARM virt 2.0; 11.3.0 (qemu_postparse.c) gives 1.2 only
+ * to tpm-tis on x86 and 2.0 to everything else. The exact releases of the changes between the
+ * versions read are not located: each row starts at the version whose source was read.
+ */
+export type TpmVersionRule = (model: string, guest: Guest) => '1.2' | '2.0';
+export const TPM_VERSION_ROWS: Row<TpmVersionRule>[] = [
+  { key: 'tpm-version', libvirt: '7.0.0-8.99.99', value: (m) => (m === 'tpm-crb' || m === 'tpm-spapr' ? '2.0' : '1.2'), source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefTPMsPostParse (7.0.0)', verifiedOn: ['7.0.0'] } },
+  { key: 'tpm-version', libvirt: '9.0.0-11.2.99', value: (m, g) => (m === 'tpm-crb' || m === 'tpm-spapr' || (g.machine === 'virt' && (g.arch === 'aarch64' || g.arch === 'armv7l')) ? '2.0' : '1.2'), source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (9.0.0)' } },
+  { key: 'tpm-version', libvirt: '>=11.3.0', value: (m, g) => (m === 'tpm-tis' && (g.arch === 'x86_64' || g.arch === 'i686') ? '1.2' : '2.0'), source: { ref: 'src/qemu/qemu_postparse.c, qemuDomainTPMDefPostParse (11.3.0)', verifiedOn: ['11.3.0'] } },
+];
+
+/**
+ * <hyperv mode>: since 8.0.0 libvirt stores the mode of the Hyper-V enlightenments, custom
+ * unless passthrough is asked (formatdomain.rst "Hypervisor features", since 8.0.0;
+ * src/conf/domain_conf.c, virDomainFeaturesHyperVDefParse and the formatter); 7.0.0 has no mode.
+ */
+export const HYPERV_MODE_ROWS: Row<string | undefined>[] = [
+  { key: 'hyperv-mode', libvirt: '<8.0.0', value: undefined, source: { ref: 'src/conf/domain_conf.c (7.0.0): <hyperv> has no mode attribute' } },
+  { key: 'hyperv-mode', libvirt: '>=8.0.0', value: 'custom', source: { ref: 'src/conf/domain_conf.c, virDomainDefFormatFeatures (9.0.0, 11.3.0: <hyperv mode=...> always written); formatdomain.rst, since 8.0.0' } },
+];

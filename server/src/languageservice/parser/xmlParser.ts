@@ -83,7 +83,6 @@ class Parser {
   private readonly topLevel: XmlNode[] = [];
   private readonly stack: XmlElement[] = [];
   private root: XmlElement | undefined;
-  private sawContentBeforeRoot = false;
   private depthReported = false;
 
   constructor(private readonly text: string) {
@@ -160,7 +159,6 @@ class Parser {
     if (!this.current) {
       if (nonWhitespace) {
         this.error(start, this.pos, this.root ? 'Text is not allowed after the root element' : 'Text is not allowed before the root element', 'text-outside-root');
-        if (!this.root) this.sawContentBeforeRoot = true;
       }
       return; // whitespace and stray text outside the root are not kept as nodes
     }

@@ -106,11 +106,14 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       continue;
     }
     const generated = fills.every((f) => f.category === 'generated');
-    const what = top.parent?.origin && top.parent.origin.name !== 'devices' && top.parent.origin.name !== 'domain' ? `<${top.name}> to this <${parent.name}>: ` : '';
+    const inside = parent.name !== 'devices' && parent.name !== 'domain';
     groups.push(
-      group({ start: parent.nameStart, end: parent.nameEnd, rule: generated ? ABI_GENERATED.id : ruleOf(fills), fills, kind: 'added', subject: top }, () =>
-        generated ? `libvirt ${v} will generate ${what}${describeElement(top)} (${fills[0].reason})` : `libvirt ${v} will add ${what}${describeElement(top)}${addressOf(top)}`,
-      ),
+      group({ start: parent.nameStart, end: parent.nameEnd, rule: generated ? ABI_GENERATED.id : ruleOf(fills), fills, kind: 'added', subject: top }, () => {
+        const desc = describeElement(top);
+        return generated
+          ? `libvirt ${v} will generate ${desc}${inside ? ` for this <${parent.name}>` : ''}`
+          : `libvirt ${v} will add ${desc}${addressOf(top)}${inside ? ` to this <${parent.name}>` : ''}`;
+      }),
     );
   }
   for (const [node, fills] of onExisting) {

@@ -1,5 +1,6 @@
 /** Human descriptions of expander nodes and addresses, for diagnostics, hovers and quick-fix titles. */
 import { ENode } from '../expander/eTree';
+import { GENERATED } from '../expander/fill';
 
 const INPUT_BUS: Record<string, string> = { ps2: 'PS/2', usb: 'USB', virtio: 'virtio' };
 
@@ -41,7 +42,13 @@ export function describeElement(n: ENode): string {
     case 'memballoon':
       return `a ${a('model') ?? 'virtio'} memory balloon`;
     case 'panic':
-      return `a panic device, model ${a('model')}`;
+      return a('model') ? `a panic device, model ${a('model')}` : 'a panic device';
+    case 'uuid':
+      if (n.value === GENERATED) return 'a random UUID';
+      break;
+    case 'mac':
+      if (a('address') === GENERATED) return 'a MAC address';
+      break;
     case 'audio':
       return `an audio backend of type ${a('type')}`;
     case 'video':
@@ -51,12 +58,10 @@ export function describeElement(n: ENode): string {
       const t = n.child('target');
       return `a ${n.name} (${a('type') ?? 'pty'}${t?.attr('type') ? `, target ${t.attr('type')}` : ''})`;
     }
-    default: {
-      let attrs = '';
-      n.attrs.forEach((v, k) => (attrs += ` ${k}='${v}'`));
-      const kids = n.children.map((c) => (c.value ? `${c.name} ${c.value}` : `<${c.name}>`));
-      const tag = n.value ? `<${n.name}${attrs}>${n.value}</${n.name}>` : `<${n.name}${attrs}/>`;
-      return kids.length ? `${tag.replace(/\/>$/, '>')} with ${kids.join(', ')}` : tag;
-    }
   }
+  let attrs = '';
+  n.attrs.forEach((v, k) => (attrs += ` ${k}='${v}'`));
+  const kids = n.children.map((c) => (c.value ? `${c.name} ${c.value}` : `<${c.name}>`));
+  const tag = n.value ? `<${n.name}${attrs}>${n.value}</${n.name}>` : `<${n.name}${attrs}/>`;
+  return kids.length ? `${tag.replace(/\/>$/, '>')} with ${kids.join(', ')}` : tag;
 }

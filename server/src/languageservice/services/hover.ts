@@ -38,7 +38,15 @@ function line(f: Fill): string {
             ? `generates \`${f.attribute}\``
             : `sets \`${f.attribute}='${f.value}'\``
         : `sets the text to \`${f.value}\``;
-  return `- ${what}: ${f.reason}.  \n  _Source: ${describeSource(f.source)}_`;
+  return `- ${what}: ${markdownInline(f.reason)}.  \n  _Source: ${markdownInline(describeSource(f.source))}_`;
+}
+
+/** plain text for Markdown: XML written in it (`<memballoon model="none"/>`) stays visible as code instead of vanishing as HTML */
+export function markdownInline(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(/<\/?[A-Za-z][^<>]*>/g, (tag) => `\`${tag}\``).replace(/[*_]/g, (c) => `\\${c}`)))
+    .join('');
 }
 
 function sinceLine(fact: VersionFact | undefined, what: string): string | undefined {
@@ -82,7 +90,8 @@ export function doHover(doc: DomainDocument, expansion: Expansion | undefined, o
       const abi = relevant.some((f) => f.category === 'abi' || f.category === 'address')
         ? '\n\nThese values become part of the guest ABI once recorded; pin them (quick fix) so another libvirt version cannot choose differently.'
         : '';
-      sections.push(`**At define time, ${expansion.profile.label} (libvirt ${v}):**\n\n${relevant.map(line).join('\n')}${abi}`);
+      const who = /libvirt \d/.test(expansion.profile.label) ? expansion.profile.label : `${expansion.profile.label} (libvirt ${v})`;
+      sections.push(`**At define time, ${who}:**\n\n${relevant.map(line).join('\n')}${abi}`);
     }
   }
   if (!meaning && sections.length === 1) return null; // nothing to say beyond the name

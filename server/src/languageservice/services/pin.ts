@@ -330,7 +330,7 @@ class Writer {
     private readonly plan: PinPlan,
   ) {}
 
-  attrText(n: ENode, names: [string, string][]): string {
+  attrText(_n: ENode, names: [string, string][]): string {
     const q = this.style.quote;
     return names.map(([k, v]) => ` ${k}=${q}${escapeAttr(v, q)}${q}`).join('');
   }

@@ -2,9 +2,10 @@
  * Code actions that pin what libvirt fills in at define time:
  * - a quick fix per group of fills (one added element, or the values one
  *   rule fills on one element of the document) near the requested range;
- * - "Pin all ABI defaults" (source.fixAll.domxml) for the whole document;
- * - "Pin all ABI defaults and device addresses" (source.pinAddresses.domxml).
+ * - "Pin All ABI Defaults" (source.fixAll.domxml) for the whole document;
+ * - "Pin All ABI Defaults and Device Addresses" (source.pinAddresses.domxml).
  */
+import { RuleCode } from '../../protocol';
 import { CodeAction, CodeActionKind, Diagnostic, Range } from 'vscode-languageserver-types';
 import { DomainDocument } from '../domainDocument';
 import { Expansion } from '../expander/expand';
@@ -16,8 +17,11 @@ import { inDocumentUnit, pinEdits, selectPinFills } from './pin';
 
 export const PIN_ALL_KIND = `${CodeActionKind.SourceFixAll}.domxml`;
 export const PIN_ADDRESSES_KIND = `${CodeActionKind.Source}.pinAddresses.domxml`;
+/** cased like the palette's commands (package.json) */
+export const PIN_ALL_TITLE = 'Pin All ABI Defaults';
+export const PIN_ADDRESSES_TITLE = 'Pin All ABI Defaults and Device Addresses';
 /** the diagnostics the quick fixes answer */
-const PIN_DIAGNOSTIC_CODES = new Set(['abi-default', 'abi-address']);
+const PIN_DIAGNOSTIC_CODES = new Set<string>(['abi-default', 'abi-address'] satisfies RuleCode[]);
 
 export interface PinGroup {
   title: string;
@@ -37,7 +41,8 @@ function controllerName(n: ENode): string {
   const type = n.attr('type') ?? '';
   const model = n.attr('model') ?? '';
   if (type === 'pci' && /-root$/.test(model)) return 'PCI root controller';
-  const index = n.attr('index');
+  // the index names the controller only when the document wrote it (a filled index is what the fix pins)
+  const index = !n.origin || n.origin.getAttribute('index') ? n.attr('index') : undefined;
   return `${CONTROLLER_TYPES[type] ?? type} controller${index && index !== '0' ? ` ${index}` : ''}`;
 }
 
@@ -305,13 +310,13 @@ export function pinCodeActions(doc: DomainDocument, expansion: Expansion, range:
   }
   if (kindMatches(PIN_ALL_KIND, only)) {
     const edits = pinEdits(doc, expansion, {});
-    if (edits.length) out.push(action(doc, 'Pin all ABI defaults', PIN_ALL_KIND, edits));
+    if (edits.length) out.push(action(doc, PIN_ALL_TITLE, PIN_ALL_KIND, edits));
   }
   // addresses go with the ABI defaults: the address of an implicit device, or one behind an implicit PCIe port,
   // means nothing without the device or the port
   if (kindMatches(PIN_ADDRESSES_KIND, only) && expansion.fills.some((f) => f.category === 'address')) {
     const edits = pinEdits(doc, expansion, { addresses: true });
-    if (edits.length) out.push(action(doc, 'Pin all ABI defaults and device addresses', PIN_ADDRESSES_KIND, edits));
+    if (edits.length) out.push(action(doc, PIN_ADDRESSES_TITLE, PIN_ADDRESSES_KIND, edits));
   }
   return out;
 }

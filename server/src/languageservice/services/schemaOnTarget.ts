@@ -16,7 +16,10 @@
  *   that says only the schema objects;
  * - the installed schema is that of the local libvirt; when the target is a
  *   newer libvirt, what this schema rejects may be valid there, so those
- *   findings become warnings that say so.
+ *   findings become warnings that say so;
+ * - an element or attribute the target's libvirt silently drops (version-drop)
+ *   is one story, not two: `virsh define` does not validate, so the drop is what
+ *   happens; the drop's message says that the schema refuses it too.
  */
 import { defineRule, docUrlFor } from '../diagnosticRules';
 import { DomainDocument } from '../domainDocument';
@@ -68,16 +71,27 @@ export function schemaOnTarget(
   schema: Finding[],
   versions: Finding[],
   target: TargetProfile,
-  local: TargetProfile | undefined,
+  schemaProfile: () => TargetProfile | undefined,
 ): Finding[] {
+  if (!schema.length) return schema;
+  // the libvirt the installed schema belongs to: asked only when the schema finds something
+  const local = schemaProfile();
   const taken = new Set(versions.filter((f) => SAID_ALREADY.has(f.rule)).map((f) => `${f.start}:${f.end}`));
   const takenStart = new Set(versions.filter((f) => SAID_ALREADY.has(f.rule)).map((f) => f.start));
   const newerTarget = local && compareVersions(target.libvirt, local.libvirt) > 0;
   const libvirt = local?.libvirt ?? target.libvirt;
   const memo = new Map<XmlElement, Set<string>>();
   const out: Finding[] = [];
+  // a drop on the target told once: the version check's story, saying that validation would refuse it too
+  const drops = new Map(versions.filter((f) => f.rule === 'version-drop' && f.data?.scope === 'target').map((f) => [`${f.start}:${f.end}`, f]));
   for (const f of schema) {
-    if (taken.has(`${f.start}:${f.end}`) || takenStart.has(f.start)) continue;
+    const key = `${f.start}:${f.end}`;
+    const drop = drops.get(key);
+    if (drop) {
+      drop.message += ' (virsh define --validate and virt-xml-validate refuse it)';
+      drops.delete(key);
+    }
+    if (taken.has(key) || takenStart.has(f.start)) continue;
     if (newerTarget) {
       out.push({ ...f, severity: 'warning', message: `${f.message} (by the schema of the local libvirt ${local!.libvirt}; the target libvirt ${target.libvirt} may accept it)` });
       continue;

@@ -10,6 +10,7 @@
  *   the `floor` setting.
  * A fix finds its node again at the diagnostic's range in the current parse.
  */
+import { RuleCode } from '../../protocol';
 import { CodeAction, CodeActionKind, Command, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { DomainDocument } from '../domainDocument';
 import { Finding } from '../findings';
@@ -19,7 +20,7 @@ import { textRange } from './version/guest';
 
 export const SET_FLOOR_COMMAND = 'domxml.setFloor';
 
-const VERSION_CODES = new Set(['version-reject', 'version-drop', 'version-qemu', 'define-reject', 'migration-note']);
+const VERSION_CODES = new Set<string>(['version-reject', 'version-drop', 'version-qemu', 'define-reject', 'migration-note', 'no-effect'] satisfies RuleCode[]);
 
 type Located = { start: number; end: number; code: string; data: VersionFindingData; diagnostic?: Diagnostic };
 

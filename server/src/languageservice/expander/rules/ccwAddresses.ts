@@ -20,7 +20,7 @@ const VIRTIO_NET_MODELS = ['virtio', 'virtio-transitional', 'virtio-non-transiti
  * virtio-mmio on ARM when asked) when they have no address
  * (qemuDomainPrimeVirtioDeviceAddresses); fs and vsock only on CCW
  */
-export function isPrimedVirtioDevice(ctx: ExpandContext, cls: DeviceClass, n: ENode, ccw: boolean): boolean {
+export function isPrimedVirtioDevice(_ctx: ExpandContext, cls: DeviceClass, n: ENode, ccw: boolean): boolean {
   switch (cls) {
     case 'disk':
       return n.child('target')?.attr('bus') === 'virtio';

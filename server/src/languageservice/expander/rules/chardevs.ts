@@ -3,8 +3,6 @@ import { ISA_SERIAL_MAX_PORT, SERIAL_MODEL_BY_TARGET, SERIAL_SOURCE, serialTarge
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
-const VIRTIO_SERIAL_SOURCE = { ref: 'src/conf/domain_conf.c, virDomainDefAddImplicitControllers / virDomainVirtioSerialAddrAutoAssign (ports from 1 on controller 0, bus 0); observed on libvirt 9.0.0' };
-
 /** a copy of a character device's backend (type attribute and source) under a new element name */
 function copyChardev(from: ENode, name: string): ENode {
   const n = new ENode(name, { type: from.attr('type') ?? 'pty' });

@@ -1,5 +1,5 @@
 /** The controllers a machine always has: USB at index 0, SATA on q35, the PCI root. */
-import { explicitUsbModel, IMPLICIT_DEVICES, PCI_ROOT, USB_CONTROLLER_DEFAULT } from '../../knowledge/deviceDefaults';
+import { explicitUsbModel, IMPLICIT_DEVICES, PCI_ROOT, usbControllerDefault } from '../../knowledge/deviceDefaults';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -12,7 +12,7 @@ export const defaultControllersRule: Rule = {
   description: 'adds the USB controller, the SATA controller of q35 and the PCI root controller, and fills USB controller models',
   apply(ctx) {
     const kind = ctx.machineKind;
-    const usb = USB_CONTROLLER_DEFAULT.find((u) => u.machine === kind);
+    const usb = usbControllerDefault(ctx.versions, ctx.guest);
     if (usb) {
       const meta = {
         rule: this.id,

@@ -1,5 +1,5 @@
 /** Devices a machine always has: PS/2 mouse and keyboard on x86, the memory balloon, the firmware panic notifier. */
-import { IMPLICIT_DEVICES } from '../../knowledge/deviceDefaults';
+import { IMPLICIT_DEVICES, implicitDevice } from '../../knowledge/deviceDefaults';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -9,7 +9,7 @@ function hasInput(ctx: ExpandContext, type: string, bus: string): boolean {
 
 export const defaultDevicesRule: Rule = {
   id: 'default-devices',
-  description: 'adds the input devices, memory balloon and panic device the machine always has',
+  description: 'adds the input devices, memory balloon, chipset watchdog and panic device the machine always has',
   apply(ctx) {
     const kind = ctx.machineKind;
     if (IMPLICIT_DEVICES.ps2Inputs.arches.includes(ctx.arch) && (kind === 'i440fx' || kind === 'q35')) {
@@ -33,6 +33,14 @@ export const defaultDevicesRule: Rule = {
       const meta = { rule: this.id, category: 'abi' as const, reason: 'libvirt gives every guest of this machine a virtio memory balloon unless <memballoon model="none"/> says otherwise', source: IMPLICIT_DEVICES.memballoon.source };
       const mb = devices?.child('memballoon');
       if (!mb) ctx.addElement(ctx.devices(meta), new ENode('memballoon', { model: IMPLICIT_DEVICES.memballoon.model }), meta);
+    }
+    const itco = implicitDevice('itco-watchdog', ctx.versions, ctx.guest);
+    if (itco?.add) {
+      const watchdogs = devices?.all('watchdog') ?? [];
+      if (!watchdogs.some((w) => w.attr('model') === 'itco')) {
+        const meta = { rule: this.id, category: 'abi' as const, reason: "q35's ICH9 chipset has an iTCO watchdog; libvirt lists it", source: itco.source };
+        ctx.addElement(ctx.devices(meta), new ENode('watchdog', { model: 'itco', action: watchdogs[0]?.attr('action') ?? 'reset' }), meta);
+      }
     }
     const panicModel = kind === 'pseries' ? IMPLICIT_DEVICES.panic.pseries : kind === 's390-ccw' ? IMPLICIT_DEVICES.panic['s390-ccw'] : undefined;
     if (panicModel) {

@@ -1,10 +1,9 @@
 /** <graphics>, <audio> and <video>: ports and listeners, the audio backend, video models and their memory. */
-import { defaultVideoModel, VIDEO_MODEL_ATTRS, VIDEO_SOURCE } from '../../knowledge/deviceDefaults';
+import { defaultVideoModel, implicitDevice, VIDEO_MODEL_ATTRS, VIDEO_SOURCE } from '../../knowledge/deviceDefaults';
 import { Rule } from '../context';
 import { ENode } from '../eTree';
 
 const GRAPHICS_SOURCE = { ref: 'src/conf/domain_conf.c, virDomainGraphicsDefParseXML (autoport when no port; a listen element mirrors the listen attribute); observed on libvirt 9.0.0' };
-const AUDIO_SOURCE = { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddDefaultAudioBackend (spice audio with SPICE graphics, else none)', libvirt: '>=7.2.0' };
 
 export const displayRule: Rule = {
   id: 'display',
@@ -34,9 +33,10 @@ export const displayRule: Rule = {
     if (!devices) return;
     // SDL and egl-headless displays get no audio backend; VNC, SPICE or no display get one
     const audioDisplay = !graphics.length || graphics.some((g) => g.attr('type') === 'vnc' || g.attr('type') === 'spice');
-    if (!devices.child('audio') && audioDisplay) {
+    const audio = implicitDevice('implicit-audio', ctx.versions, ctx.guest);
+    if (audio?.add && !devices.child('audio') && audioDisplay) {
       const spice = graphics.some((g) => g.attr('type') === 'spice');
-      const meta = { rule: this.id, category: 'abi' as const, reason: spice ? 'SPICE graphics carry the guest audio' : 'with no audio backend the guest sound card plays into nothing', source: AUDIO_SOURCE };
+      const meta = { rule: this.id, category: 'abi' as const, reason: spice ? 'SPICE graphics carry the guest audio' : 'with no audio backend the guest sound card plays into nothing', source: audio.source };
       ctx.addElement(devices, new ENode('audio', { id: '1', type: spice ? 'spice' : 'none' }), meta);
     }
     let videos = devices.all('video');

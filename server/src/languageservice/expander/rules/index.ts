@@ -31,6 +31,7 @@ import { pciAddressesRule } from './pciAddresses';
 import { scsiHostdevAddressesRule } from './scsiHostdevAddresses';
 import { smartcardAddressesRule } from './smartcardAddresses';
 import { spaprVioAddressesRule } from './spaprVioAddresses';
+import { tpmRule } from './tpm';
 import { usbAddressesRule } from './usbAddresses';
 import { vcpuRule } from './vcpu';
 import { virtioMmioAddressesRule } from './virtioMmioAddresses';
@@ -58,6 +59,7 @@ export const EXPANDER_RULES: Rule[] = [
   chardevsRule,
   displayRule,
   panicRule,
+  tpmRule,
   scsiHostdevAddressesRule,
   implicitControllersRule,
   smartcardAddressesRule,

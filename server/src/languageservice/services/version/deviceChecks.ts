@@ -11,6 +11,8 @@ import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 import { TRANSITIONAL_MODELS } from './transitional';
 import { diskBus } from '../../knowledge/diskDefaults';
+import { isX86Arch } from '../../knowledge/machineKind';
+import { panicModelDefault } from '../../knowledge/deviceDefaults';
 
 /** "IDE controllers are unsupported for this QEMU binary or machine type" */
 export function ideOnMachineWithoutIde(ctx: CheckContext): void {
@@ -59,8 +61,8 @@ export function panicModelPerArch(ctx: CheckContext): void {
     if (model?.value) {
       const problem = panicModelProblem(model.value, arch, machineKind);
       if (problem) ctx.reject('panic-model-arch', valueRange(model), problem, { node: 'value', value: model.value });
-    } else if (!(arch === 'x86_64' || arch === 'i686' || arch.startsWith('ppc64') || arch === 's390x') && ctx.targetIn(undefined, '9.1.0')) {
-      // 9.0 gives a model-less panic device the ISA model on every other arch, then refuses it
+    } else if (!isX86Arch(arch) && panicModelDefault(ctx.profile, { arch, machine: machineKind })?.model === 'isa') {
+      // the target's libvirt gives a model-less panic device the ISA model (knowledge/deviceDefaults.ts PANIC_MODEL_ROWS), then refuses it
       ctx.reject('panic-model-arch', nameRange(p), `a <panic> without a model is 'isa' on ${arch}, and the QEMU binary does not support the ISA panic device there (libvirt 9.0 has no other model for ${arch}: pvpanic arrived in 9.1.0)`, { node: 'element' });
     }
   }

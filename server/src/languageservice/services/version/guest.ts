@@ -5,9 +5,8 @@
  */
 import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
 import { defaultMachineAlias } from '../../knowledge/machineTypes';
+import { isArmArch, isX86Arch, MachineKind, machineKind } from '../../knowledge/machineKind';
 import { TargetProfile } from '../../profiles/profile';
-
-export type MachineKind = 'i440fx' | 'q35' | 'virt' | 'pseries' | 's390-ccw' | 'other';
 
 export interface Guest {
   domain: XmlElement;
@@ -26,17 +25,11 @@ export function guestOf(domain: XmlElement, profile: TargetProfile): Guest {
   const type = domain.path('os', 'type');
   const arch = type?.attr('arch') ?? profile.hostArch;
   const machine = type?.attr('machine') ?? defaultMachineAlias(arch) ?? '';
-  const isX86 = arch === 'x86_64' || arch === 'i686';
-  const isArm = arch === 'aarch64' || arch === 'armv7l';
-  let machineKind: MachineKind = 'other';
-  if (isX86 && /q35/.test(machine)) machineKind = 'q35';
-  else if (isX86 && /^pc($|-i440fx|-\d)/.test(machine)) machineKind = 'i440fx';
-  else if (/^virt($|-)/.test(machine) && (isArm || arch.startsWith('riscv') || arch === 'loongarch64')) machineKind = 'virt';
-  else if (arch.startsWith('ppc64') && /^pseries/.test(machine)) machineKind = 'pseries';
-  else if (arch === 's390x') machineKind = 's390-ccw';
+  const isX86 = isX86Arch(arch);
+  const isArm = isArmArch(arch);
   const domType = domain.attr('type') ?? 'qemu';
   const driver = ['qemu', 'kvm', 'hvf', 'kqemu'].includes(domType) ? 'qemu' : domType;
-  return { domain, arch, machine, machineKind, driver, isX86, isArm };
+  return { domain, arch, machine, machineKind: machineKind(arch, machine), driver, isX86, isArm };
 }
 
 /** the floor or the target, with the words messages use for it */

@@ -16,20 +16,12 @@
 import { XmlElement } from '../../parser/xmlNodes';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
-
-const UNITS: Record<string, number> = {
-  b: 1, bytes: 1,
-  k: 1024, kib: 1024, kb: 1e3,
-  m: 1024 ** 2, mib: 1024 ** 2, mb: 1e6,
-  g: 1024 ** 3, gib: 1024 ** 3, gb: 1e9,
-  t: 1024 ** 4, tib: 1024 ** 4, tb: 1e12,
-  p: 1024 ** 5, pib: 1024 ** 5, pb: 1e15,
-};
+import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
 
 /** a scaled integer in bytes; the unit defaults to KiB */
 export function bytesOf(value: string | undefined, unit: string | undefined): number | undefined {
   if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
-  const scale = UNITS[(unit ?? 'KiB').toLowerCase()];
+  const scale = MEMORY_UNITS[(unit ?? 'KiB').toLowerCase()];
   return scale === undefined ? undefined : Number(value) * scale;
 }
 

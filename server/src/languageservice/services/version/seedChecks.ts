@@ -9,7 +9,7 @@ import { canonicalMachine, machineFamily } from '../../knowledge/machineTypes';
 import { machineAvailability } from '../../knowledge/qemuMachineVersions';
 import { nameRange, textRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
-import { MIGRATION_NOTE, VERSION_QEMU, VERSION_REJECT } from './versionRules';
+import { MIGRATION_NOTE, NO_EFFECT, VERSION_QEMU, VERSION_REJECT } from './versionRules';
 import { I440FX_USB_MODEL } from '../../knowledge/deviceDefaults';
 
 const older = (v: string | undefined, than: string): v is string => !!v && compareVersions(v, than) < 0;
@@ -83,7 +83,7 @@ export function onCrashWithoutPanic(ctx: CheckContext): void {
   if (ctx.devices('panic').length || ctx.g.arch.startsWith('ppc64') || ctx.g.arch === 's390x') return;
   const model = panicFor(ctx.g.arch, ctx.floor.libvirt ?? ctx.profile.libvirt);
   const add = model ? `<panic model='${model}'/>` : undefined;
-  ctx.report(MIGRATION_NOTE.id, textRange(el), `<on_crash>${action}</on_crash> never runs: without a <panic> device QEMU does not learn of guest crashes (the guest kernel handles its own panic)${add ? `; add ${add}` : ''}`, {
+  ctx.report(NO_EFFECT.id, textRange(el), `<on_crash>${action}</on_crash> never runs: without a <panic> device QEMU does not learn of guest crashes (the guest kernel handles its own panic)${add ? `; add ${add}` : ''}`, {
     scope: 'target', node: 'text', outcome: 'note', value: action, check: 'on-crash-without-panic', addDevice: add,
   });
 }

@@ -37,10 +37,18 @@ export const DEFINE_REJECT = defineRule({
   docUrl: docUrlFor(),
 });
 
-/** something that works but behaves unexpectedly, or differs after migration */
+/** something the floor handles differently from the target after migration (a value the target adds and the floor drops, a device it adds by itself) */
 export const MIGRATION_NOTE = defineRule({
   id: 'migration-note',
-  title: 'Migration and version note',
+  title: 'The guest differs after migration to the floor',
   defaultSeverity: 'information',
   docUrl: docUrlFor(),
+});
+
+/** a setting libvirt accepts that has no effect on this guest (e.g. <on_crash> without a panic device) */
+export const NO_EFFECT = defineRule({
+  id: 'no-effect',
+  title: 'A setting that has no effect on this guest',
+  defaultSeverity: 'information',
+  docUrl: docUrlFor('events-configuration'),
 });

@@ -52,7 +52,8 @@ describe('stored-XML preview in the document style', () => {
       for (const l of removed) if (added.has(canonical(l)) && !addedRaw.has(l.trim())) bad.push(`${path.basename(f)}: ${l.trim()}`);
       checked++;
     }
-    assert.ok(checked > 50, `${checked} documents`);
+    // with the shared corpus, its virt-install domains; without it, the 20 fixtures
+    assert.ok(checked >= Math.min(50, files.length), `${checked} of ${files.length} documents`);
     assert.deepStrictEqual(bad, []);
   });
 

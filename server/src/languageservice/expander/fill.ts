@@ -6,7 +6,8 @@ import { ENode } from './eTree';
  * - abi: part of the guest ABI; must be pinned to stay stable
  * - address: a device address (pinned by its own action)
  * - generated: a fresh value each define (uuid, MAC): predicted as generated, never as a value
- * - normalised: the same meaning written differently (memory units to KiB)
+ * - normalised: the same meaning written differently (memory units to KiB), or a
+ *   device the machine always has, now listed (q35's iTCO watchdog)
  */
 export type FillCategory = 'abi' | 'address' | 'generated' | 'normalised';
 

@@ -38,7 +38,10 @@ export const defaultDevicesRule: Rule = {
     if (itco?.add) {
       const watchdogs = devices?.all('watchdog') ?? [];
       if (!watchdogs.some((w) => w.attr('model') === 'itco')) {
-        const meta = { rule: this.id, category: 'abi' as const, reason: "q35's ICH9 chipset has an iTCO watchdog; libvirt lists it", source: itco.source };
+        // The ICH9 chipset has the iTCO on every q35 guest, listed or not: the
+        // listing changes nothing the guest sees, so it is not an ABI fill to
+        // pin (and pinning it would make the document fail before 9.1.0).
+        const meta = { rule: this.id, category: 'normalised' as const, reason: "q35's ICH9 chipset always has an iTCO watchdog; since 9.1.0 libvirt lists it", source: itco.source };
         ctx.addElement(ctx.devices(meta), new ENode('watchdog', { model: 'itco', action: watchdogs[0]?.attr('action') ?? 'reset' }), meta);
       }
     }

@@ -34,7 +34,9 @@ function has(cmd: string): boolean {
 }
 
 function row(label: string, ms: number, comparator: string, cms: number, goal: string): void {
-  console.log(`${label.padEnd(44)} ${ms.toFixed(0).padStart(5)} ms   ${comparator.padEnd(26)} ${cms.toFixed(0).padStart(5)} ms   ratio ${(ms / cms).toFixed(2).padStart(5)}   goal ${goal}`);
+  console.log(
+    `${label.padEnd(44)} ${ms.toFixed(0).padStart(5)} ms   ${comparator.padEnd(26)} ${cms.toFixed(0).padStart(5)} ms   ratio ${(ms / cms).toFixed(2).padStart(5)}   goal ${goal}`,
+  );
 }
 
 export async function benchColdStart(): Promise<void> {
@@ -85,11 +87,16 @@ export async function benchColdStart(): Promise<void> {
     const edited = text.slice(0, at) + 'x'.repeat(i % 7) + text.slice(at);
     p = client.nextDiagnostics(uri, version, 60_000);
     const t = process.hrtime.bigint();
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text: edited }],
+    });
     await p;
     lat.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   await client.shutdown();
   const k = percentiles(lat);
-  console.log(`${'keystroke to diagnostics over stdio'.padEnd(44)} p50 ${k.p50.toFixed(1)} ms, p90 ${k.p90.toFixed(1)} ms, max ${k.max.toFixed(0)} ms   goal p90 <= 150 ms`);
+  console.log(
+    `${'keystroke to diagnostics over stdio'.padEnd(44)} p50 ${k.p50.toFixed(1)} ms, p90 ${k.p90.toFixed(1)} ms, max ${k.max.toFixed(0)} ms   goal p90 <= 150 ms`,
+  );
 }

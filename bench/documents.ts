@@ -7,12 +7,20 @@ export const SHARED_CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
 
 function xmlIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => path.join(dir, f)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => path.join(dir, f))
+    .sort();
 }
 
 /** domain documents of 3-10 KB: the shared virt-install corpus when present, else the repo's fixtures and samples */
 export function typicalDocuments(): { name: string; text: string }[] {
-  const candidates = [...xmlIn(path.join(SHARED_CORPUS, 'virt-install')), ...xmlIn(path.join(REPO, 'test', 'fixtures', 'domains')), ...xmlIn(path.join(REPO, 'samples'))];
+  const candidates = [
+    ...xmlIn(path.join(SHARED_CORPUS, 'virt-install')),
+    ...xmlIn(path.join(REPO, 'test', 'fixtures', 'domains')),
+    ...xmlIn(path.join(REPO, 'samples')),
+  ];
   const docs = candidates.map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
   const typical = docs.filter((d) => d.text.length >= 3000 && d.text.length <= 10_000);
   return typical.length ? typical : docs;

@@ -31,7 +31,12 @@ export function benchFidelity(): void {
     if (r.failures.length) console.log(`  rule failures: ${r.failures.length}\n    ${r.failures.slice(0, 10).join('\n    ')}`);
     if (verbose) {
       const top = (m: Map<string, number>, address: boolean) =>
-        [...m.entries()].filter(([k]) => isAddressFact(k) === address).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `    ${String(v).padStart(4)}  ${k}`).join('\n');
+        [...m.entries()]
+          .filter(([k]) => isAddressFact(k) === address)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 30)
+          .map(([k, v]) => `    ${String(v).padStart(4)}  ${k}`)
+          .join('\n');
       for (const address of [false, true]) {
         const what = address ? 'addresses' : 'non-address';
         console.log(`  most missed (${what}):\n${top(r.missed, address)}\n  most wrong (${what}):\n${top(r.wrong, address)}`);

@@ -25,7 +25,11 @@ export function benchLatency(): void {
   const service = getLanguageService({ readFile });
   service.configure({ profile: 'debian-12' });
   const schema = service.schema();
-  console.log(schema.schema ? `full analysis with libvirt's schema (${schema.directory})` : `full analysis WITHOUT schema validation: ${schema.error}`);
+  console.log(
+    schema.schema
+      ? `full analysis with libvirt's schema (${schema.directory})`
+      : `full analysis WITHOUT schema validation: ${schema.error}`,
+  );
   let version = 0;
   const diagnose = (text: string) => () => {
     // a new version each run, so nothing is served from the parse cache
@@ -42,14 +46,27 @@ export function benchLatency(): void {
     samples.push(p.p50);
   }
   const all = time(() => typical.forEach((d) => diagnose(d.text)()), 200, 20);
-  const perDoc = { ...all, p50: all.p50 / typical.length, p90: all.p90 / typical.length, p99: all.p99 / typical.length, max: all.max / typical.length };
+  const perDoc = {
+    ...all,
+    p50: all.p50 / typical.length,
+    p90: all.p90 / typical.length,
+    p99: all.p99 / typical.length,
+    max: all.max / typical.length,
+  };
   console.log(`parse+diagnose, typical domain (${typical.length} docs, ${Math.min(...sizes)}-${Math.max(...sizes)} bytes):`);
   console.log(`  per document  ${fmt(perDoc)}  ${goal(perDoc.p50, 1)}`);
   const worst = Math.max(...samples);
-  console.log(`  slowest document p50 ${worst.toFixed(3)} ms (${typical[samples.indexOf(worst)].name}); median document p50 ${percentiles(samples).p50.toFixed(3)} ms`);
+  console.log(
+    `  slowest document p50 ${worst.toFixed(3)} ms (${typical[samples.indexOf(worst)].name}); median document p50 ${percentiles(samples).p50.toFixed(3)} ms`,
+  );
   const parseOnly = time(() => typical.forEach((d) => parseXml(d.text)), 200, 20);
-  console.log(`  parse only, per document  p50 ${(parseOnly.p50 / typical.length).toFixed(3)} ms  p99 ${(parseOnly.p99 / typical.length).toFixed(3)} ms`);
-  stageBreakdown(typical.map((d) => d.text), service);
+  console.log(
+    `  parse only, per document  p50 ${(parseOnly.p50 / typical.length).toFixed(3)} ms  p99 ${(parseOnly.p99 / typical.length).toFixed(3)} ms`,
+  );
+  stageBreakdown(
+    typical.map((d) => d.text),
+    service,
+  );
   const large = largeDocument();
   const lp = time(diagnose(large), 100, 10);
   console.log(`parse+diagnose, generated domain (${large.length} bytes):`);
@@ -70,7 +87,20 @@ function stageBreakdown(texts: string[], service: LanguageService): void {
     ['schema', () => docs.forEach((d) => rng && schemaFindings(d, rng))],
     ['expansion', () => docs.forEach((d) => expandDomain(d.domain!, profile))],
     // ranking by risk expands the document once more per other compared target
-    ['ABI findings', () => docs.forEach((d, i) => rankedFindings(rankGroups(expansions[i], comparedTargets(profile).filter((p) => p !== profile).map((p) => expandDomain(d.domain!, p)))))],
+    [
+      'ABI findings',
+      () =>
+        docs.forEach((d, i) =>
+          rankedFindings(
+            rankGroups(
+              expansions[i],
+              comparedTargets(profile)
+                .filter((p) => p !== profile)
+                .map((p) => expandDomain(d.domain!, p)),
+            ),
+          ),
+        ),
+    ],
     ['version checks', () => docs.forEach((d) => versionFindings(d, { profile }))],
   ];
   const parts = stages.map(([name, fn]) => `${name} ${(time(fn, 100, 10).p50 / texts.length).toFixed(3)}`);

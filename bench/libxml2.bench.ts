@@ -80,7 +80,13 @@ export async function benchLibxml2(): Promise<void> {
   const base = median(r.libxml2);
   console.log(`${docs.length} typical domains, median ms per document, interleaved in one process:`);
   console.log(`  libxml2-wasm parse + RelaxNG validation   ${base.toFixed(3)} ms   (comparator)`);
-  console.log(`  ours: parse                                ${median(r.parse).toFixed(3)} ms   ratio ${(median(r.parse) / base).toFixed(2)}`);
-  console.log(`  ours: parse + RelaxNG validation           ${median(r.schema).toFixed(3)} ms   ratio ${(median(r.schema) / base).toFixed(2)}`);
-  console.log(`  ours: full analysis (what a keystroke runs) ${median(r.full).toFixed(3)} ms   ratio ${(median(r.full) / base).toFixed(2)}   goal <= 1.00`);
+  console.log(
+    `  ours: parse                                ${median(r.parse).toFixed(3)} ms   ratio ${(median(r.parse) / base).toFixed(2)}`,
+  );
+  console.log(
+    `  ours: parse + RelaxNG validation           ${median(r.schema).toFixed(3)} ms   ratio ${(median(r.schema) / base).toFixed(2)}`,
+  );
+  console.log(
+    `  ours: full analysis (what a keystroke runs) ${median(r.full).toFixed(3)} ms   ratio ${(median(r.full) / base).toFixed(2)}   goal <= 1.00`,
+  );
 }

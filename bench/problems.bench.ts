@@ -11,7 +11,11 @@ import { SHARED_CORPUS } from './documents';
 
 function xmlIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => path.join(dir, f)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => path.join(dir, f))
+    .sort();
 }
 
 /** Problems-panel entries (severity 1-3) per document, for the given settings */
@@ -29,9 +33,13 @@ export function benchProblems(): void {
   if (!sets.some((s) => s.files.length)) return void console.log(`(no shared corpus at ${SHARED_CORPUS})`);
   for (const level of ['diagnostics', 'inlay'] as const) {
     for (const s of sets) {
-      const counts = problemsCounts(s.files, { profile: 'debian-12', defaults: level }).map((c) => c.count).sort((a, b) => a - b);
+      const counts = problemsCounts(s.files, { profile: 'debian-12', defaults: level })
+        .map((c) => c.count)
+        .sort((a, b) => a - b);
       const median = counts[Math.floor(counts.length / 2)];
-      console.log(`problems per document, defaults=${level}, ${s.name} (${counts.length}): median ${median}, max ${counts[counts.length - 1]}, total ${counts.reduce((a, b) => a + b, 0)}`);
+      console.log(
+        `problems per document, defaults=${level}, ${s.name} (${counts.length}): median ${median}, max ${counts[counts.length - 1]}, total ${counts.reduce((a, b) => a + b, 0)}`,
+      );
     }
   }
 }

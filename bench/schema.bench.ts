@@ -64,7 +64,9 @@ export function benchSchema(): SchemaBench {
   const cp = percentiles(cs);
   const heapAfter = (process.memoryUsage().heapUsed - heap0) / 1e6;
 
-  console.log(`schema load: ${loadMs.toFixed(0)} ms, ${schema.files.length} files, ${schema.factory.size} patterns, heap +${heapMB.toFixed(1)} MB (+${heapAfter.toFixed(1)} MB with memos after the runs)`);
+  console.log(
+    `schema load: ${loadMs.toFixed(0)} ms, ${schema.files.length} files, ${schema.factory.size} patterns, heap +${heapMB.toFixed(1)} MB (+${heapAfter.toFixed(1)} MB with memos after the runs)`,
+  );
   console.log(`validate typical (${typical.length} docs, ${invalid} invalid for libvirt 9.0): ${fmt(typ)}  ${goal(typ.p50, 1)}`);
   console.log(`validate large (${large.text.length} bytes): ${fmt(lp)}  ${goal(lp.p50, 50)}`);
   console.log(`completion queries (${queries.length}): ${fmt(cp)}  ${goal(cp.p99, 5)}`);

@@ -15,7 +15,10 @@ function rssKiB(pid: number): number {
 
 const mib = (k: number) => `${(k / 1024).toFixed(1)} MiB`;
 
-async function run(nodeOptions: string[] | undefined, edits: number): Promise<{ start: number; opened: number; curve: number[]; idle: number; large: number }> {
+async function run(
+  nodeOptions: string[] | undefined,
+  edits: number,
+): Promise<{ start: number; opened: number; curve: number[]; idle: number; large: number }> {
   const client = new TestLspClient(['--stdio'], nodeOptions);
   await client.initialize();
   const start = rssKiB(client.pid!);
@@ -63,6 +66,9 @@ export async function benchServerMemory(): Promise<void> {
     console.log(
       `server RSS (${label}): ${mib(r.start)} at start, ${mib(r.opened)} with 20 typical documents open, ${mib(after)} right after ${label === 'client options' ? edits : Math.min(edits, 2000)} edits, ${mib(r.idle)} 2 s later, ${mib(r.large)} with a 200 KB document added   goal <= 80 MiB (20 documents + 10k edits, idle)`,
     );
-    if (r.curve.length) console.log(`  RSS every ${Math.floor((label === 'client options' ? edits : Math.min(edits, 2000)) / 10)} edits: ${r.curve.map((k) => (k / 1024).toFixed(0)).join(' ')} MiB`);
+    if (r.curve.length)
+      console.log(
+        `  RSS every ${Math.floor((label === 'client options' ? edits : Math.min(edits, 2000)) / 10)} edits: ${r.curve.map((k) => (k / 1024).toFixed(0)).join(' ')} MiB`,
+      );
   }
 }

@@ -45,7 +45,10 @@ if (v8.startupSnapshot && v8.startupSnapshot.isBuildingSnapshot()) {
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
-  const r = spawnSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', __filename], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', __filename], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   try {
     fs.unlinkSync(`${out}.lock`);
   } catch {

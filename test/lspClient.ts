@@ -25,7 +25,9 @@ export class TestLspClient {
 
   /** nodeOptions: the node flags the server starts with (default: those the VS Code client uses) */
   constructor(args: string[] = ['--stdio'], nodeOptions: string[] = SERVER_NODE_OPTIONS) {
-    this.child = spawn(process.execPath, [...nodeOptions, path.join(REPO, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeOptions, path.join(REPO, 'dist', 'server.js'), ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

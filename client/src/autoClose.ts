@@ -22,7 +22,11 @@ export function autoCloseTags(client: () => LanguageClient): vscode.Disposable {
     if (pending) clearTimeout(pending);
     pending = setTimeout(async () => {
       const snippet = await client()
-        .sendRequest<string | null>('domxml/autoClose', { textDocument: { uri: e.document.uri.toString() }, position: { line: position.line, character: position.character }, typed })
+        .sendRequest<string | null>('domxml/autoClose', {
+          textDocument: { uri: e.document.uri.toString() },
+          position: { line: position.line, character: position.character },
+          typed,
+        })
         .catch(() => null);
       const now = vscode.window.activeTextEditor;
       if (!snippet || now !== editor || e.document.version !== version || !now.selection.active.isEqual(position)) return;

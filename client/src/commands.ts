@@ -19,7 +19,11 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   const expandedProvider: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri) {
       const q = new URLSearchParams(uri.query);
-      const text = await run(SERVER_COMMAND.expandedText, q.get('source') ?? '', q.get('mode') === 'migratable' ? 'migratable' : 'expanded');
+      const text = await run(
+        SERVER_COMMAND.expandedText,
+        q.get('source') ?? '',
+        q.get('mode') === 'migratable' ? 'migratable' : 'expanded',
+      );
       return typeof text === 'string' ? text : '<!-- not a libvirt domain -->\n';
     },
   };
@@ -28,7 +32,11 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
     const editor = activeDomainEditor();
     if (!editor) return;
     const source = editor.document.uri.toString();
-    const right = vscode.Uri.from({ scheme: EXPANDED_SCHEME, path: `/${mode}/${editor.document.uri.path.split('/').pop()}`, query: new URLSearchParams({ source, mode }).toString() });
+    const right = vscode.Uri.from({
+      scheme: EXPANDED_SCHEME,
+      path: `/${mode}/${editor.document.uri.path.split('/').pop()}`,
+      query: new URLSearchParams({ source, mode }).toString(),
+    });
     const title = `${editor.document.uri.path.split('/').pop()} ↔ ${mode === 'migratable' ? 'dumpxml --migratable' : 'after define'}`;
     await vscode.commands.executeCommand('vscode.diff', editor.document.uri, right, title);
   }
@@ -36,12 +44,20 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   async function pin(addresses: boolean) {
     const editor = activeDomainEditor();
     if (!editor) return;
-    const result = (await run(SERVER_COMMAND.pinAll, editor.document.uri.toString(), addresses)) as { edits: number; left: string[]; addressesLeft?: boolean } | number | null;
+    const result = (await run(SERVER_COMMAND.pinAll, editor.document.uri.toString(), addresses)) as
+      { edits: number; left: string[]; addressesLeft?: boolean } | number | null;
     const edits = typeof result === 'number' ? result : (result?.edits ?? 0);
     const left = typeof result === 'object' && result ? result.left : [];
-    const rest = typeof result === 'object' && result?.addressesLeft ? ' Device addresses are left to libvirt: Pin All Device Addresses pins them.' : '';
-    if (left.length) void vscode.window.showInformationMessage(`${edits ? 'Pinned.' : 'Nothing more to pin.'} Left to libvirt: ${left.join('; ')}.${rest}`);
-    else if (edits === 0) void vscode.window.showInformationMessage(`Nothing to pin: libvirt fills in nothing here that is not already written.${rest}`);
+    const rest =
+      typeof result === 'object' && result?.addressesLeft
+        ? ' Device addresses are left to libvirt: Pin All Device Addresses pins them.'
+        : '';
+    if (left.length)
+      void vscode.window.showInformationMessage(
+        `${edits ? 'Pinned.' : 'Nothing more to pin.'} Left to libvirt: ${left.join('; ')}.${rest}`,
+      );
+    else if (edits === 0)
+      void vscode.window.showInformationMessage(`Nothing to pin: libvirt fills in nothing here that is not already written.${rest}`);
   }
 
   async function selectProfile() {
@@ -81,7 +97,13 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
   /** sets the migration floor; quick fixes pass the version and which component ('libvirt' or 'qemu') */
   async function setFloor(version?: string, component: 'libvirt' | 'qemu' = 'libvirt') {
     const key = `floor.${component}`;
-    const v = version ?? (await vscode.window.showInputBox({ prompt: `Oldest ${component === 'qemu' ? 'QEMU' : 'libvirt'} the domain must still work on (empty for none)`, placeHolder: '6.0.0', value: vscode.workspace.getConfiguration(SETTINGS_SECTION).get(key) }));
+    const v =
+      version ??
+      (await vscode.window.showInputBox({
+        prompt: `Oldest ${component === 'qemu' ? 'QEMU' : 'libvirt'} the domain must still work on (empty for none)`,
+        placeHolder: '6.0.0',
+        value: vscode.workspace.getConfiguration(SETTINGS_SECTION).get(key),
+      }));
     if (v === undefined) return;
     if (v && !/^\d+\.\d+(\.\d+)?$/.test(v)) return void vscode.window.showErrorMessage(`'${v}' is not a version like 6.0.0`);
     await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, v, vscode.ConfigurationTarget.Workspace);

@@ -33,22 +33,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_OPTIONS } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] },
+    },
   };
   const output = vscode.window.createOutputChannel('libvirt Domain XML');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'libvirt-domain-xml' },
-      { language: 'xml', scheme: 'file' },
-      { language: 'xml', scheme: 'untitled' },
-    ],
+    documentSelector: [{ language: 'libvirt-domain-xml' }, { language: 'xml', scheme: 'file' }, { language: 'xml', scheme: 'untitled' }],
     outputChannel: output,
     initializationOptions: { settings: serverSettings() },
     middleware: {
       workspace: {
         // answer the server's workspace/configuration request with the nested shape it expects
         configuration: (params, token, next) =>
-          params.items.some((i) => i.section === 'domxml') ? params.items.map((i) => (i.section === 'domxml' ? serverSettings() : null)) : next(params, token),
+          params.items.some((i) => i.section === 'domxml')
+            ? params.items.map((i) => (i.section === 'domxml' ? serverSettings() : null))
+            : next(params, token),
       },
     },
   };
@@ -61,7 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerClientCommands(() => client!),
     autoCloseTags(() => client!),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('domxml')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { domxml: serverSettings() } });
+      if (e.affectsConfiguration('domxml'))
+        void client?.sendNotification('workspace/didChangeConfiguration', { settings: { domxml: serverSettings() } });
     }),
   );
   await client.start();

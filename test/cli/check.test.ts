@@ -22,13 +22,22 @@ describe('domxml check', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { severity: string }[];
     assert.ok(Array.isArray(out));
-    assert.ok(out.every((d) => d.severity !== 'error'), r.stdout);
+    assert.ok(
+      out.every((d) => d.severity !== 'error'),
+      r.stdout,
+    );
   });
 
   it('reports located errors as JSON for a half-typed domain and exits 1', () => {
     const r = domxml(['check', '--format=json', half]);
     assert.strictEqual(r.code, 1);
-    const out = JSON.parse(r.stdout) as { file: string; range: { start: { line: number; character: number } }; severity: string; code: string; message: string }[];
+    const out = JSON.parse(r.stdout) as {
+      file: string;
+      range: { start: { line: number; character: number } };
+      severity: string;
+      code: string;
+      message: string;
+    }[];
     const quote = out.find((d) => /not closed: expected "/.test(d.message))!;
     assert.deepStrictEqual(
       { file: quote.file, start: quote.range.start, severity: quote.severity, code: quote.code },

@@ -17,7 +17,15 @@ describe('domxml check: versions', () => {
     const r = domxml(['check', '--format', 'json', '--floor-libvirt', '5.1.0', TRANSITIONAL]);
     assert.strictEqual(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as { code: string; severity: string; message: string }[];
-    assert.ok(out.some((d) => d.code === 'version-reject' && d.severity === 'error' && /libvirt 5\.1\.0 \(migration floor\) does not know model 'virtio-non-transitional'/.test(d.message)), r.stdout);
+    assert.ok(
+      out.some(
+        (d) =>
+          d.code === 'version-reject' &&
+          d.severity === 'error' &&
+          /libvirt 5\.1\.0 \(migration floor\) does not know model 'virtio-non-transitional'/.test(d.message),
+      ),
+      r.stdout,
+    );
     assert.ok(out.some((d) => d.code === 'version-drop' && d.severity === 'warning'));
   });
 
@@ -32,7 +40,14 @@ describe('domxml check: versions', () => {
     const older = domxml(['check', '--format', 'json', '--libvirt', '5.1.0', '--qemu', '3.1.0', TRANSITIONAL]);
     assert.strictEqual(older.code, 1, older.stdout);
     const out = JSON.parse(older.stdout) as { code: string; message: string }[];
-    assert.ok(out.some((d) => d.code === 'define-reject' && /^the target host \(libvirt 5\.1\.0\) does not know model 'virtio-non-transitional'/.test(d.message)), older.stdout);
+    assert.ok(
+      out.some(
+        (d) =>
+          d.code === 'define-reject' &&
+          /^the target host \(libvirt 5\.1\.0\) does not know model 'virtio-non-transitional'/.test(d.message),
+      ),
+      older.stdout,
+    );
   });
 
   it('refuses a malformed version', () => {
@@ -52,7 +67,10 @@ describe('domxml check: the installed schema belongs to the local libvirt, not t
     if (!localLibvirt || !localLibvirt.startsWith('9.0') || !fs.existsSync('/usr/share/libvirt/schemas/domain.rng')) this.skip();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-schema-'));
     file = path.join(dir, 'unknown.xml');
-    fs.writeFileSync(file, "<domain type='qemu'>\n  <name>vm</name>\n  <memory unit='MiB'>512</memory>\n  <os>\n    <type arch='x86_64' machine='q35'>hvm</type>\n  </os>\n  <nosuchelement/>\n</domain>\n");
+    fs.writeFileSync(
+      file,
+      "<domain type='qemu'>\n  <name>vm</name>\n  <memory unit='MiB'>512</memory>\n  <os>\n    <type arch='x86_64' machine='q35'>hvm</type>\n  </os>\n  <nosuchelement/>\n</domain>\n",
+    );
   });
 
   it('a newer target gets schema findings as warnings that say whose schema refuses', () => {
@@ -61,7 +79,12 @@ describe('domxml check: the installed schema belongs to the local libvirt, not t
     assert.ok(schema.length > 0, r.stdout + r.stderr);
     for (const d of schema) {
       assert.strictEqual(d.severity, 'warning', d.message);
-      assert.match(d.message, new RegExp(`by the schema of the local libvirt ${localLibvirt!.replace(/\./g, '\\.')}; the target libvirt 11\\.3\\.0 may accept it`));
+      assert.match(
+        d.message,
+        new RegExp(
+          `by the schema of the local libvirt ${localLibvirt!.replace(/\./g, '\\.')}; the target libvirt 11\\.3\\.0 may accept it`,
+        ),
+      );
     }
   });
 

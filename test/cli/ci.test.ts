@@ -9,7 +9,11 @@ import type { Log } from 'sarif';
 import { REPO } from '../helpers';
 
 function domxml(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), ...args], { encoding: 'utf8', cwd: opts.cwd, env: { ...process.env, DOMXML_NO_SNAPSHOT: '1', ...opts.env } });
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), ...args], {
+    encoding: 'utf8',
+    cwd: opts.cwd,
+    env: { ...process.env, DOMXML_NO_SNAPSHOT: '1', ...opts.env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,7 +27,7 @@ describe('domxml check over a tree, for CI', function () {
   fs.mkdirSync(path.join(dir, 'vms', 'nested'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'vms', 'web.xml'), sample);
   fs.writeFileSync(path.join(dir, 'vms', 'nested', 'broken.xml'), broken);
-  fs.writeFileSync(path.join(dir, 'vms', 'nested', 'net.xml'), "<network><name>default</name></network>\n");
+  fs.writeFileSync(path.join(dir, 'vms', 'nested', 'net.xml'), '<network><name>default</name></network>\n');
   fs.writeFileSync(path.join(dir, 'vms', 'notes.txt'), 'not xml');
 
   it('searches directories recursively, keeps only <domain> documents, and sums up on stderr', () => {
@@ -69,26 +73,43 @@ describe('domxml check over a tree, for CI', function () {
       assert.strictEqual(res.message.text, j.message);
       const loc = res.locations![0].physicalLocation!;
       assert.strictEqual(loc.artifactLocation!.uri, j.file.split(path.sep).join('/'));
-      assert.deepStrictEqual(loc.region, { startLine: j.range.start.line + 1, startColumn: j.range.start.character + 1, endLine: j.range.end.line + 1, endColumn: j.range.end.character + 1 });
+      assert.deepStrictEqual(loc.region, {
+        startLine: j.range.start.line + 1,
+        startColumn: j.range.start.character + 1,
+        endLine: j.range.end.line + 1,
+        endColumn: j.range.end.character + 1,
+      });
     });
   });
 
   it('writes GitHub workflow annotations, one per finding', () => {
-    const json = JSON.parse(domxml(['check', '--profile', 'debian-12', '--format', 'json', 'vms/nested/broken.xml'], { cwd: dir }).stdout) as { severity: string; range: { start: { line: number } } }[];
+    const json = JSON.parse(
+      domxml(['check', '--profile', 'debian-12', '--format', 'json', 'vms/nested/broken.xml'], { cwd: dir }).stdout,
+    ) as { severity: string; range: { start: { line: number } } }[];
     const r = domxml(['check', '--profile', 'debian-12', '--format', 'github', 'vms/nested/broken.xml'], { cwd: dir });
     const lines = r.stdout.trim().split('\n');
     assert.strictEqual(lines.length, json.length);
     lines.forEach((l, i) => {
       const kind = json[i].severity === 'error' ? 'error' : json[i].severity === 'warning' ? 'warning' : 'notice';
-      assert.match(l, new RegExp(`^::${kind} file=vms/nested/broken\\.xml,line=${json[i].range.start.line + 1},col=\\d+,endLine=\\d+,endColumn=\\d+,title=domxml [a-z-]+::\\S`));
+      assert.match(
+        l,
+        new RegExp(
+          `^::${kind} file=vms/nested/broken\\.xml,line=${json[i].range.start.line + 1},col=\\d+,endLine=\\d+,endColumn=\\d+,title=domxml [a-z-]+::\\S`,
+        ),
+      );
     });
   });
 
   it('names a file whose analysis fails in one line, exits 2 and still checks the others', () => {
-    const r = domxml(['check', '--profile', 'debian-12', '--format', 'json', 'vms'], { cwd: dir, env: { DOMXML_FAULT_INJECT: 'broken.xml' } });
+    const r = domxml(['check', '--profile', 'debian-12', '--format', 'json', 'vms'], {
+      cwd: dir,
+      env: { DOMXML_FAULT_INJECT: 'broken.xml' },
+    });
     assert.strictEqual(r.code, 2);
     const lines = r.stderr.split('\n').filter((l) => l.includes('internal error'));
-    assert.deepStrictEqual(lines, [`domxml check: ${path.join('vms', 'nested', 'broken.xml')}: internal error: fault injected by DOMXML_FAULT_INJECT (--debug for the stack)`]);
+    assert.deepStrictEqual(lines, [
+      `domxml check: ${path.join('vms', 'nested', 'broken.xml')}: internal error: fault injected by DOMXML_FAULT_INJECT (--debug for the stack)`,
+    ]);
     assert.ok((JSON.parse(r.stdout) as { file: string }[]).every((d) => d.file === path.join('vms', 'web.xml')));
     const dbg = domxml(['check', '--profile', 'debian-12', '--debug', 'vms'], { cwd: dir, env: { DOMXML_FAULT_INJECT: 'broken.xml' } });
     assert.match(dbg.stderr, /internal error: fault injected[^\n]*\n\s*Error: fault injected[\s\S]*at /);
@@ -130,7 +151,10 @@ describe('domxml pin --in-place, --check, --diff', function () {
     assert.strictEqual(fs.readFileSync(f, 'utf8'), pinned);
     assert.strictEqual(fs.statSync(f).mode & 0o777, 0o640);
     assert.strictEqual(domxml(['pin', '--check', '--profile', 'debian-12', 'a.xml'], { cwd: dir }).code, 0);
-    assert.deepStrictEqual(fs.readdirSync(dir).filter((n) => n.includes('.tmp')), []);
+    assert.deepStrictEqual(
+      fs.readdirSync(dir).filter((n) => n.includes('.tmp')),
+      [],
+    );
   });
 
   it('refuses a symlink out of the working tree unless --follow-symlinks, leaving the target untouched', () => {

@@ -45,11 +45,14 @@ describe('domxml expand', () => {
     const r = domxml(['expand', '--profile', 'debian-12', '--format', 'json', sample]);
     assert.strictEqual(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.deepStrictEqual([j.profile.id, j.profile.libvirt, j.profile.qemu, j.generated, j.migratable], ['debian-12', '9.0.0', '7.2.0', 'omit', false]);
+    assert.deepStrictEqual(
+      [j.profile.id, j.profile.libvirt, j.profile.qemu, j.generated, j.migratable],
+      ['debian-12', '9.0.0', '7.2.0', 'omit', false],
+    );
     assert.match(j.xml, /machine='pc-q35-7.2'/);
   });
 
-  it('prints XML that passes libvirt\'s schema (virt-xml-validate) for every shared-corpus domain', function () {
+  it("prints XML that passes libvirt's schema (virt-xml-validate) for every shared-corpus domain", function () {
     this.timeout(600_000);
     const files = xmlFiles(SHARED_CORPUS);
     const validate = spawnSync('virt-xml-validate', ['--help'], { encoding: 'utf8' });
@@ -76,7 +79,9 @@ describe('domxml expand', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    console.log(`      expand output of ${checked / 2} shared-corpus domains, each with generated values left out and generated: ${checked - bad.length}/${checked} valid`);
+    console.log(
+      `      expand output of ${checked / 2} shared-corpus domains, each with generated values left out and generated: ${checked - bad.length}/${checked} valid`,
+    );
     assert.ok(checked > 100, `only ${checked} checked`);
     assert.deepStrictEqual(bad, []);
   });
@@ -90,7 +95,10 @@ describe('domxml expand', () => {
   it('takes host facts from a capabilities file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-caps-'));
     const caps = path.join(dir, 'caps.xml');
-    fs.writeFileSync(caps, `<capabilities><host><cpu><arch>x86_64</arch></cpu></host><guest><os_type>hvm</os_type><arch name='x86_64'><emulator>/opt/qemu/bin/qemu-system-x86_64</emulator><machine maxCpus='288'>pc-q35-rhel9.4.0</machine><machine canonical='pc-q35-rhel9.4.0' maxCpus='288'>q35</machine><domain type='qemu'/></arch></guest></capabilities>`);
+    fs.writeFileSync(
+      caps,
+      `<capabilities><host><cpu><arch>x86_64</arch></cpu></host><guest><os_type>hvm</os_type><arch name='x86_64'><emulator>/opt/qemu/bin/qemu-system-x86_64</emulator><machine maxCpus='288'>pc-q35-rhel9.4.0</machine><machine canonical='pc-q35-rhel9.4.0' maxCpus='288'>q35</machine><domain type='qemu'/></arch></guest></capabilities>`,
+    );
     const r = domxml(['expand', '--profile', 'debian-12', '--caps', caps, sample]);
     fs.rmSync(dir, { recursive: true, force: true });
     assert.strictEqual(r.code, 0, r.stderr);

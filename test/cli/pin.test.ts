@@ -37,7 +37,15 @@ describe('domxml pin', () => {
   });
 
   it('pins for explicit versions and pins addresses on request', () => {
-    const r = domxml(['pin', '--libvirt', '7.0.0', '--qemu', '5.2.0', '--addresses', path.join(FIXTURES, 'domains', 'x86_64-pc-ide-four-drives.xml')]);
+    const r = domxml([
+      'pin',
+      '--libvirt',
+      '7.0.0',
+      '--qemu',
+      '5.2.0',
+      '--addresses',
+      path.join(FIXTURES, 'domains', 'x86_64-pc-ide-four-drives.xml'),
+    ]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.ok(r.stdout.includes("machine='pc-i440fx-5.2'"), r.stdout);
     assert.ok(r.stdout.includes("<address type='drive'"), r.stdout);

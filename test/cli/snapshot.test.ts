@@ -19,7 +19,10 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 function buildSnapshot(env: NodeJS.ProcessEnv): string {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'build-snapshot.js')], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'build-snapshot.js')], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   assert.strictEqual(r.status, 0, r.stderr);
   const id = fs.readFileSync(path.join(REPO, 'dist', 'cli.id'), 'utf8').trim();
   const blob = path.join(env.DOMXML_CACHE_DIR!, `cli-${id}.blob`);
@@ -45,7 +48,12 @@ describe('domxml started from its heap snapshot', function () {
       .slice(0, 12)
       .map((f) => path.join(FIXTURES, 'domains', f));
     assert.ok(files.length >= 5);
-    for (const args of [['check', '--profile', 'debian-12', ...files], ['check', '--format', 'json', '--profile', 'debian-11', ...files], ['expand', '--profile', 'debian-12', files[0]], ['--help']]) {
+    for (const args of [
+      ['check', '--profile', 'debian-12', ...files],
+      ['check', '--format', 'json', '--profile', 'debian-11', ...files],
+      ['expand', '--profile', 'debian-12', files[0]],
+      ['--help'],
+    ]) {
       const fromSnapshot = run(args, { DOMXML_CACHE_DIR: cache });
       const plain = run(args, { DOMXML_CACHE_DIR: cache, DOMXML_NO_SNAPSHOT: '1' });
       assert.strictEqual(fromSnapshot.code, plain.code, args.join(' '));
@@ -60,7 +68,10 @@ describe('domxml started from its heap snapshot', function () {
     fs.cpSync(SCHEMAS, schemas, { recursive: true });
     const blob = buildSnapshot({ DOMXML_CACHE_DIR: cache, DOMXML_SNAPSHOT_SCHEMA_DIR: schemas });
     const doc = path.join(tmp, 'vm.xml');
-    fs.writeFileSync(doc, "<domain type='qemu'>\n  <name>vm</name>\n  <memory>65536</memory>\n  <os><type arch='x86_64' machine='q35'>hvm</type></os>\n  <on_poweroff>destroy</on_poweroff>\n</domain>\n");
+    fs.writeFileSync(
+      doc,
+      "<domain type='qemu'>\n  <name>vm</name>\n  <memory>65536</memory>\n  <os><type arch='x86_64' machine='q35'>hvm</type></os>\n  <on_poweroff>destroy</on_poweroff>\n</domain>\n",
+    );
     const args = ['check', '--format', 'json', '--profile', 'debian-12', '--schema-dir', schemas, doc];
     const before = run(args, { DOMXML_CACHE_DIR: cache });
     assert.strictEqual(before.code, 0, before.stdout + before.stderr);
@@ -72,7 +83,10 @@ describe('domxml started from its heap snapshot', function () {
     fs.writeFileSync(basic, changed);
     const after = run(args, { DOMXML_CACHE_DIR: cache });
     const findings = JSON.parse(after.stdout) as { code: string; severity: string }[];
-    assert.ok(findings.some((f) => f.code === 'schema'), after.stdout);
+    assert.ok(
+      findings.some((f) => f.code === 'schema'),
+      after.stdout,
+    );
     assert.ok(!fs.existsSync(blob), 'the stale snapshot is removed');
   });
 });

@@ -151,12 +151,7 @@ export class Workbench {
    * new browser context and waits until it is ready.
    */
   static async open(browser: Browser, server: CodeServer | string, folder?: string, options: WorkbenchOptions = {}): Promise<Workbench> {
-    const url =
-      typeof server === 'string'
-        ? server
-        : folder
-          ? server.folderUrl(folder)
-          : server.folderUrl();
+    const url = typeof server === 'string' ? server : folder ? server.folderUrl(folder) : server.folderUrl();
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1400, height: 900 },
       permissions: ['clipboard-read', 'clipboard-write'],
@@ -310,9 +305,7 @@ export class Workbench {
       let accepted = false;
       while (!accepted && Date.now() < searchUntil) {
         accepted = await this.acceptQuickInputMatch(
-          (r) =>
-            r.label === base &&
-            (path.isAbsolute(name) ? r.description === '' || name.includes(r.description) : r.description === dir),
+          (r) => r.label === base && (path.isAbsolute(name) ? r.description === '' || name.includes(r.description) : r.description === dir),
         );
         if (!accepted) {
           await sleep(200);
@@ -364,9 +357,7 @@ export class Workbench {
       await this.openQuickInput('F1', `>${title}`);
       const until = Math.min(deadline, Date.now() + 5000);
       while (Date.now() < until) {
-        const accepted = await this.acceptQuickInputMatch(
-          (r) => r.label === title || r.aria === title || r.aria.startsWith(`${title},`),
-        );
+        const accepted = await this.acceptQuickInputMatch((r) => r.label === title || r.aria === title || r.aria.startsWith(`${title},`));
         if (accepted) {
           // The palette closes, or turns into the command's own quick pick.
           await this.page
@@ -425,7 +416,9 @@ export class Workbench {
     const rows = await this.waitForQuickPickItem(label, timeoutMs);
     const picked = rows.find((r) => matches(r.label))!.label;
     if (!(await this.acceptQuickInputMatch((r) => r.label === picked))) {
-      throw new Error(`pickQuickInput(${String(label)}): the row went away; rows: ${JSON.stringify((await this.quickPickItems()).map((r) => r.label))}`);
+      throw new Error(
+        `pickQuickInput(${String(label)}): the row went away; rows: ${JSON.stringify((await this.quickPickItems()).map((r) => r.label))}`,
+      );
     }
     await this.page.waitForSelector(SELECTORS.quickInput, { state: 'hidden', timeout: 5000 }).catch(() => undefined);
     return picked;
@@ -703,7 +696,10 @@ export class Workbench {
             return null;
           }
           const rows = [...hovers[0].querySelectorAll(rowSel)].filter((r: Any) => !r.classList.contains('status-bar'));
-          return rows.map((r: Any) => (r.innerText ?? '').trim()).filter((t: string) => t !== '').join('\n');
+          return rows
+            .map((r: Any) => (r.innerText ?? '').trim())
+            .filter((t: string) => t !== '')
+            .join('\n');
         },
         { hoverSel: SELECTORS.hover, rowSel: SELECTORS.hoverRow },
       );
@@ -842,7 +838,9 @@ export class Workbench {
       if (hit) {
         // Keyboard: move the focus to the row, then Enter (no mouse geometry).
         for (let i = 0; i < rows.length + 2; i++) {
-          const focused = await this.page.$eval(`${SELECTORS.actionWidget} .monaco-list`, (l: Any) => l.getAttribute('aria-activedescendant'));
+          const focused = await this.page.$eval(`${SELECTORS.actionWidget} .monaco-list`, (l: Any) =>
+            l.getAttribute('aria-activedescendant'),
+          );
           if (focused === hit.id) {
             break;
           }
@@ -886,7 +884,9 @@ export class Workbench {
       await this.page.keyboard.press('Control+.');
       try {
         await this.page.waitForSelector(SELECTORS.actionWidgetRow, { state: 'visible', timeout: 3000 });
-        offered = await this.page.$$eval(SELECTORS.actionWidgetRow, (els: Any[]) => els.map((r: Any) => (r.getAttribute('aria-label') ?? '') as string));
+        offered = await this.page.$$eval(SELECTORS.actionWidgetRow, (els: Any[]) =>
+          els.map((r: Any) => (r.getAttribute('aria-label') ?? '') as string),
+        );
         if (until(offered)) {
           return offered;
         }
@@ -969,17 +969,25 @@ export class Workbench {
    * virtualised), whether it is side by side, and which side has the focus.
    * For a side's whole text, getEditorText() reads the focused side.
    */
-  async diffEditor(): Promise<{ original: string; modified: string; sideBySide: boolean; focused: 'original' | 'modified' | '' } | undefined> {
+  async diffEditor(): Promise<
+    { original: string; modified: string; sideBySide: boolean; focused: 'original' | 'modified' | '' } | undefined
+  > {
     return this.page.evaluate((sel: string) => {
       const d = (globalThis as Any).document;
       const de = d.querySelector(sel);
       if (!de) {
         return undefined;
       }
-      const lines = (side: string) => ((de.querySelector(`.editor.${side} .view-lines`)?.innerText ?? '') as string).replace(/\u00a0/g, ' ');
+      const lines = (side: string) =>
+        ((de.querySelector(`.editor.${side} .view-lines`)?.innerText ?? '') as string).replace(/\u00a0/g, ' ');
       const inSide = d.activeElement?.closest('.monaco-diff-editor .editor');
       const focused = inSide?.classList.contains('modified') ? 'modified' : inSide?.classList.contains('original') ? 'original' : '';
-      return { original: lines('original'), modified: lines('modified'), sideBySide: de.classList.contains('side-by-side') as boolean, focused };
+      return {
+        original: lines('original'),
+        modified: lines('modified'),
+        sideBySide: de.classList.contains('side-by-side') as boolean,
+        focused,
+      };
     }, SELECTORS.diffEditor);
   }
 
@@ -1035,7 +1043,12 @@ export class Workbench {
       if (boxes.length > 0) {
         const x = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x))));
         const y = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y))));
-        clip = { x, y, width: Math.ceil(Math.max(...boxes.map((b) => b.x + b.width))) - x, height: Math.ceil(Math.max(...boxes.map((b) => b.y + b.height))) - y };
+        clip = {
+          x,
+          y,
+          width: Math.ceil(Math.max(...boxes.map((b) => b.x + b.width))) - x,
+          height: Math.ceil(Math.max(...boxes.map((b) => b.y + b.height))) - y,
+        };
       }
     }
     await this.page.screenshot({ path: abs, clip });

@@ -295,16 +295,21 @@ export class CodeServer {
 
     const args = [
       entry,
-      '--config', configFile,
-      '--auth', 'none',
-      '--bind-addr', '127.0.0.1:0',
+      '--config',
+      configFile,
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--disable-proxy',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       workspace,
     ];
     const proc = spawn(process.execPath, args, {

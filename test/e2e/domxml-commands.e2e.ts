@@ -115,7 +115,7 @@ describe('e2e: domxml commands and status bar', function () {
 
     await s.wb.runCommand('Domain XML: Pin All ABI Defaults');
     let pinned = LEGACY01;
-    for (const until = Date.now() + 15_000; pinned === LEGACY01 && Date.now() < until; ) {
+    for (const until = Date.now() + 15_000; pinned === LEGACY01 && Date.now() < until;) {
       await sleep(200);
       pinned = await s.wb.getEditorText();
     }
@@ -127,7 +127,11 @@ describe('e2e: domxml commands and status bar', function () {
     assert.ok(lines.includes("<memballoon model='virtio'/>"), pinned);
     assert.doesNotMatch(pinned, /machine='pc'/);
     // What was written is kept, in order.
-    for (const keep of ['<name>legacy01</name>', "<source file='/var/lib/libvirt/images/legacy01.qcow2'/>", "<target dev='vda' bus='virtio'/>"]) {
+    for (const keep of [
+      '<name>legacy01</name>',
+      "<source file='/var/lib/libvirt/images/legacy01.qcow2'/>",
+      "<target dev='vda' bus='virtio'/>",
+    ]) {
       assert.ok(lines.includes(keep), `${keep} lost:\n${pinned}`);
     }
     assert.ok(pinned.indexOf('<name>legacy01</name>') < pinned.indexOf('<devices>'), pinned);
@@ -204,13 +208,26 @@ describe('e2e: domxml commands and status bar', function () {
     await s.wb.openFile('web01.xml');
     const item = await s.wb.waitForStatusBarItem('domxml.profile', (t) => t === 'Debian 12');
     assert.match(item.aria, /Target: Debian 12 \(libvirt 9\.0\.0, QEMU 7\.2\)/, item.aria);
-    await s.wb.waitForProblems((ps) => ps.some((p) => inFile(p, 'web01.xml') && /^libvirt 9\.0 will store machine='pc-q35-7\.2' instead of 'q35'/.test(p.message)), 90_000);
+    await s.wb.waitForProblems(
+      (ps) => ps.some((p) => inFile(p, 'web01.xml') && /^libvirt 9\.0 will store machine='pc-q35-7\.2' instead of 'q35'/.test(p.message)),
+      90_000,
+    );
 
     await s.wb.runCommand('Domain XML: Select Target Profile');
     const rows = await s.wb.waitForQuickPickItem(/^Ubuntu 22\.04/);
     const labels = rows.map((r) => r.label);
-    for (const want of [/^Local host$/, /^Debian 12 \(libvirt 9\.0\.0/, /^Debian 11 /, /^Debian 13 /, /^Ubuntu 22\.04 \(libvirt 8\.0\.0, QEMU 6\.2\)$/, /^Ubuntu 24\.04 /]) {
-      assert.ok(labels.some((l) => want.test(l)), `${want} not in ${JSON.stringify(labels)}`);
+    for (const want of [
+      /^Local host$/,
+      /^Debian 12 \(libvirt 9\.0\.0/,
+      /^Debian 11 /,
+      /^Debian 13 /,
+      /^Ubuntu 22\.04 \(libvirt 8\.0\.0, QEMU 6\.2\)$/,
+      /^Ubuntu 24\.04 /,
+    ]) {
+      assert.ok(
+        labels.some((l) => want.test(l)),
+        `${want} not in ${JSON.stringify(labels)}`,
+      );
     }
     await s.wb.screenshot('commands-select-profile.png');
     assert.match(await s.wb.pickQuickInput(/^Ubuntu 22\.04/), /^Ubuntu 22\.04/);
@@ -234,7 +251,14 @@ describe('e2e: domxml commands and status bar', function () {
     if (pinnedLegacy01) {
       // What was pinned for Debian 12 does not exist on Ubuntu 22.04's QEMU 6.2.
       const reject = problems.find((p) => inFile(p, 'legacy01.xml') && p.code === 'define-reject');
-      assert.ok(reject && reject.severity === 'error' && /pc-i440fx-7\.2/.test(reject.message), JSON.stringify(problems.filter((p) => inFile(p, 'legacy01.xml')), null, 1));
+      assert.ok(
+        reject && reject.severity === 'error' && /pc-i440fx-7\.2/.test(reject.message),
+        JSON.stringify(
+          problems.filter((p) => inFile(p, 'legacy01.xml')),
+          null,
+          1,
+        ),
+      );
     }
     // The choice is stored as a workspace setting.
     const settings = JSON.parse(fs.readFileSync(path.join(s.workspace, '.vscode', 'settings.json'), 'utf8'));

@@ -34,10 +34,7 @@ describe('e2e: domxml.vsix in VS Code', function () {
 
   it('lists the unclosed element of vm.xml as a domxml error', async function () {
     await s.wb.openFile('vm.xml');
-    const problems = await s.wb.waitForProblems(
-      (ps) => ps.some((p) => p.source === 'domxml' && p.severity === 'error'),
-      90_000,
-    );
+    const problems = await s.wb.waitForProblems((ps) => ps.some((p) => p.source === 'domxml' && p.severity === 'error'), 90_000);
     const err = problems.find((p) => p.source === 'domxml' && p.severity === 'error')!;
     assert.strictEqual(err.line, 3, JSON.stringify(err));
     assert.ok(err.file.endsWith(`${path.sep}vm.xml`), err.file);
@@ -61,16 +58,24 @@ describe('e2e: domxml.vsix in VS Code', function () {
     } finally {
       await s.wb.page.keyboard.press('Escape');
     }
-    assert.ok(titles.some((t) => /^Pin machine type pc-q35-/.test(t)), JSON.stringify(titles));
+    assert.ok(
+      titles.some((t) => /^Pin machine type pc-q35-/.test(t)),
+      JSON.stringify(titles),
+    );
     // At <devices>: every device define adds implicitly, and the addresses it assigns.
-    const devices = await s.wb.openQuickFixMenu({ line: 13, at: '<devices>' }, (t) => t.includes('Make implicit USB controller explicit (qemu-xhci)'));
+    const devices = await s.wb.openQuickFixMenu({ line: 13, at: '<devices>' }, (t) =>
+      t.includes('Make implicit USB controller explicit (qemu-xhci)'),
+    );
     try {
       await s.wb.screenshot('domxml-quickfix-menu-devices.png');
       await s.wb.screenshot('docs-quick-fixes.png', { clipTo: ['.part.editor', '.action-widget'] });
     } finally {
       await s.wb.page.keyboard.press('Escape');
     }
-    assert.ok(devices.some((t) => /^Pin USB controller address \(PCI [\da-f]{2}:[\da-f]{2}\.\d\)$/.test(t)), JSON.stringify(devices));
+    assert.ok(
+      devices.some((t) => /^Pin USB controller address \(PCI [\da-f]{2}:[\da-f]{2}\.\d\)$/.test(t)),
+      JSON.stringify(devices),
+    );
   });
 
   it('pins the machine type with a quick fix', async function () {

@@ -86,7 +86,10 @@ describe('e2e helpers against built-in features', function () {
       css.map((p) => p.line),
       Array.from({ length: 30 }, (_, i) => i + 2),
     );
-    assert.ok(css.every((p) => p.severity === 'warning' && p.source === 'css' && /Unknown property/.test(p.message)), JSON.stringify(css[0]));
+    assert.ok(
+      css.every((p) => p.severity === 'warning' && p.source === 'css' && /Unknown property/.test(p.message)),
+      JSON.stringify(css[0]),
+    );
     await s.wb.screenshot('helpers-problems-many.png');
   });
 

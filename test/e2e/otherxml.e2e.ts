@@ -43,7 +43,19 @@ async function packageOtherExtension(outDir: string): Promise<string> {
   fs.cpSync(OTHER_SOURCES, src, { recursive: true });
   const vsix = path.join(outDir, 'other-xml-extension.vsix');
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const args = ['--no', '--prefix', repoRoot(), '--', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix];
+  const args = [
+    '--no',
+    '--prefix',
+    repoRoot(),
+    '--',
+    'vsce',
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--skip-license',
+    '-o',
+    vsix,
+  ];
   await new Promise<void>((resolve, reject) =>
     execFile(npx, args, { cwd: src, timeout: 120_000 }, (err, stdout, stderr) =>
       err ? reject(new Error(`npx ${args.join(' ')} failed: ${err.message}\n${stdout}${stderr}`)) : resolve(),
@@ -75,8 +87,14 @@ describe('e2e: domxml.vsix next to another XML extension', function () {
 
   it('both extensions are installed', async function () {
     const installed = fs.readdirSync(s.server.extensionsDir);
-    assert.ok(installed.some((d) => d.startsWith('domxml.libvirt-domain-xml-')), JSON.stringify(installed));
-    assert.ok(installed.some((d) => d.startsWith('domxml-e2e.other-xml-extension-')), JSON.stringify(installed));
+    assert.ok(
+      installed.some((d) => d.startsWith('domxml.libvirt-domain-xml-')),
+      JSON.stringify(installed),
+    );
+    assert.ok(
+      installed.some((d) => d.startsWith('domxml-e2e.other-xml-extension-')),
+      JSON.stringify(installed),
+    );
   });
 
   it('a <domain> document gets our diagnostics and theirs', async function () {
@@ -87,8 +105,9 @@ describe('e2e: domxml.vsix next to another XML extension', function () {
     assert.strictEqual(await s.wb.languageMode(), 'XML');
     const problems = await s.wb.waitForProblems(
       (ps) =>
-        ps.some((p) => inFile(p, 'web01.xml') && p.source === 'domxml' && /will store machine='pc-q35-7\.2' instead of 'q35'/.test(p.message)) &&
-        ps.some((p) => inFile(p, 'web01.xml') && p.source === 'otherxml'),
+        ps.some(
+          (p) => inFile(p, 'web01.xml') && p.source === 'domxml' && /will store machine='pc-q35-7\.2' instead of 'q35'/.test(p.message),
+        ) && ps.some((p) => inFile(p, 'web01.xml') && p.source === 'otherxml'),
       90_000,
     );
     const theirs = problems.find((p) => inFile(p, 'web01.xml') && p.source === 'otherxml')!;

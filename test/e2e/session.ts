@@ -21,7 +21,10 @@ export interface WorkbenchSession {
  * options (it may call `this.skip()`); folders it lists in `alsoRemove` are
  * removed after the block along with the workspace.
  */
-export function useWorkbench(label: string, options: (this: Mocha.Context, alsoRemove: string[]) => Promise<CodeServerOptions> | CodeServerOptions): WorkbenchSession {
+export function useWorkbench(
+  label: string,
+  options: (this: Mocha.Context, alsoRemove: string[]) => Promise<CodeServerOptions> | CodeServerOptions,
+): WorkbenchSession {
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let wb: Workbench | undefined;

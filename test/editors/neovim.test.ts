@@ -34,11 +34,21 @@ describe('Neovim built-in LSP client', function () {
     const file = path.join(dir, 'vm.xml');
     fs.writeFileSync(file, TEXT);
     const out = path.join(dir, 'result.json');
-    const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(REPO, 'test', 'editors', 'neovim-client.lua')}`], {
-      env: { ...process.env, DOMXML_SERVER: path.join(REPO, 'dist', 'server.js'), DOMXML_FILE: file, DOMXML_OUT: out, DOMXML_NO_LOCAL_PROFILE: '1' },
-      timeout: 50_000,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'nvim',
+      ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(REPO, 'test', 'editors', 'neovim-client.lua')}`],
+      {
+        env: {
+          ...process.env,
+          DOMXML_SERVER: path.join(REPO, 'dist', 'server.js'),
+          DOMXML_FILE: file,
+          DOMXML_OUT: out,
+          DOMXML_NO_LOCAL_PROFILE: '1',
+        },
+        timeout: 50_000,
+        encoding: 'utf8',
+      },
+    );
     assert.ok(fs.existsSync(out), `nvim wrote no result (status ${r.status}): ${r.stderr}`);
     result = JSON.parse(fs.readFileSync(out, 'utf8')) as NvimResult;
     fs.rmSync(dir, { recursive: true, force: true });
@@ -54,7 +64,10 @@ describe('Neovim built-in LSP client', function () {
     // the same diagnostics the language service gives VS Code for this text (the ABI risks; stable fills are inline)
     const s = getLanguageService();
     s.configure({ profile: 'debian-12' });
-    const expected = s.doValidation(doc(TEXT)).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`).sort();
+    const expected = s
+      .doValidation(doc(TEXT))
+      .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`)
+      .sort();
     assert.deepStrictEqual(result.diagnostics.map((d) => `${d.lnum}:${d.col} ${d.message}`).sort(), expected);
     assert.ok(!result.diagnostics.some((d) => /memory balloon/.test(d.message)), 'the balloon every release adds is no diagnostic');
   });
@@ -66,7 +79,10 @@ describe('Neovim built-in LSP client', function () {
 
   it('lists the outline: the domain, its sections and its devices by name', () => {
     assert.ok(result.symbols?.includes('domain nvim'), JSON.stringify(result.symbols));
-    assert.ok(result.symbols?.some((x) => x.trim() === 'disk vda'), JSON.stringify(result.symbols));
+    assert.ok(
+      result.symbols?.some((x) => x.trim() === 'disk vda'),
+      JSON.stringify(result.symbols),
+    );
   });
 
   it('gets the inlay hints from the server, which Neovim 0.7 cannot display', () => {
@@ -74,7 +90,10 @@ describe('Neovim built-in LSP client', function () {
     s.configure({ profile: 'debian-12' });
     const expected = s.doInlayHints(doc(TEXT)).map((h) => `${h.position.line} ${String(h.label)}`);
     assert.ok(expected.length > 0);
-    assert.deepStrictEqual(result.inlay?.map((h) => `${h.line} ${h.label}`), expected);
+    assert.deepStrictEqual(
+      result.inlay?.map((h) => `${h.line} ${h.label}`),
+      expected,
+    );
     // 0.7 has no vim.lsp.inlay_hint (0.10 added it): the hints reach the client but are not shown
     const v = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).stdout;
     if (/NVIM v0\.[0-9]\./.test(v)) assert.strictEqual(result.inlay_displayed, false);
@@ -85,7 +104,10 @@ describe('Neovim built-in LSP client', function () {
   });
 
   it('applies the quick fix that pins the machine type', () => {
-    assert.ok(result.actions?.some((t) => /machine/i.test(t)), JSON.stringify(result.actions));
+    assert.ok(
+      result.actions?.some((t) => /machine/i.test(t)),
+      JSON.stringify(result.actions),
+    );
     assert.strictEqual(result.line_after, "    <type arch='x86_64' machine='pc-i440fx-7.2'>hvm</type>");
   });
 });

@@ -27,12 +27,23 @@ describe('backward migration: newer-stored XML defined on an older libvirt (orac
       const summary = backwardSummary(pairName(p), s);
       console.log(`      ${summary}`);
       const verbose = !!process.env.DOMXML_BACKWARD_VERBOSE;
-      const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, verbose ? 100 : 8).map(([k, v]) => `${v}x ${k}`);
-      if (s.missedRejects.length) console.log(`        missed rejections:\n          ${s.missedRejects.slice(0, verbose ? 100 : 8).join('\n          ')}`);
+      const top = (m: Map<string, number>) =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, verbose ? 100 : 8)
+          .map(([k, v]) => `${v}x ${k}`);
+      if (s.missedRejects.length)
+        console.log(`        missed rejections:\n          ${s.missedRejects.slice(0, verbose ? 100 : 8).join('\n          ')}`);
       if (s.missedDrops.size) console.log(`        missed drops:\n          ${top(s.missedDrops).join('\n          ')}`);
       if (s.wrongDrops.size) console.log(`        wrong drops:\n          ${top(s.wrongDrops).join('\n          ')}`);
       const extra = cases.filter((c) => c.rejection === undefined && c.otherErrors.length);
-      if (extra.length) console.log(`        errors on accepted documents:\n          ${extra.slice(0, 8).map((c) => `${c.fixture.split('/').pop()}: ${c.otherErrors.join('; ')}`).join('\n          ')}`);
+      if (extra.length)
+        console.log(
+          `        errors on accepted documents:\n          ${extra
+            .slice(0, 8)
+            .map((c) => `${c.fixture.split('/').pop()}: ${c.otherErrors.join('; ')}`)
+            .join('\n          ')}`,
+        );
       assert.ok(s.documents >= 10, summary);
       assert.ok(s.falseRejects <= s.documents, summary);
     });

@@ -52,7 +52,11 @@ export function machineAlias(xml: string): string {
 }
 
 export const PAIRS: Pair[] = [];
-for (const [newer, older] of [['11.3', '9.0'], ['11.3', '7.0'], ['9.0', '7.0']]) {
+for (const [newer, older] of [
+  ['11.3', '9.0'],
+  ['11.3', '7.0'],
+  ['9.0', '7.0'],
+]) {
   for (const form of ['inactive', 'migratable'] as const) {
     for (const alias of [false, true]) PAIRS.push({ newer: daemonFor(newer), older: daemonFor(older), form, alias });
   }
@@ -139,7 +143,9 @@ function findingPath(text: string, f: Finding): string | undefined {
   const d = f.data as unknown as VersionFindingData | undefined;
   for (const [p, el] of index(root)) {
     if (el.nameStart === f.start) return p;
-    const at = el.attributes.find((x) => x.nameStart === f.start || (x.valueStart <= f.start && f.start < Math.max(x.valueEnd, x.valueStart + 1)));
+    const at = el.attributes.find(
+      (x) => x.nameStart === f.start || (x.valueStart <= f.start && f.start < Math.max(x.valueEnd, x.valueStart + 1)),
+    );
     if (at) return d?.node === 'value' ? `${p}@${at.name}=` : `${p}@${at.name}`;
   }
   return undefined;
@@ -169,10 +175,13 @@ export function measurePair(p: Pair): BackwardCase[] | undefined {
     const findings = serviceFor(p).findings(doc);
     const floorFindings = findings.filter((f) => (f.data as unknown as VersionFindingData | undefined)?.scope === 'floor');
     // version-qemu errors: what the floor's QEMU lacks (machine types) makes its libvirt reject
-    const rejects = (f: Finding) => f.rule === 'version-reject' || (f.rule === 'version-qemu' && (f.severity ?? ruleById(f.rule)?.defaultSeverity) === 'error');
+    const rejects = (f: Finding) =>
+      f.rule === 'version-reject' || (f.rule === 'version-qemu' && (f.severity ?? ruleById(f.rule)?.defaultSeverity) === 'error');
     const predictedReject = floorFindings.some(rejects);
     const predictedDrops = floorFindings.filter((f) => f.rule === 'version-drop').map((f) => findingPath(input, f) ?? `?${f.start}`);
-    const otherErrors = findings.filter((f) => (f.severity ?? ruleById(f.rule)?.defaultSeverity) === 'error' && !rejects(f)).map((f) => `[${f.rule}] ${f.message}`);
+    const otherErrors = findings
+      .filter((f) => (f.severity ?? ruleById(f.rule)?.defaultSeverity) === 'error' && !rejects(f))
+      .map((f) => `[${f.rule}] ${f.message}`);
     const lost = r.ok ? lostFacts(input, r.xml) : { dropped: [], changed: [] };
     cases.push({ fixture, input, rejection: r.ok ? undefined : r.error, ...lost, predictedReject, predictedDrops, otherErrors });
   }
@@ -195,7 +204,18 @@ export interface BackwardScore {
 const pattern = (f: string) => f.replace(/\[\d+\]/g, '');
 
 export function scoreBackward(cases: BackwardCase[]): BackwardScore {
-  const s: BackwardScore = { documents: cases.length, rejected: 0, rejectCaught: 0, falseRejects: 0, dropsActual: 0, dropsPredicted: 0, dropsRight: 0, missedDrops: new Map(), wrongDrops: new Map(), missedRejects: [] };
+  const s: BackwardScore = {
+    documents: cases.length,
+    rejected: 0,
+    rejectCaught: 0,
+    falseRejects: 0,
+    dropsActual: 0,
+    dropsPredicted: 0,
+    dropsRight: 0,
+    missedDrops: new Map(),
+    wrongDrops: new Map(),
+    missedRejects: [],
+  };
   const bump = (m: Map<string, number>, k: string) => m.set(pattern(k), (m.get(pattern(k)) ?? 0) + 1);
   for (const c of cases) {
     if (c.rejection !== undefined) {
@@ -206,7 +226,8 @@ export function scoreBackward(cases: BackwardCase[]): BackwardScore {
     }
     if (c.predictedReject) s.falseRejects++;
     // a drop named on an element or on one of its attributes counts for both
-    const covers = (pred: string, fact: string) => pred.replace(/=$/, '') === fact || fact.startsWith(pred + '/') || fact.startsWith(pred + '@');
+    const covers = (pred: string, fact: string) =>
+      pred.replace(/=$/, '') === fact || fact.startsWith(pred + '/') || fact.startsWith(pred + '@');
     s.dropsActual += c.dropped.length;
     for (const d of c.dropped) {
       if (c.predictedDrops.some((p) => covers(p, d))) s.dropsRight++;

@@ -50,7 +50,17 @@ export function notAnswered(error: string): boolean {
 export function scoreCorpus(name: string, files: string[], daemon: OracleDaemon = HOST_DAEMON): CorpusResult {
   const profile = builtinProfile(daemon.profile)!;
   const zero = (): Score => ({ truePositives: 0, predicted: 0, actual: 0 });
-  const r: CorpusResult = { name, documents: 0, rejected: 0, unanswered: 0, address: zero(), other: zero(), missed: new Map(), wrong: new Map(), failures: [] };
+  const r: CorpusResult = {
+    name,
+    documents: 0,
+    rejected: 0,
+    unanswered: 0,
+    address: zero(),
+    other: zero(),
+    missed: new Map(),
+    wrong: new Map(),
+    failures: [],
+  };
   for (const file of files) {
     const { input, result: dumped } = defineFile(file, daemon);
     if (!dumped.ok) {
@@ -72,7 +82,6 @@ export function scoreCorpus(name: string, files: string[], daemon: OracleDaemon 
   return r;
 }
 
-
 export function fidelityCorpora(): { name: string; files: string[] }[] {
   return [
     { name: 'fixtures (test/fixtures/domains)', files: xmlFiles(path.join(REPO, 'test', 'fixtures', 'domains')) },
@@ -80,4 +89,3 @@ export function fidelityCorpora(): { name: string; files: string[] }[] {
     { name: 'shared libvirt-tests corpus', files: xmlFiles(path.join(SHARED_CORPUS, 'libvirt-tests')) },
   ].filter((c) => c.files.length);
 }
-

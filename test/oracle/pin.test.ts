@@ -77,12 +77,15 @@ function lineDiff(a: string, b: string): string {
   const lb = b.split('\n');
   const sa = new Set(la);
   const sb = new Set(lb);
-  return [...la.filter((l) => !sb.has(l)).map((l) => `- ${l.trim()}`), ...lb.filter((l) => !sa.has(l)).map((l) => `+ ${l.trim()}`)].join('\n');
+  return [...la.filter((l) => !sb.has(l)).map((l) => `- ${l.trim()}`), ...lb.filter((l) => !sa.has(l)).map((l) => `+ ${l.trim()}`)].join(
+    '\n',
+  );
 }
 
 export interface PinOracleResult {
   file: string;
-  status: 'identical' | 'identical-but-controller-order' | 'different' | 'pinned-rejected' | 'original-rejected' | 'not-a-domain' | 'abi-left';
+  status:
+    'identical' | 'identical-but-controller-order' | 'different' | 'pinned-rejected' | 'original-rejected' | 'not-a-domain' | 'abi-left';
   detail?: string;
   /**
    * for a failure: 'expander' when the expander predicted a value libvirt does not fill in (the pin wrote
@@ -94,7 +97,9 @@ export interface PinOracleResult {
 /** the predictions the pin wrote that libvirt does not make ('' when the expander was right about them) */
 function wrongPredictions(input: string, expansion: Expansion, dumped: string, pinned: string): string {
   const written = factsOfXml(pinned);
-  return scoreDocument(input, formatExpansion(expansion), dumped).wrong.filter((f) => written.has(f)).join('\n');
+  return scoreDocument(input, formatExpansion(expansion), dumped)
+    .wrong.filter((f) => written.has(f))
+    .join('\n');
 }
 
 export function pinAgainstLibvirt(file: string, addresses: boolean): PinOracleResult {
@@ -107,7 +112,9 @@ export function pinAgainstLibvirt(file: string, addresses: boolean): PinOracleRe
   const pinned = pinText(doc, expansion, { addresses });
   const blamed = (r: PinOracleResult): PinOracleResult => {
     const wrong = wrongPredictions(input, expansion, original.xml, pinned);
-    return wrong ? { ...r, blame: 'expander', detail: `${r.detail}\n  the expander predicted what libvirt does not do:\n${wrong}` } : { ...r, blame: 'pin' };
+    return wrong
+      ? { ...r, blame: 'expander', detail: `${r.detail}\n  the expander predicted what libvirt does not do:\n${wrong}` }
+      : { ...r, blame: 'pin' };
   };
   const after = parse(pinned);
   // what a second pin would still write (fills a pin holds back on purpose, such as a disk bus that would reorder the disks, are not counted)
@@ -116,8 +123,14 @@ export function pinAgainstLibvirt(file: string, addresses: boolean): PinOracleRe
   if (!defined.ok) return blamed({ file, status: 'pinned-rejected', detail: defined.error });
   const a = normaliseDump(original.xml);
   const b = normaliseDump(defined.xml);
-  if (a !== b && sortControllers(a) !== sortControllers(b)) return blamed({ file, status: 'different', detail: lineDiff(a, b) || '(same lines, other order)' });
-  if (left.length) return blamed({ file, status: 'abi-left', detail: left.map((f) => `${f.rule}: ${f.node.name}${f.attribute ? `@${f.attribute}` : ''}=${f.value ?? ''}`).join('; ') });
+  if (a !== b && sortControllers(a) !== sortControllers(b))
+    return blamed({ file, status: 'different', detail: lineDiff(a, b) || '(same lines, other order)' });
+  if (left.length)
+    return blamed({
+      file,
+      status: 'abi-left',
+      detail: left.map((f) => `${f.rule}: ${f.node.name}${f.attribute ? `@${f.attribute}` : ''}=${f.value ?? ''}`).join('; '),
+    });
   return { file, status: a === b ? 'identical' : 'identical-but-controller-order' };
 }
 
@@ -139,7 +152,10 @@ function summarise(name: string, results: PinOracleResult[]): { defined: number;
   const expanderBlamed = defined.filter((r) => r.blame === 'expander').length;
   const bad = defined.filter((r) => !same(r));
   const verbose = !!process.env.DOMXML_PIN_VERBOSE;
-  const lines = bad.map((r) => `    ${r.status} (${r.blame === 'pin' ? 'PIN' : 'expander'}): ${path.basename(r.file)}${verbose && r.detail ? `\n      ${r.detail.replace(/\n/g, '\n      ')}` : ''}`);
+  const lines = bad.map(
+    (r) =>
+      `    ${r.status} (${r.blame === 'pin' ? 'PIN' : 'expander'}): ${path.basename(r.file)}${verbose && r.detail ? `\n      ${r.detail.replace(/\n/g, '\n      ')}` : ''}`,
+  );
   return {
     defined: defined.length,
     identical,
@@ -164,7 +180,10 @@ describe('pin against libvirt (oracle)', function () {
           // rejects, or one that defines to another guest, fails whether the expander or the writer is to blame
           // (the blame, printed above, says where to fix it).
           const bad = results.filter((r) => r.blame !== undefined);
-          assert.deepStrictEqual(bad.map((r) => `${r.status} (${r.blame}) ${path.basename(r.file)}: ${r.detail}`), []);
+          assert.deepStrictEqual(
+            bad.map((r) => `${r.status} (${r.blame}) ${path.basename(r.file)}: ${r.detail}`),
+            [],
+          );
         });
       }
     });

@@ -123,8 +123,20 @@ function score(name: string, outcomes: Outcome[]): Score {
   const report =
     `  ${name}: libvirt 9.0 rejects ${rejected.length}, we report an error for ${caught.length} (recall ${(recall * 100).toFixed(1)}%); ` +
     `it accepts ${accepted.length}, we report errors for ${falseErrors.length}; ${drops - wrongDrops.length}/${drops} reported drops confirmed by dumpxml` +
-    (lines.length && (verbose || lines.length <= 12) ? `\n${lines.join('\n')}` : lines.length ? `\n${lines.slice(0, 12).join('\n')}\n    ... (DOMXML_REJECTION_VERBOSE=1 for all)` : '');
-  return { rejected: rejected.length, caught: caught.length, accepted: accepted.length, falseErrors: falseErrors.length, drops, wrongDrops: wrongDrops.length, report };
+    (lines.length && (verbose || lines.length <= 12)
+      ? `\n${lines.join('\n')}`
+      : lines.length
+        ? `\n${lines.slice(0, 12).join('\n')}\n    ... (DOMXML_REJECTION_VERBOSE=1 for all)`
+        : '');
+  return {
+    rejected: rejected.length,
+    caught: caught.length,
+    accepted: accepted.length,
+    falseErrors: falseErrors.length,
+    drops,
+    wrongDrops: wrongDrops.length,
+    report,
+  };
 }
 
 function run(files: string[], prepare: boolean): Outcome[] {
@@ -189,7 +201,14 @@ describe('define-time rejection against libvirt: semantic mutations of accepted 
           if (!service.isDomainDocument(document)) continue;
           const errors = service.findings(document).filter((f) => severityOf(f) === 'error');
           const r = defineAndDump(m.text);
-          outcomes.push({ file: `${file} (${m.name})`, rejected: !r.ok, libvirtError: r.ok ? undefined : r.error, errors, wrongDrops: [], drops: 0 });
+          outcomes.push({
+            file: `${file} (${m.name})`,
+            rejected: !r.ok,
+            libvirtError: r.ok ? undefined : r.error,
+            errors,
+            wrongDrops: [],
+            drops: 0,
+          });
         }
       });
       const s = score(`mutations, ${family.family}`, outcomes);

@@ -61,8 +61,10 @@ function tally(files: string[], prepare: boolean): Tally {
       const d = f.data as SchemaFindingData;
       const el = elementAt(parsed, f.start)!;
       t.drops++;
-      const still = d.node === 'attribute' ? dumped.some((e) => e.xpath === el.xpath && e.hasAttr(d.name!)) : dumped.some((e) => e.xpath === el.xpath);
-      if (still) t.wrongDrops.push(`${path.basename(file)}: ${el.xpath}${d.node === 'attribute' ? `/@${d.name}` : ''} is still in the dump`);
+      const still =
+        d.node === 'attribute' ? dumped.some((e) => e.xpath === el.xpath && e.hasAttr(d.name!)) : dumped.some((e) => e.xpath === el.xpath);
+      if (still)
+        t.wrongDrops.push(`${path.basename(file)}: ${el.xpath}${d.node === 'attribute' ? `/@${d.name}` : ''} is still in the dump`);
     }
   }
   return t;
@@ -87,7 +89,9 @@ describe('schema verdicts vs virsh define (oracle)', function () {
       const t = tally(set.files, set.prepare);
       totals.drops += t.drops;
       totals.wrong += t.wrongDrops.length;
-      console.log(`  ${set.name}: ${t.accepted} accepted, ${t.falseErrors.length} with an error; ${t.drops - t.wrongDrops.length}/${t.drops} define-drops confirmed by dumpxml`);
+      console.log(
+        `  ${set.name}: ${t.accepted} accepted, ${t.falseErrors.length} with an error; ${t.drops - t.wrongDrops.length}/${t.drops} define-drops confirmed by dumpxml`,
+      );
       assert.ok(t.accepted > 0);
       assert.deepStrictEqual(t.falseErrors, []);
       assert.ok(t.drops === 0 || (t.drops - t.wrongDrops.length) / t.drops >= 0.95, t.wrongDrops.join('\n'));

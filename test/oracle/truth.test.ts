@@ -29,7 +29,8 @@ for (const daemon of DAEMONS) {
       const have = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
       const missing = [...want].filter(([k]) => !have.includes(`${k}.json`)).map(([, f]) => path.basename(f));
       // backward-migration answers (backward.ts) derive from the fixtures' stored XML
-      const backward = (f: string) => /^backward /.test((JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { source?: string }).source ?? '');
+      const backward = (f: string) =>
+        /^backward /.test((JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { source?: string }).source ?? '');
       const stale = have.filter((f) => !want.has(f.replace(/\.json$/, '')) && !backward(f));
       assert.deepStrictEqual(missing, [], `fixtures without committed truth (run npm run test:oracle): ${missing.join(', ')}`);
       assert.deepStrictEqual(stale, [], `truth for no fixture (delete): ${stale.join(', ')}`);
@@ -48,7 +49,11 @@ for (const daemon of DAEMONS) {
       }
       for (const f of truthFixtures()) defineFile(f, daemon, true);
       const mine = truthDrift().filter((d) => d.daemon === daemon.version);
-      assert.deepStrictEqual(mine.map((d) => d.source), [], `libvirt ${daemon.version} now answers differently (truth rewritten; review git diff test/oracle/truth)`);
+      assert.deepStrictEqual(
+        mine.map((d) => d.source),
+        [],
+        `libvirt ${daemon.version} now answers differently (truth rewritten; review git diff test/oracle/truth)`,
+      );
     });
   });
 }

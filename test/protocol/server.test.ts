@@ -54,7 +54,10 @@ describe('language server over stdio', function () {
       contentChanges: [{ text: fixed }],
     });
     const after = await p;
-    assert.deepStrictEqual(after.filter((d) => d.code === 'syntax'), []);
+    assert.deepStrictEqual(
+      after.filter((d) => d.code === 'syntax'),
+      [],
+    );
   });
 
   it('answers hover requests on any position, and says what libvirt stores for q35', async () => {
@@ -66,7 +69,10 @@ describe('language server over stdio', function () {
     type H = { contents: { kind: string; value: string }; range?: { start: { line: number } } } | null;
     const lines = text.split('\n');
     for (let line = 0; line < lines.length; line += 3) {
-      const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 6 } })) as H;
+      const h = (await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line, character: 6 },
+      })) as H;
       if (h) assert.strictEqual(h.contents.kind, 'markdown');
     }
     // on the value machine='q35': the canonical machine libvirt stores, why, and the documentation link
@@ -96,9 +102,15 @@ describe('language server over stdio', function () {
       });
     }
     p = client.nextDiagnostics(uri, version);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version++ }, contentChanges: [{ text }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: version++ },
+      contentChanges: [{ text }],
+    });
     const final = await p;
-    assert.deepStrictEqual(final.filter((d) => d.code === 'syntax'), []);
+    assert.deepStrictEqual(
+      final.filter((d) => d.code === 'syntax'),
+      [],
+    );
   });
 });
 
@@ -106,7 +118,8 @@ describe('language server over node IPC', () => {
   it('starts with --node-ipc and answers initialize', async function () {
     const { fork } = await import('child_process');
     const child = fork(path.join(REPO, 'dist', 'server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    const { createProtocolConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest } = await import('vscode-languageserver-protocol/node');
+    const { createProtocolConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest } =
+      await import('vscode-languageserver-protocol/node');
     const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     conn.listen();
     const r = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
@@ -145,7 +158,10 @@ describe('language server code actions', () => {
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.strictEqual(fix!.kind, 'quickfix');
     const edits = fix!.edit.changes[uri];
-    assert.ok(edits.some((e) => e.newText.includes('pc-i440fx-7.2')), JSON.stringify(edits));
+    assert.ok(
+      edits.some((e) => e.newText.includes('pc-i440fx-7.2')),
+      JSON.stringify(edits),
+    );
   });
 
   it('offers "pin all" as a fixAll source action for the whole document', async () => {

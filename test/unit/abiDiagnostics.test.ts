@@ -45,7 +45,10 @@ describe('ABI diagnostics from the expander', () => {
     const balloon = diags.find((x) => /will add a virtio memory balloon/.test(x.message))!;
     assert.strictEqual(d.getText(balloon.range), 'devices');
     assert.ok(diags.some((x) => /will add a PS\/2 mouse/.test(x.message)));
-    assert.ok(diags.some((x) => /will add an IDE controller/.test(x.message)), 'hda implies the IDE controller');
+    assert.ok(
+      diags.some((x) => /will add an IDE controller/.test(x.message)),
+      'hda implies the IDE controller',
+    );
   });
 
   it('follows the target profile: Ubuntu 22.04 names its machine types after the release', () => {

@@ -62,8 +62,14 @@ describe('ABI risk ranking', () => {
     assert.ok(!/\n/.test(m!.message));
     assert.strictEqual(m!.data && (m!.data as { risk?: boolean }).risk, true);
     const related = m!.relatedInformation!.map((r) => r.message);
-    assert.ok(related.some((r) => r.startsWith('Debian 11 (libvirt 7.0.0') && r.includes(expected[0])), related.join('\n'));
-    assert.ok(related.some((r) => r.startsWith('why: ')), 'the reason moved to related information');
+    assert.ok(
+      related.some((r) => r.startsWith('Debian 11 (libvirt 7.0.0') && r.includes(expected[0])),
+      related.join('\n'),
+    );
+    assert.ok(
+      related.some((r) => r.startsWith('why: ')),
+      'the reason moved to related information',
+    );
   });
 
   it('lists what each release stores in the hover on a value they disagree on', () => {
@@ -86,9 +92,23 @@ describe('ABI risk ranking', () => {
     const usb = hints.find((h) => String(h.label).startsWith('model: '));
     assert.ok(usb, hints.map((h) => h.label).join('\n'));
     // at the end of the controller's attributes: `<controller type='usb' index='0'` model: ...
-    assert.strictEqual(d.getText({ start: { line: usb!.position.line, character: 0 }, end: usb!.position }).trim(), "<controller type='usb' index='0'");
-    assert.strictEqual(usb!.label, `model: ${s.expand(d)!.root.path('devices')!.all('controller').find((c) => c.attr('type') === 'usb')!.attr('model')}`);
-    assert.ok(hints.some((h) => /^check: /.test(String(h.label))), 'cpu check on <cpu>');
+    assert.strictEqual(
+      d.getText({ start: { line: usb!.position.line, character: 0 }, end: usb!.position }).trim(),
+      "<controller type='usb' index='0'",
+    );
+    assert.strictEqual(
+      usb!.label,
+      `model: ${s
+        .expand(d)!
+        .root.path('devices')!
+        .all('controller')
+        .find((c) => c.attr('type') === 'usb')!
+        .attr('model')}`,
+    );
+    assert.ok(
+      hints.some((h) => /^check: /.test(String(h.label))),
+      'cpu check on <cpu>',
+    );
     // the risk is no inlay hint: it is a diagnostic
     assert.ok(!hints.some((h) => String(h.label).startsWith('→ pc-q35')));
   });
@@ -102,7 +122,10 @@ describe('ABI risk ranking', () => {
     const off = service({ defaults: 'off' });
     assert.strictEqual(off.doInlayHints(d).length, 0);
     assert.strictEqual(off.doCodeLens(d).length, 0);
-    assert.ok(off.doValidation(d).some((x) => /machine=/.test(x.message)), 'risks stay');
+    assert.ok(
+      off.doValidation(d).some((x) => /machine=/.test(x.message)),
+      'risks stay',
+    );
   });
 
   it('counts what libvirt adds in code lenses that run the pin command', () => {
@@ -125,15 +148,29 @@ describe('ABI risk ranking', () => {
       id: 'test-usb-by-version',
       description: 'USB model by version (test)',
       apply(ctx) {
-        const c = ctx.root.path('devices')!.all('controller').find((x) => x.attr('type') === 'usb')!;
-        ctx.fillAttr(c, 'model', atLeast(ctx.profile.libvirt, '8.0.0') ? 'qemu-xhci' : 'piix3-uhci', { rule: this.id, category: 'abi', reason: 'test', source: { ref: 'test' } });
+        const c = ctx.root
+          .path('devices')!
+          .all('controller')
+          .find((x) => x.attr('type') === 'usb')!;
+        ctx.fillAttr(c, 'model', atLeast(ctx.profile.libvirt, '8.0.0') ? 'qemu-xhci' : 'piix3-uhci', {
+          rule: this.id,
+          category: 'abi',
+          reason: 'test',
+          source: { ref: 'test' },
+        });
       },
     };
     const onlyNew: Rule = {
       id: 'test-only-new',
       description: 'adds a device on 11.x only (test)',
       apply(ctx) {
-        if (atLeast(ctx.profile.libvirt, '11.0.0')) ctx.addElement(ctx.root.path('devices')!, new ENode('watchdog', { model: 'itco', action: 'reset' }), { rule: this.id, category: 'abi', reason: 'test', source: { ref: 'test' } });
+        if (atLeast(ctx.profile.libvirt, '11.0.0'))
+          ctx.addElement(ctx.root.path('devices')!, new ENode('watchdog', { model: 'itco', action: 'reset' }), {
+            rule: this.id,
+            category: 'abi',
+            reason: 'test',
+            source: { ref: 'test' },
+          });
       },
     };
     function ranked() {
@@ -147,7 +184,12 @@ describe('ABI risk ranking', () => {
     it('says which targets disagree: "7.0 stores piix3-uhci"', () => {
       const { d, ranking } = ranked();
       const f = rankedFindings(ranking).find((x) => /model='qemu-xhci'/.test(x.message));
-      assert.ok(f, rankedFindings(ranking).map((x) => x.message).join('\n'));
+      assert.ok(
+        f,
+        rankedFindings(ranking)
+          .map((x) => x.message)
+          .join('\n'),
+      );
       assert.strictEqual(d.text.slice(f!.start, f!.end), 'controller');
       assert.match(f!.message, /; 7\.0 stores piix3-uhci$/);
     });
@@ -155,7 +197,12 @@ describe('ABI risk ranking', () => {
     it('reports what only another target adds, at the place it adds it', () => {
       const { d, ranking } = ranked();
       const f = rankedFindings(ranking).find((x) => /watchdog/.test(x.message));
-      assert.ok(f, rankedFindings(ranking).map((x) => x.message).join('\n'));
+      assert.ok(
+        f,
+        rankedFindings(ranking)
+          .map((x) => x.message)
+          .join('\n'),
+      );
       assert.strictEqual(d.text.slice(f!.start, f!.end), 'devices');
       assert.match(f!.message, /^libvirt 9\.0 fills nothing here; 11\.3 adds <watchdog/);
     });
@@ -187,18 +234,26 @@ describe('ABI risk ranking', () => {
         const text = fs.readFileSync(f, 'utf8');
         const [old, mine, next] = ['debian-11', 'debian-12', 'debian-13'].map((p) => allFills(text, p));
         const ranked = service().doValidation(doc(text));
-        const at = new Set(ranked.filter((x) => /^abi-/.test(String(x.code))).map((x) => `${x.range.start.line}:${x.range.start.character}`));
+        const at = new Set(
+          ranked.filter((x) => /^abi-/.test(String(x.code))).map((x) => `${x.range.start.line}:${x.range.start.character}`),
+        );
         for (const key of new Set([...old.keys(), ...mine.keys(), ...next.keys()])) {
           if (old.get(key) === mine.get(key) && next.get(key) === mine.get(key)) continue;
           differing++;
-          assert.ok(at.has(key), `${path.basename(f)} ${key}: '${mine.get(key) ?? old.get(key) ?? next.get(key)}' differs between profiles but has no diagnostic`);
+          assert.ok(
+            at.has(key),
+            `${path.basename(f)} ${key}: '${mine.get(key) ?? old.get(key) ?? next.get(key)}' differs between profiles but has no diagnostic`,
+          );
         }
       }
       assert.ok(differing > 0, 'the corpus has values that differ between profiles');
     });
 
     it('keeps a real virt-install domain of about 150 lines under 10 Problems entries', () => {
-      const domains = files.filter((f) => /virt-install/.test(f)).map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.split('\n').length >= 120 && t.split('\n').length <= 250);
+      const domains = files
+        .filter((f) => /virt-install/.test(f))
+        .map((f) => fs.readFileSync(f, 'utf8'))
+        .filter((t) => t.split('\n').length >= 120 && t.split('\n').length <= 250);
       assert.ok(domains.length > 0);
       for (const text of domains) {
         const before = inPanel(service({ defaults: 'diagnostics' }).doValidation(doc(text))).length;

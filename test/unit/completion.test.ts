@@ -32,7 +32,8 @@ describe('completion from the schema', function () {
   it('offers the elements allowed in <devices> after a <, and device snippets', () => {
     const items = complete(s, `${HEAD}  <devices>\n    <|\n  </devices>\n</domain>\n`);
     const labels = items.map((i) => i.label);
-    for (const e of ['disk', 'interface', 'controller', 'graphics', 'memballoon']) assert.ok(labels.includes(e), `${e} in ${labels.join(',')}`);
+    for (const e of ['disk', 'interface', 'controller', 'graphics', 'memballoon'])
+      assert.ok(labels.includes(e), `${e} in ${labels.join(',')}`);
     assert.ok(!labels.includes('name'), 'no <name> inside <devices>');
     assert.ok(labels.includes('channel (QEMU guest agent)'));
   });
@@ -74,7 +75,11 @@ describe('completion from the schema', function () {
       const body = snip.body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
       const text = `${HEAD}  <devices>\n${body}\n  </devices>\n</domain>\n`;
       const problems = s.doValidation(doc(text)).filter((x) => x.code === 'schema' || x.code === 'syntax');
-      assert.deepStrictEqual(problems.map((p) => p.message), [], snip.label);
+      assert.deepStrictEqual(
+        problems.map((p) => p.message),
+        [],
+        snip.label,
+      );
     }
   });
 });

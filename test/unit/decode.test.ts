@@ -7,7 +7,8 @@ import * as path from 'path';
 import { decodeDomainBytes } from '../../server/src/languageservice/parser/decode';
 import { REPO } from '../helpers';
 
-const domain = (name: string) => `<domain type='qemu'>\n  <name>${name}</name>\n  <memory>65536</memory>\n  <os><type arch='x86_64'>hvm</type></os>\n</domain>\n`;
+const domain = (name: string) =>
+  `<domain type='qemu'>\n  <name>${name}</name>\n  <memory>65536</memory>\n  <os><type arch='x86_64'>hvm</type></os>\n</domain>\n`;
 
 describe('decodeDomainBytes', () => {
   it('reads UTF-8 with and without BOM, non-ASCII included, without problems', () => {
@@ -26,7 +27,12 @@ describe('decodeDomainBytes', () => {
     assert.strictEqual(d.problems[0].offset, before.length);
     assert.strictEqual(d.text[before.length], '\uFFFD');
     assert.match(d.problems[0].message, /0xFF 0xFE/);
-    for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xe2, 0x82]]) {
+    for (const bad of [
+      [0xc0, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf5, 0x80, 0x80, 0x80],
+      [0xe2, 0x82],
+    ]) {
       assert.strictEqual(decodeDomainBytes(Buffer.concat([Buffer.from('<a>'), Buffer.from(bad)])).problems.length, 1, bad.join(','));
     }
   });
@@ -47,9 +53,15 @@ describe('decodeDomainBytes', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-decode-'));
     try {
       const f = path.join(dir, 'bad.xml');
-      fs.writeFileSync(f, Buffer.concat([Buffer.from("<domain type='qemu'>\n  <name>bad"), Buffer.from([0xff]), Buffer.from('</name>\n</domain>\n')]));
+      fs.writeFileSync(
+        f,
+        Buffer.concat([Buffer.from("<domain type='qemu'>\n  <name>bad"), Buffer.from([0xff]), Buffer.from('</name>\n</domain>\n')]),
+      );
       if (spawnSync('xmllint', ['--version']).status === 0) assert.notStrictEqual(spawnSync('xmllint', ['--noout', f]).status, 0);
-      const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), 'check', '--profile', 'debian-12', f], { encoding: 'utf8', env: { ...process.env, DOMXML_NO_SNAPSHOT: '1' } });
+      const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), 'check', '--profile', 'debian-12', f], {
+        encoding: 'utf8',
+        env: { ...process.env, DOMXML_NO_SNAPSHOT: '1' },
+      });
       assert.strictEqual(r.status, 1, r.stderr);
       assert.match(r.stdout, /bad\.xml:2:12: error \[syntax\] Bytes that are not UTF-8 \(0xFF 0x3C 0x2F 0x6E\)/);
     } finally {

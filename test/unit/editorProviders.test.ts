@@ -58,7 +58,16 @@ describe('document symbols', () => {
     assert.strictEqual(root.name, 'domain web01');
     const devices = root.children!.find((c) => c.name === 'devices')!;
     const names = (list: DocumentSymbol[]): string[] => list.flatMap((s) => [s.name, ...names(s.children ?? [])]);
-    assert.deepStrictEqual(names(devices.children!), ['controllers', 'controller pci 0', 'controller pci 3', 'controller scsi 0', 'disks', 'disk vda', 'disk sda', 'interface 52:54:00:12:34:56']);
+    assert.deepStrictEqual(names(devices.children!), [
+      'controllers',
+      'controller pci 0',
+      'controller pci 3',
+      'controller scsi 0',
+      'disks',
+      'disk vda',
+      'disk sda',
+      'interface 52:54:00:12:34:56',
+    ]);
     const vda = devices.children![1].children!.find((c) => c.name === 'disk vda')!;
     assert.strictEqual(vda.range.start.line, lineOf(VM, "<disk type='file' device='disk'>"));
     assert.ok(root.children!.some((c) => c.name === 'os' && c.detail === 'x86_64 q35'));
@@ -72,11 +81,16 @@ describe('document symbols', () => {
 
 describe('folding ranges', () => {
   it('folds elements over several lines, keeping the end tag visible, and regions', () => {
-    const text = VM.replace('  <devices>', '  <!-- #region devices -->\n  <devices>').replace('  </devices>', '  </devices>\n  <!-- #endregion -->');
+    const text = VM.replace('  <devices>', '  <!-- #region devices -->\n  <devices>').replace(
+      '  </devices>',
+      '  </devices>\n  <!-- #endregion -->',
+    );
     const ranges = service().doFoldingRanges(doc(text));
     const devices = ranges.find((r) => r.startLine === lineOf(text, '<devices>'))!;
     assert.strictEqual(devices.endLine, lineOf(text, '</devices>') - 1);
-    assert.ok(ranges.some((r) => r.kind === 'region' && r.startLine === lineOf(text, '#region') && r.endLine === lineOf(text, '#endregion')));
+    assert.ok(
+      ranges.some((r) => r.kind === 'region' && r.startLine === lineOf(text, '#region') && r.endLine === lineOf(text, '#endregion')),
+    );
     // one-line elements do not fold
     assert.ok(!ranges.some((r) => r.startLine === lineOf(text, '<name>')));
   });
@@ -94,7 +108,8 @@ describe('selection ranges', () => {
     assert.ok(chain.some((c) => c.startsWith('<devices>')));
     assert.strictEqual(chain[chain.length - 1], text);
     // each range contains the one before it
-    for (let s: SelectionRange | undefined = sel; s?.parent; s = s.parent) assert.ok(d.offsetAt(s.parent.range.start) <= d.offsetAt(s.range.start) && d.offsetAt(s.parent.range.end) >= d.offsetAt(s.range.end));
+    for (let s: SelectionRange | undefined = sel; s?.parent; s = s.parent)
+      assert.ok(d.offsetAt(s.parent.range.start) <= d.offsetAt(s.range.start) && d.offsetAt(s.parent.range.end) >= d.offsetAt(s.range.end));
   });
 });
 
@@ -104,7 +119,10 @@ describe('document links', () => {
     const links = service().doDocumentLinks(d);
     const file = links.find((l) => d.getText(l.range) === '/var/lib/libvirt/images/web01.qcow2')!;
     assert.strictEqual(file.target, 'file:///var/lib/libvirt/images/web01.qcow2');
-    assert.ok(links.some((l) => d.getText(l.range) === '/usr/share/OVMF/OVMF_CODE.fd'), 'loader text');
+    assert.ok(
+      links.some((l) => d.getText(l.range) === '/usr/share/OVMF/OVMF_CODE.fd'),
+      'loader text',
+    );
     const disk = links.find((l) => d.getText(l.range) === 'disk')!;
     assert.match(disk.target!, /^https:\/\/libvirt\.org\/formatdomain\.html#/);
   });
@@ -130,11 +148,17 @@ describe('definition and references between addresses and controllers', () => {
     const d = doc(text);
     const refs = service().doReferences(d, d.positionAt(offset), false);
     // the root port's own address is on bus 0
-    assert.deepStrictEqual(refs.map((r) => r.range.start.line), [lineOf(text, "slot='0x02'")]);
+    assert.deepStrictEqual(
+      refs.map((r) => r.range.start.line),
+      [lineOf(text, "slot='0x02'")],
+    );
     const port = withCursor(VM.replace("index='3'", "index='|3'"));
     const d2 = doc(port.text);
     const onPort = service().doReferences(d2, d2.positionAt(port.offset), true);
-    assert.deepStrictEqual(onPort.map((r) => d2.getText(r.range).slice(0, 30)), ["<controller type='pci' index='", "<address type='pci' domain='0x"]);
+    assert.deepStrictEqual(
+      onPort.map((r) => d2.getText(r.range).slice(0, 30)),
+      ["<controller type='pci' index='", "<address type='pci' domain='0x"],
+    );
   });
 
   it('has no definition for a controller libvirt adds itself', () => {
@@ -184,7 +208,10 @@ describe('formatting', () => {
     const start = MESSY.indexOf('<disk');
     const edits = service().doFormat(d, { start: d.positionAt(start), end: d.positionAt(start + 5) }, { tabSize: 2, insertSpaces: true });
     const out = apply(d, edits);
-    assert.ok(out.includes("    <disk type='file' device='disk'>\n      <source file='/a&amp;b.img'/>\n      <target dev='vda'/>\n    </disk>"), out);
+    assert.ok(
+      out.includes("    <disk type='file' device='disk'>\n      <source file='/a&amp;b.img'/>\n      <target dev='vda'/>\n    </disk>"),
+      out,
+    );
     assert.ok(out.includes('<name>vm</name>\n      <!-- keep me -->'), 'outside the range nothing moved');
   });
 
@@ -198,7 +225,17 @@ describe('formatting', () => {
     if (!files.length) this.skip();
     const shape = (text: string) => {
       const walk = (nodes: ReturnType<typeof parseXml>['children']): unknown[] =>
-        nodes.filter((n) => n.kind !== 'text' || n.value.trim()).map((n) => (n.kind === 'element' ? [n.name, n.attributes.map((a) => `${a.name}=${a.value}`), walk(n.children)] : n.kind === 'text' ? n.value.trim() : n.kind === 'comment' ? `<!--${n.value}-->` : n.kind));
+        nodes
+          .filter((n) => n.kind !== 'text' || n.value.trim())
+          .map((n) =>
+            n.kind === 'element'
+              ? [n.name, n.attributes.map((a) => `${a.name}=${a.value}`), walk(n.children)]
+              : n.kind === 'text'
+                ? n.value.trim()
+                : n.kind === 'comment'
+                  ? `<!--${n.value}-->`
+                  : n.kind,
+          );
       return walk(parseXml(text).children);
     };
     for (const f of files) {

@@ -56,7 +56,9 @@ describe('define-time rules from the inventory of libvirt error sites', () => {
   }
 
   it('a stateless loader with NVRAM is not a rejection on 7.0, which does not know stateless', () => {
-    const mine = rejections('nvram-stateless-loader.xml', 'debian-11').errors.filter((f) => (f.data as unknown as VersionFindingData).check === 'nvram-with-stateless-loader');
+    const mine = rejections('nvram-stateless-loader.xml', 'debian-11').errors.filter(
+      (f) => (f.data as unknown as VersionFindingData).check === 'nvram-with-stateless-loader',
+    );
     assert.deepStrictEqual(mine, []);
   });
 

@@ -50,7 +50,10 @@ describe('knowledge rows: data lint', () => {
     const q35 = { arch: 'x86_64', machine: 'q35' as const };
     assert.strictEqual(pickRow(rows, 'itco-watchdog', { libvirt: '9.0.0', qemu: '7.2.0' }, q35)?.value, false);
     assert.strictEqual(pickRow(rows, 'itco-watchdog', { libvirt: '9.1.0', qemu: '7.2.0' }, q35)?.value, true);
-    assert.strictEqual(pickRow(rows, 'itco-watchdog', { libvirt: '11.3.0', qemu: '10.0.0' }, { arch: 'x86_64', machine: 'i440fx' }), undefined);
+    assert.strictEqual(
+      pickRow(rows, 'itco-watchdog', { libvirt: '11.3.0', qemu: '10.0.0' }, { arch: 'x86_64', machine: 'i440fx' }),
+      undefined,
+    );
     assert.strictEqual(pickRow(rows, 'implicit-audio', { libvirt: '7.0.0', qemu: '5.2.0' }, q35)?.value, false);
   });
 });
@@ -66,27 +69,42 @@ describe('knowledge rows: each profile expands with its libvirt', () => {
   it('libvirt 7.0 (debian-11) adds the q35 USB controller 7.0 adds, and no <audio>', () => {
     const d = expand('debian-11', 'q35');
     const usb = d.all('controller').filter((c) => c.attr('type') === 'usb');
-    assert.deepStrictEqual(usb.map((c) => c.attr('model')), ['qemu-xhci']);
+    assert.deepStrictEqual(
+      usb.map((c) => c.attr('model')),
+      ['qemu-xhci'],
+    );
     assert.strictEqual(d.all('audio').length, 0);
     assert.strictEqual(d.all('watchdog').length, 0);
   });
 
   it('libvirt 9.0 (debian-12) adds <audio> but no iTCO watchdog', () => {
     const d = expand('debian-12', 'q35');
-    assert.deepStrictEqual(d.all('audio').map((a) => a.attr('type')), ['none']);
+    assert.deepStrictEqual(
+      d.all('audio').map((a) => a.attr('type')),
+      ['none'],
+    );
     assert.strictEqual(d.all('watchdog').length, 0);
   });
 
   it('libvirt 11.3 (debian-13) adds <audio> and the q35 iTCO watchdog', () => {
     const d = expand('debian-13', 'q35');
-    assert.deepStrictEqual(d.all('audio').map((a) => a.attr('type')), ['none']);
-    assert.deepStrictEqual(d.all('watchdog').map((w) => `${w.attr('model')} ${w.attr('action')}`), ['itco reset']);
+    assert.deepStrictEqual(
+      d.all('audio').map((a) => a.attr('type')),
+      ['none'],
+    );
+    assert.deepStrictEqual(
+      d.all('watchdog').map((w) => `${w.attr('model')} ${w.attr('action')}`),
+      ['itco reset'],
+    );
     assert.strictEqual(d.all('watchdog')[0].child('address'), undefined);
   });
 
   it('libvirt 11.3 keeps the action of a watchdog the document has, and adds none to i440fx', () => {
     const d = expand('debian-13', 'q35', "<watchdog model='i6300esb' action='poweroff'/>");
-    assert.deepStrictEqual(d.all('watchdog').map((w) => `${w.attr('model')} ${w.attr('action')}`), ['i6300esb poweroff', 'itco poweroff']);
+    assert.deepStrictEqual(
+      d.all('watchdog').map((w) => `${w.attr('model')} ${w.attr('action')}`),
+      ['i6300esb poweroff', 'itco poweroff'],
+    );
     assert.strictEqual(expand('debian-13', 'pc').all('watchdog').length, 0);
   });
 });
@@ -112,7 +130,10 @@ describe('knowledge rows: TPM version and Hyper-V mode per libvirt', () => {
     return expandDomain(parseXml(text).root!, builtinProfile(profileId)!).root;
   }
   const tpm = (profileId: string, model: string, arch = 'x86_64', machine = 'q35') =>
-    expandWith(profileId, arch, machine, '', `<tpm${model ? ` model='${model}'` : ''}><backend type='emulator'/></tpm>`).path('devices', 'tpm');
+    expandWith(profileId, arch, machine, '', `<tpm${model ? ` model='${model}'` : ''}><backend type='emulator'/></tpm>`).path(
+      'devices',
+      'tpm',
+    );
   it('7.0, 9.0 and 11.3 each version an emulated TPM their own way', () => {
     assert.strictEqual(tpm('debian-11', '')?.attr('model'), 'tpm-tis');
     assert.strictEqual(tpm('debian-11', '')?.child('backend')?.attr('version'), '1.2');
@@ -125,7 +146,10 @@ describe('knowledge rows: TPM version and Hyper-V mode per libvirt', () => {
     assert.strictEqual(tpm('debian-13', 'tpm-crb')?.child('backend')?.attr('version'), '2.0');
   });
   it('<hyperv> gets mode custom from libvirt 8.0 on, none on 7.0', () => {
-    const mode = (p: string) => expandWith(p, 'x86_64', 'q35', "<features><hyperv><relaxed state='on'/></hyperv></features>", '').path('features', 'hyperv')?.attr('mode');
+    const mode = (p: string) =>
+      expandWith(p, 'x86_64', 'q35', "<features><hyperv><relaxed state='on'/></hyperv></features>", '')
+        .path('features', 'hyperv')
+        ?.attr('mode');
     assert.strictEqual(mode('debian-11'), undefined);
     assert.strictEqual(mode('debian-12'), 'custom');
     assert.strictEqual(mode('debian-13'), 'custom');

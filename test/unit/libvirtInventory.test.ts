@@ -20,7 +20,10 @@ describe('libvirt inventory (docs/libvirt-inventory.md)', () => {
   it("sites.json is what libvirt's source says (when the source is unpacked)", function () {
     const fresh = extractSites();
     if (!fresh) this.skip();
-    assert.deepStrictEqual(fresh!.map((s) => s.id), inv.sites.map((s) => s.id));
+    assert.deepStrictEqual(
+      fresh!.map((s) => s.id),
+      inv.sites.map((s) => s.id),
+    );
   });
 
   it('every state belongs to a site, and every modelled row names an existing test file', () => {

@@ -30,7 +30,9 @@ const domain = (devices: string, machine = 'q35') =>
   `<domain type='qemu'>\n  <name>vm</name>\n  <uuid>9a7b3c1e-2f4d-4c5b-8e6f-1a2b3c4d5e6f</uuid>\n  <memory unit='MiB'>512</memory>\n  <os>\n    <type arch='x86_64' machine='${machine}'>hvm</type>\n  </os>\n  <devices>\n${devices}  </devices>\n</domain>\n`;
 
 function messages(text: string, profile?: string): string[] {
-  return service(profile).doValidation(doc(text)).map((d) => `${d.code}: ${d.message}`);
+  return service(profile)
+    .doValidation(doc(text))
+    .map((d) => `${d.code}: ${d.message}`);
 }
 
 describe('messages: one sentence per fill', () => {
@@ -57,7 +59,9 @@ describe('messages: one sentence per fill', () => {
     const palette: string[] = pkg.contributes.commands.map((c: { title: string }) => c.title);
     const text = domain("    <interface type='network'>\n      <source network='default'/>\n    </interface>\n");
     const d = doc(text);
-    const titles = service().doCodeActions(d, { start: d.positionAt(0), end: d.positionAt(0) }, { diagnostics: [], only: ['source'] }).map((a) => a.title);
+    const titles = service()
+      .doCodeActions(d, { start: d.positionAt(0), end: d.positionAt(0) }, { diagnostics: [], only: ['source'] })
+      .map((a) => a.title);
     assert.deepStrictEqual(titles, ['Pin All ABI Defaults', 'Pin All ABI Defaults and Device Addresses']);
     assert.ok(palette.includes(titles[0]), palette.join(', '));
   });
@@ -91,18 +95,26 @@ describe('messages: one node, one story', function () {
   });
 
   it('a half-typed attribute value gets the syntax error only', () => {
-    const text = domain("    <disk type='file' device='disk'>\n      <source file='/a.img'/>\n      <target dev='vda' bus='/>\n    </disk>\n");
+    const text = domain(
+      "    <disk type='file' device='disk'>\n      <source file='/a.img'/>\n      <target dev='vda' bus='/>\n    </disk>\n",
+    );
     const m = messages(text).filter((x) => !x.startsWith('abi-'));
     assert.ok(m.length > 0 && m.every((x) => x.startsWith('syntax:')), m.join('\n'));
   });
 
   it('an element the target drops is reported once, as the drop, saying that validation refuses it', () => {
-    const text = domain("    <disk type='file' device='disk'>\n      <source file='/a.img'/>\n      <target dev='vda' bus='virtio'/>\n      <throttlefilters><throttlefilter group='g'/></throttlefilters>\n    </disk>\n");
+    const text = domain(
+      "    <disk type='file' device='disk'>\n      <source file='/a.img'/>\n      <target dev='vda' bus='virtio'/>\n      <throttlefilters><throttlefilter group='g'/></throttlefilters>\n    </disk>\n",
+    );
     const s = service();
     const d = doc(text);
-    const start = text.indexOf('throttlefilters>') ;
+    const start = text.indexOf('throttlefilters>');
     const on = s.doValidation(d).filter((x) => d.offsetAt(x.range.start) === start);
-    assert.deepStrictEqual(on.map((x) => x.code), ['version-drop'], on.map((x) => x.message).join('\n'));
+    assert.deepStrictEqual(
+      on.map((x) => x.code),
+      ['version-drop'],
+      on.map((x) => x.message).join('\n'),
+    );
     assert.match(on[0].message, /silently drops it .*virt-xml-validate refuse it/);
   });
 });

@@ -19,7 +19,15 @@ import { vcpuRule } from '../../server/src/languageservice/expander/rules/vcpu';
 import { walkElements, XmlElement } from '../../server/src/languageservice/parser/xmlNodes';
 import { builtinProfile } from '../../server/src/languageservice/profiles/builtinProfiles';
 import { groupFills } from '../../server/src/languageservice/services/abiDiagnostics';
-import { applyTextEdits, pinEdits, pinLeftovers, pinOffsetEdits, PinOptions, pinText, selectPinFills } from '../../server/src/languageservice/services/pin';
+import {
+  applyTextEdits,
+  pinEdits,
+  pinLeftovers,
+  pinOffsetEdits,
+  PinOptions,
+  pinText,
+  selectPinFills,
+} from '../../server/src/languageservice/services/pin';
 import { PIN_ADDRESSES_KIND, PIN_ALL_KIND, pinCodeActions, pinGroups } from '../../server/src/languageservice/services/pinActions';
 import { FIXTURES, SHARED_CORPUS, xmlFiles } from '../helpers';
 
@@ -84,11 +92,26 @@ describe('pin', () => {
     });
 
     it('merges several attributes filled on one element into one edit', () => {
-      const doc = parse(lines("<domain type='qemu'>", '  <name>a</name>', '  <os>', "    <type arch='x86_64' machine='pc'>hvm</type>", '  </os>', '  <devices>', "    <controller type='usb'/>", '  </devices>', '</domain>'));
+      const doc = parse(
+        lines(
+          "<domain type='qemu'>",
+          '  <name>a</name>',
+          '  <os>',
+          "    <type arch='x86_64' machine='pc'>hvm</type>",
+          '  </os>',
+          '  <devices>',
+          "    <controller type='usb'/>",
+          '  </devices>',
+          '</domain>',
+        ),
+      );
       const edits = pinOffsetEdits(doc, expand(doc, [osTypeRule, defaultControllersRule]));
       const usb = doc.domain!.path('devices', 'controller')!;
       const onUsb = edits.filter((e) => e.start >= usb.start && e.end < usb.end);
-      assert.deepStrictEqual(onUsb.map((e) => e.text), [" index='0' model='piix3-uhci'"]);
+      assert.deepStrictEqual(
+        onUsb.map((e) => e.text),
+        [" index='0' model='piix3-uhci'"],
+      );
     });
 
     it('keeps tabs, CRLF line ends and comments; inserts after a trailing comment and in libvirt order', () => {
@@ -137,7 +160,13 @@ describe('pin', () => {
     });
 
     it('opens a self-closing parent that receives children, and keeps a one-line parent on one line', () => {
-      const text = lines("<domain type='qemu'>", '  <name>s</name>', "  <os><type arch='x86_64' machine='pc'>hvm</type></os>", '  <devices/>', '</domain>');
+      const text = lines(
+        "<domain type='qemu'>",
+        '  <name>s</name>',
+        "  <os><type arch='x86_64' machine='pc'>hvm</type></os>",
+        '  <devices/>',
+        '</domain>',
+      );
       const rules = [osTypeRule, bootOrderRule, defaultControllersRule];
       assert.strictEqual(
         pin(text, rules),
@@ -169,23 +198,51 @@ describe('pin', () => {
         '</domain>',
       );
       for (const inner of ['', '\n  ']) {
-        const text = lines("<domain type='qemu'>", '  <name>s</name>', '  <os>', "    <type arch='x86_64' machine='pc'>hvm</type>", '  </os>', `  <devices>${inner}</devices>`, '</domain>');
+        const text = lines(
+          "<domain type='qemu'>",
+          '  <name>s</name>',
+          '  <os>',
+          "    <type arch='x86_64' machine='pc'>hvm</type>",
+          '  </os>',
+          `  <devices>${inner}</devices>`,
+          '</domain>',
+        );
         assert.strictEqual(pin(text, [osTypeRule, defaultControllersRule]), expected, JSON.stringify(inner));
       }
     });
 
     it('emits an added element with everything added inside it as one edit', () => {
-      const text = lines("<domain type='qemu'>", '  <name>c</name>', '  <os>', "    <type arch='x86_64' machine='pc'>hvm</type>", '  </os>', '</domain>');
+      const text = lines(
+        "<domain type='qemu'>",
+        '  <name>c</name>',
+        '  <os>',
+        "    <type arch='x86_64' machine='pc'>hvm</type>",
+        '  </os>',
+        '</domain>',
+      );
       const doc = parse(text);
       const expansion = expand(doc, [osTypeRule, cpuRule]);
       const edits = pinOffsetEdits(doc, expansion);
       const cpu = edits.find((e) => e.text.includes('<cpu'))!;
-      assert.strictEqual(cpu.text, "\n  <cpu mode='custom' match='exact' check='none'>\n    <model fallback='forbid'>qemu64</model>\n  </cpu>");
+      assert.strictEqual(
+        cpu.text,
+        "\n  <cpu mode='custom' match='exact' check='none'>\n    <model fallback='forbid'>qemu64</model>\n  </cpu>",
+      );
       assert.strictEqual(edits.filter((e) => e.text.includes('<model')).length, 1);
     });
 
     it('writes text into an empty element and fills its attributes', () => {
-      const text = lines("<domain type='qemu'>", '  <name>c</name>', '  <os>', "    <type arch='x86_64' machine='pc'>hvm</type>", '  </os>', '  <cpu>', '    <model/>', '  </cpu>', '</domain>');
+      const text = lines(
+        "<domain type='qemu'>",
+        '  <name>c</name>',
+        '  <os>',
+        "    <type arch='x86_64' machine='pc'>hvm</type>",
+        '  </os>',
+        '  <cpu>',
+        '    <model/>',
+        '  </cpu>',
+        '</domain>',
+      );
       assert.strictEqual(
         pin(text, [osTypeRule, cpuRule]),
         lines(
@@ -206,17 +263,50 @@ describe('pin', () => {
     it("writes memory sizes in the document's unit when they divide evenly, else in KiB with the unit", () => {
       assert.strictEqual(
         pin(lines("<domain type='qemu'>", '  <name>m</name>', "  <memory unit='MiB'>1024</memory>", '</domain>'), [memoryRule]),
-        lines("<domain type='qemu'>", '  <name>m</name>', "  <memory unit='MiB'>1024</memory>", "  <currentMemory unit='MiB'>1024</currentMemory>", '</domain>'),
+        lines(
+          "<domain type='qemu'>",
+          '  <name>m</name>',
+          "  <memory unit='MiB'>1024</memory>",
+          "  <currentMemory unit='MiB'>1024</currentMemory>",
+          '</domain>',
+        ),
       );
       // currentMemory above memory is lowered to memory
       assert.strictEqual(
-        pin(lines("<domain type='qemu'>", '  <name>m</name>', "  <memory unit='GiB'>1</memory>", "  <currentMemory unit='GiB'>2</currentMemory>", '</domain>'), [memoryRule]),
-        lines("<domain type='qemu'>", '  <name>m</name>', "  <memory unit='GiB'>1</memory>", "  <currentMemory unit='GiB'>1</currentMemory>", '</domain>'),
+        pin(
+          lines(
+            "<domain type='qemu'>",
+            '  <name>m</name>',
+            "  <memory unit='GiB'>1</memory>",
+            "  <currentMemory unit='GiB'>2</currentMemory>",
+            '</domain>',
+          ),
+          [memoryRule],
+        ),
+        lines(
+          "<domain type='qemu'>",
+          '  <name>m</name>',
+          "  <memory unit='GiB'>1</memory>",
+          "  <currentMemory unit='GiB'>1</currentMemory>",
+          '</domain>',
+        ),
       );
-      const odd = lines("<domain type='qemu'>", '  <name>m</name>', "  <memory unit='MiB'>1025</memory>", "  <currentMemory unit='G'>2</currentMemory>", '</domain>');
+      const odd = lines(
+        "<domain type='qemu'>",
+        '  <name>m</name>',
+        "  <memory unit='MiB'>1025</memory>",
+        "  <currentMemory unit='G'>2</currentMemory>",
+        '</domain>',
+      );
       assert.strictEqual(
         pin(odd, [memoryRule]),
-        lines("<domain type='qemu'>", '  <name>m</name>', "  <memory unit='MiB'>1025</memory>", "  <currentMemory unit='KiB'>1049600</currentMemory>", '</domain>'),
+        lines(
+          "<domain type='qemu'>",
+          '  <name>m</name>',
+          "  <memory unit='MiB'>1025</memory>",
+          "  <currentMemory unit='KiB'>1049600</currentMemory>",
+          '</domain>',
+        ),
       );
       assertIdempotent(odd, [memoryRule]);
     });
@@ -241,7 +331,16 @@ describe('pin', () => {
     });
 
     it('pins addresses only when asked', () => {
-      const text = lines("<domain type='qemu'>", '  <name>d</name>', '  <devices>', "    <disk type='file' device='cdrom'>", "      <target dev='hdc' bus='ide'/>", '    </disk>', '  </devices>', '</domain>');
+      const text = lines(
+        "<domain type='qemu'>",
+        '  <name>d</name>',
+        '  <devices>',
+        "    <disk type='file' device='cdrom'>",
+        "      <target dev='hdc' bus='ide'/>",
+        '    </disk>',
+        '  </devices>',
+        '</domain>',
+      );
       const rules = [osTypeRule, disksRule];
       const body = (address: string) =>
         lines(
@@ -258,12 +357,23 @@ describe('pin', () => {
           '</domain>',
         );
       assert.strictEqual(pin(text, [disksRule]), body(''));
-      assert.strictEqual(pin(text, [disksRule], { addresses: true }), body("      <address type='drive' controller='0' bus='1' target='0' unit='0'/>"));
+      assert.strictEqual(
+        pin(text, [disksRule], { addresses: true }),
+        body("      <address type='drive' controller='0' bus='1' target='0' unit='0'/>"),
+      );
       assertIdempotent(text, rules, { addresses: true });
     });
 
     it('pins only the fills it is given', () => {
-      const text = lines("<domain type='qemu'>", '  <name>s</name>', '  <os>', "    <type arch='x86_64' machine='pc'>hvm</type>", '  </os>', '  <vcpu>2</vcpu>', '</domain>');
+      const text = lines(
+        "<domain type='qemu'>",
+        '  <name>s</name>',
+        '  <os>',
+        "    <type arch='x86_64' machine='pc'>hvm</type>",
+        '  </os>',
+        '  <vcpu>2</vcpu>',
+        '</domain>',
+      );
       const doc = parse(text);
       const expansion = expand(doc, [vcpuRule, osTypeRule, cpuRule]);
       const machine = expansion.fills.filter((f) => f.attribute === 'machine');
@@ -327,7 +437,12 @@ describe('pin', () => {
       assert.strictEqual(onType[0].kind, 'quickfix');
       assert.strictEqual(apply(onType[0]), text.replace("machine='pc'", "machine='pc-i440fx-7.2'"));
       const onDevices = titles(pinCodeActions(doc, expansion, at(6, 4), ['quickfix']));
-      for (const t of ['Make implicit PCI root controller explicit (pci-root)', 'Make implicit PS/2 mouse explicit', 'Make implicit memballoon explicit']) assert.ok(onDevices.includes(t), onDevices.join('\n'));
+      for (const t of [
+        'Make implicit PCI root controller explicit (pci-root)',
+        'Make implicit PS/2 mouse explicit',
+        'Make implicit memballoon explicit',
+      ])
+        assert.ok(onDevices.includes(t), onDevices.join('\n'));
       const onUsb = titles(pinCodeActions(doc, expansion, at(7, 8), ['quickfix']));
       assert.ok(onUsb.includes('Pin USB controller model piix3-uhci'), onUsb.join('\n'));
       const onDisk = titles(pinCodeActions(doc, expansion, at(8, 6), ['quickfix']));
@@ -335,7 +450,9 @@ describe('pin', () => {
     });
 
     it('a quick fix changes only its group', () => {
-      const memballoon = pinCodeActions(doc, expansion, at(6, 4), ['quickfix']).find((a) => a.title === 'Make implicit memballoon explicit')!;
+      const memballoon = pinCodeActions(doc, expansion, at(6, 4), ['quickfix']).find(
+        (a) => a.title === 'Make implicit memballoon explicit',
+      )!;
       assert.strictEqual(apply(memballoon), text.replace('    </disk>\n', "    </disk>\n    <memballoon model='virtio'/>\n"));
     });
 
@@ -416,7 +533,11 @@ describe('pin', () => {
           const edits = pinOffsetEdits(doc, expansion, { addresses });
           const out = pinText(doc, expansion, { addresses });
           const after = parse(out);
-          assert.deepStrictEqual(after.xml.errors.map((e) => e.message), [], `${name}: not well-formed after pinning`);
+          assert.deepStrictEqual(
+            after.xml.errors.map((e) => e.message),
+            [],
+            `${name}: not well-formed after pinning`,
+          );
           // edits replace only attribute values, text, whitespace and the `/>` of a self-closing tag
           const values = new Set<string>();
           for (const el of walkElements(doc.domain)) {
@@ -426,8 +547,13 @@ describe('pin', () => {
           for (const e of edits) {
             if (e.end === e.start) continue;
             const replaced = text.slice(e.start, e.end);
-            const inText = [...values].some((v) => v.startsWith('text:') && Number(v.split(':')[1]) <= e.start && e.end <= Number(v.split(':')[2]));
-            assert.ok(/^\s*(\/>)?$/.test(replaced) || values.has(`${e.start}:${e.end}`) || inText, `${name}: an edit replaces ${JSON.stringify(replaced)}`);
+            const inText = [...values].some(
+              (v) => v.startsWith('text:') && Number(v.split(':')[1]) <= e.start && e.end <= Number(v.split(':')[2]),
+            );
+            assert.ok(
+              /^\s*(\/>)?$/.test(replaced) || values.has(`${e.start}:${e.end}`) || inText,
+              `${name}: an edit replaces ${JSON.stringify(replaced)}`,
+            );
           }
           // every element, attribute and text stays, except the values the pin changes
           const changed = new Map<string, string>();
@@ -437,7 +563,9 @@ describe('pin', () => {
             if (f.kind === 'attribute') changed.set(`${pathOf(el)}@${f.attribute}`, f.node.attr(f.attribute!) ?? '');
             else changed.set(`${pathOf(el)}#text`, '');
           }
-          for (const f of expansion.fills) if (f.category === 'normalised' && f.node.origin && f.kind === 'attribute') changed.set(`${pathOf(f.node.origin)}@${f.attribute}`, '');
+          for (const f of expansion.fills)
+            if (f.category === 'normalised' && f.node.origin && f.kind === 'attribute')
+              changed.set(`${pathOf(f.node.origin)}@${f.attribute}`, '');
           const before = facts(doc.domain);
           const now = facts(after.domain!);
           for (const [k, v] of before) {
@@ -508,12 +636,19 @@ describe('pin', () => {
 
     it('a q35 domain with many root ports: their chassis and port are abi-address findings, cleared by the address pin', () => {
       const ports = [1, 2, 3, 4, 5].map((i) => `    <controller type="pci" index="${i}" model="pcie-root-port"/>`).join('\n');
-      const doc = parse(`<domain type="qemu">\n  <name>q</name>\n  <memory>1048576</memory>\n  <os>\n    <type arch="x86_64" machine="q35">hvm</type>\n  </os>\n  <devices>\n${ports}\n  </devices>\n</domain>\n`);
+      const doc = parse(
+        `<domain type="qemu">\n  <name>q</name>\n  <memory>1048576</memory>\n  <os>\n    <type arch="x86_64" machine="q35">hvm</type>\n  </os>\n  <devices>\n${ports}\n  </devices>\n</domain>\n`,
+      );
       const groups = groupFills(expand(doc)).filter((g) => /chassis=/.test(g.message));
       assert.ok(groups.length >= 4, `${groups.length} root port targets`);
       assert.deepStrictEqual([...new Set(groups.map((g) => g.rule))], ['abi-address']);
       const again = parse(pinText(doc, expand(doc), { addresses: true }));
-      assert.deepStrictEqual(groupFills(expand(again)).filter((g) => /chassis=/.test(g.message)).map((g) => g.message), []);
+      assert.deepStrictEqual(
+        groupFills(expand(again))
+          .filter((g) => /chassis=/.test(g.message))
+          .map((g) => g.message),
+        [],
+      );
     });
   });
 });

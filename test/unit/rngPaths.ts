@@ -200,7 +200,8 @@ export function loadSchemaPaths(entryFile: string): SchemaPaths {
             at.set(name, vs);
           }
           const content = kids(c);
-          if (content.length === 0) vs.freeform = true; // <attribute name='x'/> means any text
+          if (content.length === 0)
+            vs.freeform = true; // <attribute name='x'/> means any text
           else collectValues(g, content, vs, new Set());
           break;
         }

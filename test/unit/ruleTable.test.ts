@@ -24,7 +24,12 @@ describe('README diagnostics table', () => {
   });
 
   it('the protocol RULE_CODES are the registry ids', () => {
-    assert.deepStrictEqual([...RULE_CODES].sort(), allRules().map((r) => r.id).sort());
+    assert.deepStrictEqual(
+      [...RULE_CODES].sort(),
+      allRules()
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('package.json names every code in the severities setting', () => {

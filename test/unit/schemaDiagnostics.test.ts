@@ -22,7 +22,10 @@ describe('schema diagnostics in the language service', function () {
     const s = getLanguageService({ readFile });
     s.configure({ profile: 'debian-12' });
     const d = doc(fs.readFileSync(path.join(REPO, 'samples', 'debian12-q35.xml'), 'utf8'));
-    assert.deepStrictEqual(s.doValidation(d).filter((x) => x.code === 'schema'), []);
+    assert.deepStrictEqual(
+      s.doValidation(d).filter((x) => x.code === 'schema'),
+      [],
+    );
     assert.ok(s.schema().schema, 'the schema is loaded');
   });
 
@@ -51,7 +54,10 @@ describe('schema diagnostics in the language service', function () {
     const d = doc(`<domain type='kvm'><name>x</name><memory>1024</memory><os><type machine='pc'>hvm</type></os></domain>`);
     const diags = s.doValidation(d);
     assert.match(s.schema().error ?? '', /no \/nonexistent\/schemas\/domain\.rng/);
-    assert.ok(diags.some((x) => x.code === 'abi-default'), 'expander diagnostics still come');
+    assert.ok(
+      diags.some((x) => x.code === 'abi-default'),
+      'expander diagnostics still come',
+    );
   });
 });
 
@@ -59,8 +65,10 @@ describe('schema findings against the target profile', function () {
   before(function () {
     if (!fs.existsSync(path.join(SCHEMAS, 'domain.rng'))) this.skip();
   });
-  const { schemaOnTarget } = require('../../server/src/languageservice/services/schemaOnTarget') as typeof import('../../server/src/languageservice/services/schemaOnTarget');
-  const { builtinProfile } = require('../../server/src/languageservice/profiles/builtinProfiles') as typeof import('../../server/src/languageservice/profiles/builtinProfiles');
+  const { schemaOnTarget } =
+    require('../../server/src/languageservice/services/schemaOnTarget') as typeof import('../../server/src/languageservice/services/schemaOnTarget');
+  const { builtinProfile } =
+    require('../../server/src/languageservice/profiles/builtinProfiles') as typeof import('../../server/src/languageservice/profiles/builtinProfiles');
   const schema = [{ rule: 'schema', start: 10, end: 15, message: "model 'x' is not one of a, b" }];
   const service = () => {
     const s = getLanguageService({ readFile, localProfile: () => builtinProfile('debian-12') });
@@ -72,12 +80,22 @@ describe('schema findings against the target profile', function () {
     const d = s.parse(doc(`<domain type='qemu'><name>x</name></domain>`));
     return schemaOnTarget(d, s.schema().schema!, schema, [], builtinProfile(target)!, () => builtinProfile('debian-12'));
   };
-  const findingsOf = (body: string) => service().findings(doc(`<domain type='qemu'><name>x</name><memory>1048576</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>${body}</domain>`));
+  const findingsOf = (body: string) =>
+    service().findings(
+      doc(`<domain type='qemu'><name>x</name><memory>1048576</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>${body}</domain>`),
+    );
 
   it('reports a value once when the version checks already reject it there', () => {
     const s = service();
     const d = s.parse(doc(`<domain type='qemu'><name>x</name></domain>`));
-    const out = schemaOnTarget(d, s.schema().schema!, schema, [{ rule: 'define-reject', start: 10, end: 15, message: 'rejected' }], builtinProfile('debian-12')!, () => builtinProfile('debian-12'));
+    const out = schemaOnTarget(
+      d,
+      s.schema().schema!,
+      schema,
+      [{ rule: 'define-reject', start: 10, end: 15, message: 'rejected' }],
+      builtinProfile('debian-12')!,
+      () => builtinProfile('debian-12'),
+    );
     assert.deepStrictEqual(out, []);
   });
 
@@ -88,7 +106,9 @@ describe('schema findings against the target profile', function () {
   });
 
   it('a path the schema wants absolute is a warning that only the schema objects (plain define accepts it)', () => {
-    const f = findingsOf(`<devices><disk type='file' device='disk'><source file='disk.img'/><target dev='vda' bus='virtio'/></disk></devices>`).filter((x) => x.rule === 'schema');
+    const f = findingsOf(
+      `<devices><disk type='file' device='disk'><source file='disk.img'/><target dev='vda' bus='virtio'/></disk></devices>`,
+    ).filter((x) => x.rule === 'schema');
     assert.strictEqual(f.length, 1, JSON.stringify(f));
     assert.strictEqual(f[0].severity, 'warning');
     assert.match(f[0].message, /only the schema objects: `virsh define --validate` and virt-xml-validate reject this/);
@@ -105,7 +125,10 @@ describe('schema findings against the target profile', function () {
   it('an unknown child of <features> or <hyperv> stays an error: the parser fails on it', () => {
     for (const body of [`<features><bogus/></features>`, `<features><hyperv mode='custom'><bogus state='on'/></hyperv></features>`]) {
       const f = findingsOf(body);
-      assert.ok(f.some((x) => (x.rule === 'schema' || x.rule === 'define-reject') && x.severity === undefined && /bogus/.test(x.message)), JSON.stringify(f));
+      assert.ok(
+        f.some((x) => (x.rule === 'schema' || x.rule === 'define-reject') && x.severity === undefined && /bogus/.test(x.message)),
+        JSON.stringify(f),
+      );
       assert.ok(!f.some((x) => x.rule === 'define-drop'), JSON.stringify(f));
     }
   });

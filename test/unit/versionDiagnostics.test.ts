@@ -44,7 +44,15 @@ function data(f: Finding): VersionFindingData {
 
 function only(findings: Finding[], rule: string, scope?: 'floor' | 'target'): Finding {
   const hits = findings.filter((f) => f.rule === rule && (!scope || data(f).scope === scope));
-  assert.strictEqual(hits.length, 1, `expected one ${rule}: ${JSON.stringify(findings.map((f) => [f.rule, f.message]), null, 1)}`);
+  assert.strictEqual(
+    hits.length,
+    1,
+    `expected one ${rule}: ${JSON.stringify(
+      findings.map((f) => [f.rule, f.message]),
+      null,
+      1,
+    )}`,
+  );
   return hits[0];
 }
 
@@ -65,10 +73,19 @@ describe('versionDiagnostics: the migration floor', () => {
     const text = domain(`  <devices>\n    <controller type='scsi' model='virtio-non-transitional'/>\n  </devices>\n`, { machine: 'q35' });
     const f = only(check(text, { libvirt: '5.1.0' }), 'version-reject');
     assert.deepStrictEqual([f.start, f.end], span(text, `model='virtio-non-transitional'`, 'virtio-non-transitional'));
-    assert.strictEqual(f.message, "libvirt 5.1.0 (migration floor) does not know model 'virtio-non-transitional' (added in 5.2.0): it rejects the whole domain; 'virtio-scsi' gives the guest the same device here");
+    assert.strictEqual(
+      f.message,
+      "libvirt 5.1.0 (migration floor) does not know model 'virtio-non-transitional' (added in 5.2.0): it rejects the whole domain; 'virtio-scsi' gives the guest the same device here",
+    );
     assert.deepStrictEqual(data(f), {
-      scope: 'floor', node: 'value', outcome: 'rejected', path: '/domain/devices/controller/@model',
-      value: 'virtio-non-transitional', since: '5.2.0', floor: '5.1.0', safeAlternative: 'virtio-scsi',
+      scope: 'floor',
+      node: 'value',
+      outcome: 'rejected',
+      path: '/domain/devices/controller/@model',
+      value: 'virtio-non-transitional',
+      since: '5.2.0',
+      floor: '5.1.0',
+      safeAlternative: 'virtio-scsi',
     });
   });
 
@@ -81,31 +98,58 @@ describe('versionDiagnostics: the migration floor', () => {
   });
 
   it('says nothing when the floor knows everything', () => {
-    const text = domain(`  <cpu mode='host-model' check='partial'/>\n  <devices>\n    <controller type='scsi' model='virtio-non-transitional'/>\n  </devices>\n`, { machine: 'q35' });
-    assert.deepStrictEqual(check(text, { libvirt: '5.2.0' }).filter((f) => data(f).scope === 'floor'), []);
+    const text = domain(
+      `  <cpu mode='host-model' check='partial'/>\n  <devices>\n    <controller type='scsi' model='virtio-non-transitional'/>\n  </devices>\n`,
+      { machine: 'q35' },
+    );
+    assert.deepStrictEqual(
+      check(text, { libvirt: '5.2.0' }).filter((f) => data(f).scope === 'floor'),
+      [],
+    );
   });
 
   it('(b) an attribute the floor does not know is a warning on its name saying what is lost', () => {
     const text = domain(`  <cpu mode='host-model' check='full'/>\n`);
     const f = only(check(text, { libvirt: '3.1.0' }), 'version-drop');
     assert.deepStrictEqual([f.start, f.end], span(text, `check='full'`, 'check'));
-    assert.strictEqual(f.message, "libvirt 3.1.0 (migration floor) does not know attribute 'check' of <cpu> (added in 3.2.0): it silently drops it, so the guest there runs without check='full'");
-    assert.deepStrictEqual(data(f), { scope: 'floor', node: 'attribute', outcome: 'dropped', path: '/domain/cpu/@check', value: 'full', since: '3.2.0', floor: '3.1.0' });
+    assert.strictEqual(
+      f.message,
+      "libvirt 3.1.0 (migration floor) does not know attribute 'check' of <cpu> (added in 3.2.0): it silently drops it, so the guest there runs without check='full'",
+    );
+    assert.deepStrictEqual(data(f), {
+      scope: 'floor',
+      node: 'attribute',
+      outcome: 'dropped',
+      path: '/domain/cpu/@check',
+      value: 'full',
+      since: '3.2.0',
+      floor: '3.1.0',
+    });
   });
 
   it('(b) an element the floor does not know is a warning on its name, and what is inside is not reported again', () => {
-    const text = domain(`  <devices>\n    <disk type='file' device='disk'>\n      <source file='/x.img'/>\n      <target dev='vda' bus='virtio'/>\n      <transient shareBacking='yes'/>\n    </disk>\n  </devices>\n`);
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='disk'>\n      <source file='/x.img'/>\n      <target dev='vda' bus='virtio'/>\n      <transient shareBacking='yes'/>\n    </disk>\n  </devices>\n`,
+    );
     const findings = check(text, { libvirt: '0.9.4' });
     const f = only(findings, 'version-drop', 'floor');
     assert.deepStrictEqual([f.start, f.end], span(text, '<transient', 'transient'));
-    assert.match(f.message, /^libvirt 0\.9\.4 \(migration floor\) does not know <transient> \(added in 0\.9\.5\): it silently drops it and everything inside it$/);
+    assert.match(
+      f.message,
+      /^libvirt 0\.9\.4 \(migration floor\) does not know <transient> \(added in 0\.9\.5\): it silently drops it and everything inside it$/,
+    );
     assert.strictEqual(data(f).path, '/domain/devices/disk/transient');
   });
 
   it('a value on an attribute the floor does not know is dropped with it, not rejected', () => {
-    const text = domain(`  <devices>\n    <disk type='file' device='disk' model='virtio-transitional'>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n  </devices>\n`);
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='disk' model='virtio-transitional'>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n  </devices>\n`,
+    );
     const findings = check(text, { libvirt: '5.1.0' }).filter((f) => data(f).scope === 'floor');
-    assert.deepStrictEqual(findings.map((f) => f.rule), ['version-drop']);
+    assert.deepStrictEqual(
+      findings.map((f) => f.rule),
+      ['version-drop'],
+    );
     assert.deepStrictEqual([findings[0].start, findings[0].end], span(text, `model='virtio-transitional'`, 'model'));
   });
 
@@ -113,7 +157,14 @@ describe('versionDiagnostics: the migration floor', () => {
     const text = domain(`  <features>\n    <acpi/>\n    <vmcoreinfo state='on'/>\n  </features>\n`);
     const f = only(check(text, { libvirt: '3.9.0' }), 'version-reject');
     assert.deepStrictEqual([f.start, f.end], span(text, '<vmcoreinfo', 'vmcoreinfo'));
-    assert.deepStrictEqual(data(f), { scope: 'floor', node: 'element', outcome: 'rejected', path: '/domain/features/vmcoreinfo', since: '3.10.0', floor: '3.9.0' });
+    assert.deepStrictEqual(data(f), {
+      scope: 'floor',
+      node: 'element',
+      outcome: 'rejected',
+      path: '/domain/features/vmcoreinfo',
+      since: '3.10.0',
+      floor: '3.9.0',
+    });
   });
 
   it('element text values are checked too (<on_crash>)', () => {
@@ -124,7 +175,9 @@ describe('versionDiagnostics: the migration floor', () => {
   });
 
   it('a NIC model is a free string: an unknown one is a warning (QEMU fails at start), not a rejection', () => {
-    const text = domain(`  <devices>\n    <interface type='user'>\n      <model type='virtio-transitional'/>\n    </interface>\n  </devices>\n`);
+    const text = domain(
+      `  <devices>\n    <interface type='user'>\n      <model type='virtio-transitional'/>\n    </interface>\n  </devices>\n`,
+    );
     const f = only(check(text, { libvirt: '5.0.0' }), 'version-reject');
     assert.strictEqual(severity(f), 'warning');
     assert.strictEqual(data(f).outcome, 'unchecked');
@@ -142,13 +195,25 @@ describe('versionDiagnostics: the migration floor', () => {
     const text = domain(`  <cpu>\n    <topology sockets='1' dies='2' cores='1' threads='1'/>\n  </cpu>\n`, { machine: 'pc-i440fx-2.0' });
     const f = only(check(text, { qemu: '4.0.0' }), 'version-qemu');
     assert.deepStrictEqual([f.start, f.end], span(text, `dies='2'`, 'dies'));
-    assert.deepStrictEqual(data(f), { scope: 'floor', node: 'attribute', outcome: 'qemu', path: '/domain/cpu/topology/@dies', since: '6.1.0', qemuSince: '4.1.0', floor: '4.0.0', value: undefined });
+    assert.deepStrictEqual(data(f), {
+      scope: 'floor',
+      node: 'attribute',
+      outcome: 'qemu',
+      path: '/domain/cpu/topology/@dies',
+      since: '6.1.0',
+      qemuSince: '4.1.0',
+      floor: '4.0.0',
+      value: undefined,
+    });
   });
 
   it('does not repeat for the floor what the target host already rejects', () => {
     const text = domain(`  <devices>\n    <panic model='pvpanic'/>\n  </devices>\n`, { machine: 'q35' });
     const findings = check(text, { libvirt: '5.0.0' });
-    assert.deepStrictEqual(findings.map((f) => f.rule), ['define-reject']);
+    assert.deepStrictEqual(
+      findings.map((f) => f.rule),
+      ['define-reject'],
+    );
   });
 });
 
@@ -157,15 +222,31 @@ describe('versionDiagnostics: the target host', () => {
     const text = domain(`  <devices>\n    <panic model='pvpanic'/>\n  </devices>\n`, { machine: 'q35' });
     const f = only(check(text), 'define-reject');
     assert.deepStrictEqual([f.start, f.end], span(text, `model='pvpanic'`, 'pvpanic'));
-    assert.strictEqual(f.message, "the target host (libvirt 9.0.0) does not know model 'pvpanic' (added in 9.1.0): it rejects the whole domain at define time");
-    assert.deepStrictEqual(data(f), { scope: 'target', node: 'value', outcome: 'rejected', path: '/domain/devices/panic/@model', value: 'pvpanic', since: '9.1.0', target: '9.0.0' });
+    assert.strictEqual(
+      f.message,
+      "the target host (libvirt 9.0.0) does not know model 'pvpanic' (added in 9.1.0): it rejects the whole domain at define time",
+    );
+    assert.deepStrictEqual(data(f), {
+      scope: 'target',
+      node: 'value',
+      outcome: 'rejected',
+      path: '/domain/devices/panic/@model',
+      value: 'pvpanic',
+      since: '9.1.0',
+      target: '9.0.0',
+    });
   });
 
   it('(c) something the target drops is a warning', () => {
-    const text = domain(`  <devices>\n    <disk type='file' device='disk'>\n      <driver name='qemu' type='qcow2' discard_no_unref='on'/>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n  </devices>\n`);
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='disk'>\n      <driver name='qemu' type='qcow2' discard_no_unref='on'/>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n  </devices>\n`,
+    );
     const f = only(check(text), 'version-drop', 'target');
     assert.deepStrictEqual([f.start, f.end], span(text, 'discard_no_unref'));
-    assert.strictEqual(f.message, "the target host (libvirt 9.0.0) does not know attribute 'discard_no_unref' of <driver> (added in 9.5.0): it silently drops it, so the guest there runs without discard_no_unref='on'");
+    assert.strictEqual(
+      f.message,
+      "the target host (libvirt 9.0.0) does not know attribute 'discard_no_unref' of <driver> (added in 9.5.0): it silently drops it, so the guest there runs without discard_no_unref='on'",
+    );
   });
 
   it('follows the profile: a newer target knows it', () => {
@@ -177,10 +258,13 @@ describe('versionDiagnostics: the target host', () => {
   it('an architecture libvirt 9.0 does not know, and a <features> child it does not know', () => {
     const text = `<domain type='qemu'>\n  <memory>1048576</memory>\n  <os>\n    <type arch='loongarch64' machine='virt'>hvm</type>\n  </os>\n  <features>\n    <mte state='on'/>\n  </features>\n</domain>\n`;
     const findings = check(text);
-    assert.deepStrictEqual(findings.map((f) => [f.rule, text.slice(f.start, f.end)]), [
-      ['define-reject', 'loongarch64'],
-      ['define-reject', 'mte'],
-    ]);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.rule, text.slice(f.start, f.end)]),
+      [
+        ['define-reject', 'loongarch64'],
+        ['define-reject', 'mte'],
+      ],
+    );
     assert.deepStrictEqual(check(text, undefined, 'debian-13'), [], 'nothing is known about newer releases');
   });
 });
@@ -207,7 +291,11 @@ describe('versionDiagnostics: seed cases', () => {
     assert.deepStrictEqual([f.start, f.end], span(text, '>restart<', 'restart'));
     assert.strictEqual(data(f).addDevice, "<panic model='isa'/>");
     assert.deepStrictEqual(check(domain(`  <on_crash>restart</on_crash>\n  <devices>\n    <panic model='isa'/>\n  </devices>\n`)), []);
-    assert.deepStrictEqual(check(domain(`  <on_crash>restart</on_crash>\n`, { arch: 'ppc64', machine: 'pseries' })), [], 'pSeries has a built-in panic device');
+    assert.deepStrictEqual(
+      check(domain(`  <on_crash>restart</on_crash>\n`, { arch: 'ppc64', machine: 'pseries' })),
+      [],
+      'pSeries has a built-in panic device',
+    );
   });
 
   it('panic models per architecture', () => {
@@ -218,16 +306,25 @@ describe('versionDiagnostics: seed cases', () => {
     const noModel = domain(`  <devices>\n    <panic/>\n  </devices>\n`, { arch: 'aarch64', machine: 'virt' });
     assert.deepStrictEqual([only(check(noModel), 'define-reject').start], [noModel.indexOf('panic')]);
     assert.deepStrictEqual(check(domain(`  <devices>\n    <panic model='hyperv'/>\n  </devices>\n`)), []);
-    assert.match(only(check(domain(`  <devices>\n    <panic model='s390'/>\n  </devices>\n`)), 'define-reject').message, /only S390 guests/);
+    assert.match(
+      only(check(domain(`  <devices>\n    <panic model='s390'/>\n  </devices>\n`)), 'define-reject').message,
+      /only S390 guests/,
+    );
   });
 
   it('virtio-(non-)transitional on devices that have no such model', () => {
-    const text = domain(`  <devices>\n    <input type='keyboard' bus='virtio' model='virtio-transitional'/>\n    <video>\n      <model type='virtio-non-transitional'/>\n    </video>\n  </devices>\n`, { machine: 'q35' });
+    const text = domain(
+      `  <devices>\n    <input type='keyboard' bus='virtio' model='virtio-transitional'/>\n    <video>\n      <model type='virtio-non-transitional'/>\n    </video>\n  </devices>\n`,
+      { machine: 'q35' },
+    );
     const findings = check(text).filter((f) => f.rule === 'define-reject');
-    assert.deepStrictEqual(findings.map((f) => [f.start, f.end]), [
-      span(text, `model='virtio-transitional'`, 'virtio-transitional'),
-      span(text, `type='virtio-non-transitional'`, 'virtio-non-transitional'),
-    ]);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.start, f.end]),
+      [
+        span(text, `model='virtio-transitional'`, 'virtio-transitional'),
+        span(text, `type='virtio-non-transitional'`, 'virtio-non-transitional'),
+      ],
+    );
     assert.match(findings[0].message, /not supported for input type=keyboard/);
     assert.strictEqual(data(findings[0]).safeAlternative, 'virtio');
   });
@@ -259,7 +356,10 @@ describe('versionDiagnostics: define-time rules of the target (libvirt 9.0)', ()
   const reject = (text: string) => check(text).filter((f) => f.rule === 'define-reject');
 
   it('IDE on q35, with sata as the alternative', () => {
-    const text = domain(`  <devices>\n    <disk type='file' device='cdrom'>\n      <target dev='hdc' bus='ide'/>\n    </disk>\n  </devices>\n`, { machine: 'q35' });
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='cdrom'>\n      <target dev='hdc' bus='ide'/>\n    </disk>\n  </devices>\n`,
+      { machine: 'q35' },
+    );
     const [f] = reject(text);
     assert.deepStrictEqual([f.start, f.end], span(text, `bus='ide'`, 'ide'));
     assert.deepStrictEqual([data(f).check, data(f).safeAlternative], ['ide-unsupported', 'sata']);
@@ -267,7 +367,10 @@ describe('versionDiagnostics: define-time rules of the target (libvirt 9.0)', ()
   });
 
   it('a pcie-root-port has one slot', () => {
-    const text = domain(`  <devices>\n    <controller type='pci' index='0' model='pcie-root'/>\n    <controller type='pci' index='1' model='pcie-root-port'/>\n    <interface type='user'>\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x03' function='0x0'/>\n    </interface>\n  </devices>\n`, { machine: 'q35' });
+    const text = domain(
+      `  <devices>\n    <controller type='pci' index='0' model='pcie-root'/>\n    <controller type='pci' index='1' model='pcie-root-port'/>\n    <interface type='user'>\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x03' function='0x0'/>\n    </interface>\n  </devices>\n`,
+      { machine: 'q35' },
+    );
     const [f] = reject(text);
     assert.deepStrictEqual([f.start, f.end], span(text, `slot='0x03'`, '0x03'));
     assert.deepStrictEqual(reject(text.replace("slot='0x03'", "slot='0x00'")), []);
@@ -309,7 +412,10 @@ describe('versionDiagnostics: define-time rules of the target (libvirt 9.0)', ()
   });
 
   it('a clean domain has no findings', () => {
-    const text = domain(`  <devices>\n    <disk type='file' device='disk'>\n      <source file='/x.img'/>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n    <interface type='network'>\n      <source network='default'/>\n      <model type='virtio'/>\n    </interface>\n  </devices>\n`, { machine: 'q35' });
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='disk'>\n      <source file='/x.img'/>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n    <interface type='network'>\n      <source network='default'/>\n      <model type='virtio'/>\n    </interface>\n  </devices>\n`,
+      { machine: 'q35' },
+    );
     assert.deepStrictEqual(check(text, { libvirt: '9.0.0', qemu: '7.2.0' }), []);
   });
 });
@@ -330,14 +436,23 @@ describe('versionFixes', () => {
   it('replaces a value with the safe alternative, and offers to raise the floor', () => {
     const text = domain(`  <devices>\n    <controller type='scsi' model='virtio-non-transitional'/>\n  </devices>\n`, { machine: 'q35' });
     const actions = fixes(text, { libvirt: '5.1.0' });
-    assert.deepStrictEqual(actions.map((a) => a.title), ["Use 'virtio-scsi' (libvirt 5.1.0 (migration floor) accepts it)", 'Raise the migration floor to libvirt 5.2.0']);
+    assert.deepStrictEqual(
+      actions.map((a) => a.title),
+      ["Use 'virtio-scsi' (libvirt 5.1.0 (migration floor) accepts it)", 'Raise the migration floor to libvirt 5.2.0'],
+    );
     assert.ok(actions[0].isPreferred);
     assert.match(apply(text, editsOf(actions[0])), /<controller type='scsi' model='virtio-scsi'\/>/);
-    assert.deepStrictEqual(actions[1].command, { title: 'Raise the migration floor to libvirt 5.2.0', command: SET_FLOOR_COMMAND, arguments: ['5.2.0', 'libvirt'] });
+    assert.deepStrictEqual(actions[1].command, {
+      title: 'Raise the migration floor to libvirt 5.2.0',
+      command: SET_FLOOR_COMMAND,
+      arguments: ['5.2.0', 'libvirt'],
+    });
   });
 
   it('removes what the floor drops: an attribute with its leading space, an element with its line', () => {
-    const text = domain(`  <cpu mode='host-model' check='full'/>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus='virtio'/>\n      <transient/>\n    </disk>\n  </devices>\n`);
+    const text = domain(
+      `  <cpu mode='host-model' check='full'/>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus='virtio'/>\n      <transient/>\n    </disk>\n  </devices>\n`,
+    );
     const actions = fixes(text, { libvirt: '0.9.4' });
     const dropCheck = actions.find((a) => a.title === "Remove check='full' (libvirt 0.9.4 (migration floor) drops it)")!;
     assert.ok(dropCheck, actions.map((a) => a.title).join('\n'));
@@ -347,7 +462,9 @@ describe('versionFixes', () => {
   });
 
   it('adds a panic device for <on_crash>, indented like its siblings', () => {
-    const text = domain(`  <on_crash>restart</on_crash>\n  <devices>\n    <emulator>/usr/bin/qemu-system-x86_64</emulator>\n  </devices>\n`);
+    const text = domain(
+      `  <on_crash>restart</on_crash>\n  <devices>\n    <emulator>/usr/bin/qemu-system-x86_64</emulator>\n  </devices>\n`,
+    );
     const [add] = fixes(text);
     assert.strictEqual(add.title, "Add <panic model='isa'/>");
     assert.match(apply(text, editsOf(add)), /<\/emulator>\n {4}<panic model='isa'\/>\n {2}<\/devices>/);
@@ -360,7 +477,10 @@ describe('versionFixes', () => {
     const diags = service.doValidation(td).filter((d) => d.code === 'version-qemu');
     assert.strictEqual(diags.length, 1);
     const actions = versionCodeActions(service.parse(td), diags);
-    assert.deepStrictEqual(actions.map((a) => a.command?.arguments), [['2.9.0', 'qemu']]);
+    assert.deepStrictEqual(
+      actions.map((a) => a.command?.arguments),
+      [['2.9.0', 'qemu']],
+    );
     assert.deepStrictEqual(actions[0].diagnostics, diags);
   });
 });
@@ -397,7 +517,10 @@ function escapeXml(s: string): string {
 /** a minimal document that uses `f`: the path's elements, the attribute/value, and the `when` attributes */
 function documentUsing(f: VersionFact): { text: string; node: string } {
   const attrPath = /\/@([^/]+)$/.exec(f.path);
-  const elems = f.path.replace(/\/@[^/]+$/, '').split('/').filter(Boolean);
+  const elems = f.path
+    .replace(/\/@[^/]+$/, '')
+    .split('/')
+    .filter(Boolean);
   const leaf = elems.length - 1;
   const attrs: string[] = [];
   for (const [k, v] of Object.entries(f.when ?? {})) attrs.push(`${k.slice(1)}='${escapeXml(v)}'`);
@@ -407,7 +530,9 @@ function documentUsing(f: VersionFact): { text: string; node: string } {
     let value = f.value;
     if (value === undefined) {
       // an old value of the attribute, so that only the attribute is new
-      const values = VERSION_FACTS.filter((g) => g.path === f.path && g.kind === 'value' && (!g.driver || g.driver === f.driver) && compareVersions(g.since, f.since) <= 0);
+      const values = VERSION_FACTS.filter(
+        (g) => g.path === f.path && g.kind === 'value' && (!g.driver || g.driver === f.driver) && compareVersions(g.since, f.since) <= 0,
+      );
       values.sort((x, y) => compareVersions(x.since, y.since));
       value = values[0]?.value ?? '1';
     }
@@ -418,11 +543,18 @@ function documentUsing(f: VersionFact): { text: string; node: string } {
   const open: string[] = [];
   elems.forEach((e, i) => {
     const own = i === leaf ? attrs : [];
-    const a = i === 0 && !own.some((x) => x.startsWith('type=')) ? [`type='${DRIVER_DOMAIN_TYPE[f.driver ?? 'qemu'] ?? 'qemu'}'`, ...own] : own;
+    const a =
+      i === 0 && !own.some((x) => x.startsWith('type=')) ? [`type='${DRIVER_DOMAIN_TYPE[f.driver ?? 'qemu'] ?? 'qemu'}'`, ...own] : own;
     open.push(`<${e}${a.length ? ' ' + a.join(' ') : ''}>`);
   });
   const body = !attrPath && f.kind === 'value' ? escapeXml(f.value!) : '';
-  text = open.join('') + body + elems.map((e) => `</${e}>`).reverse().join('');
+  text =
+    open.join('') +
+    body +
+    elems
+      .map((e) => `</${e}>`)
+      .reverse()
+      .join('');
   return { text, node: f.path };
 }
 
@@ -445,7 +577,10 @@ describe('versionDiagnostics: every version fact against the floor', () => {
     for (const f of facts) {
       const before = flagged(f, previous(f.since));
       const at = flagged(f, f.since);
-      if (!before || at) wrong.push(`${f.path}${f.value ? `=${f.value}` : ''} (${f.since}): ${before ? '' : 'not flagged before'}${at ? 'flagged at since' : ''}`);
+      if (!before || at)
+        wrong.push(
+          `${f.path}${f.value ? `=${f.value}` : ''} (${f.since}): ${before ? '' : 'not flagged before'}${at ? 'flagged at since' : ''}`,
+        );
     }
     const rate = 1 - wrong.length / facts.length;
     console.log(`      version facts flagged exactly: ${facts.length - wrong.length}/${facts.length} (${(rate * 100).toFixed(1)}%)`);
@@ -461,9 +596,15 @@ describe('versionDiagnostics: fixtures whose first comment says what libvirt 9.0
     const verdict = /^<!--\s*(rejected|accepted)/i.exec(text)?.[1].toLowerCase();
     if (!verdict) continue;
     it(`${path.basename(path.dirname(file))}/${path.basename(file)}: ${verdict}`, () => {
-      const errors = check(text).filter((f) => (f.severity ?? (f.rule === 'define-reject' || f.rule === 'version-reject' ? 'error' : 'warning')) === 'error');
+      const errors = check(text).filter(
+        (f) => (f.severity ?? (f.rule === 'define-reject' || f.rule === 'version-reject' ? 'error' : 'warning')) === 'error',
+      );
       if (verdict === 'rejected') assert.ok(errors.length > 0, 'expected an error');
-      else assert.deepStrictEqual(errors.map((e) => e.message), []);
+      else
+        assert.deepStrictEqual(
+          errors.map((e) => e.message),
+          [],
+        );
     });
   }
 });

@@ -56,7 +56,8 @@ describe('versionFacts: table schema', () => {
       if (f.driver !== undefined && !DRIVERS.has(f.driver)) problems.push(`unknown driver: ${where}`);
       if (f.when !== undefined) {
         if (f.kind !== 'value' || typeof f.when !== 'object') problems.push(`when only on value facts: ${where}`);
-        else for (const [k, v] of Object.entries(f.when)) if (!k.startsWith('@') || typeof v !== 'string') problems.push(`bad when: ${where}`);
+        else
+          for (const [k, v] of Object.entries(f.when)) if (!k.startsWith('@') || typeof v !== 'string') problems.push(`bad when: ${where}`);
       }
       if (!/^(formatdomain\.rst#[a-z0-9-]+|NEWS\.rst v\d+\.\d+\.\d+|[\w./-]+\.(c|h|rng|rst|md))$/.test(f.source)) {
         problems.push(`bad source: ${where}`);
@@ -228,7 +229,13 @@ describe(`versionFacts: cross-check against the libvirt ${SCHEMA_VERSION} RelaxN
   });
 
   it('tells made-up facts apart from real ones', () => {
-    const fake = (path: string, kind: VersionFact['kind'], value?: string): VersionFact => ({ path, kind, value, since: '1.0.0', source: 'NEWS.rst v1.0.0' });
+    const fake = (path: string, kind: VersionFact['kind'], value?: string): VersionFact => ({
+      path,
+      kind,
+      value,
+      since: '1.0.0',
+      source: 'NEWS.rst v1.0.0',
+    });
     for (const f of [
       fake('/domain/cpu/@bogus', 'attribute'),
       fake('/domain/devices/disk/bogus', 'element'),

@@ -122,27 +122,53 @@ describe('xmlParser: half-typed input keeps a tree and a located error', () => {
   it('end of input reports every open element', () => {
     const t = `<domain type='kvm'>\n  <devices>\n    <disk`;
     const codes = parseXml(t).errors.map((e) => `${e.code}:${t.slice(e.start, e.end)}`);
-    assert.deepStrictEqual(codes.sort(), ['unclosed-element:devices', 'unclosed-element:disk', 'unclosed-element:domain', 'unclosed-start-tag:disk'].sort());
+    assert.deepStrictEqual(
+      codes.sort(),
+      ['unclosed-element:devices', 'unclosed-element:disk', 'unclosed-element:domain', 'unclosed-start-tag:disk'].sort(),
+    );
   });
 
   it('reports duplicate attributes, unquoted values, valueless attributes and bad references', () => {
     const t = `<domain a='1' a='2' b=3 c d='&bogus;' e='x & y'/>`;
     const codes = errs(t).map((e) => e.code);
-    assert.deepStrictEqual(codes, ['duplicate-attribute', 'unquoted-attribute-value', 'attribute-without-value', 'unknown-entity', 'bare-ampersand']);
+    assert.deepStrictEqual(codes, [
+      'duplicate-attribute',
+      'unquoted-attribute-value',
+      'attribute-without-value',
+      'unknown-entity',
+      'bare-ampersand',
+    ]);
   });
 
   it('reports text and a second root outside the root element', () => {
-    assert.deepStrictEqual(errs(`<domain/>junk<other/>`).map((e) => e.code), ['text-outside-root', 'multiple-roots']);
+    assert.deepStrictEqual(
+      errs(`<domain/>junk<other/>`).map((e) => e.code),
+      ['text-outside-root', 'multiple-roots'],
+    );
   });
 
   it('reports a misplaced XML declaration, an unclosed comment and forbidden characters', () => {
-    assert.deepStrictEqual(errs(` <?xml version="1.0"?><domain/>`).map((e) => e.code), ['misplaced-xml-decl']);
-    assert.deepStrictEqual(errs(`<domain><!-- open</domain>`).map((e) => e.code).sort(), ['unclosed-comment', 'unclosed-element']);
-    assert.deepStrictEqual(errs(`<domain>\u0001</domain>`).map((e) => e.code), ['invalid-character']);
+    assert.deepStrictEqual(
+      errs(` <?xml version="1.0"?><domain/>`).map((e) => e.code),
+      ['misplaced-xml-decl'],
+    );
+    assert.deepStrictEqual(
+      errs(`<domain><!-- open</domain>`)
+        .map((e) => e.code)
+        .sort(),
+      ['unclosed-comment', 'unclosed-element'],
+    );
+    assert.deepStrictEqual(
+      errs(`<domain>\u0001</domain>`).map((e) => e.code),
+      ['invalid-character'],
+    );
   });
 
   it('reports an empty document as having no root', () => {
-    assert.deepStrictEqual(errs('').map((e) => e.code), ['no-root']);
+    assert.deepStrictEqual(
+      errs('').map((e) => e.code),
+      ['no-root'],
+    );
   });
 
   it('gives every element an extent that contains its children', () => {

@@ -67,7 +67,10 @@ describe('nesting depth', () => {
     try {
       const f = path.join(dir, 'deep.xml');
       fs.writeFileSync(f, nested(2000));
-      const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), 'check', '--profile', 'debian-12', f], { encoding: 'utf8', env: { ...process.env, DOMXML_NO_SNAPSHOT: '1' } });
+      const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), 'check', '--profile', 'debian-12', f], {
+        encoding: 'utf8',
+        env: { ...process.env, DOMXML_NO_SNAPSHOT: '1' },
+      });
       assert.strictEqual(r.status, 1, r.stderr);
       assert.match(r.stdout, /error \[syntax\] Elements are nested more than 257 levels deep/);
       assert.doesNotMatch(r.stderr, /internal error|RangeError/);

@@ -24,7 +24,10 @@ function hasXmllint(): boolean {
 
 /** a canonical string of the element tree: names, sorted attributes, trimmed text */
 function shapeOurs(el: XmlElement): string {
-  const attrs = el.attributes.map((a) => `${a.name}=${a.value}`).sort().join(',');
+  const attrs = el.attributes
+    .map((a) => `${a.name}=${a.value}`)
+    .sort()
+    .join(',');
   const kids = el.children
     .map((c) => (c.kind === 'element' ? shapeOurs(c) : c.kind === 'text' && c.value.trim() ? `"${c.value.trim()}"` : ''))
     .filter(Boolean);
@@ -32,12 +35,27 @@ function shapeOurs(el: XmlElement): string {
 }
 
 // xmldom's DOM types are loose; only the few properties used here are needed
-interface DomNode { nodeType: number; nodeName: string; nodeValue: string | null; childNodes: ArrayLike<DomNode>; attributes?: ArrayLike<{ name: string; value: string }> }
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+  attributes?: ArrayLike<{ name: string; value: string }>;
+}
 
 function shapeDom(el: DomNode): string {
-  const attrs = Array.from(el.attributes ?? []).map((a) => `${a.name}=${a.value}`).sort().join(',');
+  const attrs = Array.from(el.attributes ?? [])
+    .map((a) => `${a.name}=${a.value}`)
+    .sort()
+    .join(',');
   const kids = Array.from(el.childNodes)
-    .map((c) => (c.nodeType === 1 ? shapeDom(c) : (c.nodeType === 3 || c.nodeType === 4) && (c.nodeValue ?? '').trim() ? `"${(c.nodeValue ?? '').trim()}"` : ''))
+    .map((c) =>
+      c.nodeType === 1
+        ? shapeDom(c)
+        : (c.nodeType === 3 || c.nodeType === 4) && (c.nodeValue ?? '').trim()
+          ? `"${(c.nodeValue ?? '').trim()}"`
+          : '',
+    )
     .filter(Boolean);
   return `${el.nodeName}[${attrs}](${kids.join('')})`;
 }
@@ -135,7 +153,10 @@ describe('xmlParser robustness', () => {
     const depth = 100_000;
     const text = '<domain>' + '<a>'.repeat(depth) + '</a>'.repeat(depth) + '</domain>';
     const p = parseXml(text);
-    assert.deepStrictEqual(p.errors.map((e) => e.code), ['excessive-depth']);
+    assert.deepStrictEqual(
+      p.errors.map((e) => e.code),
+      ['excessive-depth'],
+    );
     let levels = 0;
     for (let el = p.root; el; el = el.elements()[0]) levels++;
     assert.strictEqual(levels, 257, 'the tree stops at libvirt depth limit');

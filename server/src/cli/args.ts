@@ -62,7 +62,10 @@ export function option(args: ParsedArgs, name: string): string | undefined {
 }
 
 export function formatOptions(specs: OptionSpec[]): string {
-  const rows = specs.map((s) => [`--${s.name}${s.value ? ` ${s.value}` : ''}`, s.description + (s.choices ? ` (${s.choices.join('|')})` : '')]);
+  const rows = specs.map((s) => [
+    `--${s.name}${s.value ? ` ${s.value}` : ''}`,
+    s.description + (s.choices ? ` (${s.choices.join('|')})` : ''),
+  ]);
   const w = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([a, b]) => `  ${a.padEnd(w)}  ${b}`).join('\n');
 }

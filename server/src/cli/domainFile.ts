@@ -8,7 +8,8 @@ import { cliLanguageService, cliSettings } from './cliService';
 import { CliIO, EXIT_FINDINGS, EXIT_USAGE } from './command';
 import { profileFromArgs } from './profileOptions';
 
-export type DomainFile = { service: LanguageService; document: TextDocument; doc: DomainDocument; file: string; profile: TargetProfile } | { exit: number };
+export type DomainFile =
+  { service: LanguageService; document: TextDocument; doc: DomainDocument; file: string; profile: TargetProfile } | { exit: number };
 
 export function loadDomainFile(command: string, usage: string, args: ParsedArgs, io: CliIO): DomainFile {
   if (args.positional.length !== 1) {

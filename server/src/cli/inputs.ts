@@ -64,7 +64,9 @@ export function resolveInputs(args: string[]): Inputs {
       st = undefined;
     }
     if (st?.isDirectory()) {
-      const found = globSync('**/*.xml', { cwd: arg, absolute: false, dot: false, followSymbolicLinks: false }).map((f) => path.join(arg, f));
+      const found = globSync('**/*.xml', { cwd: arg, absolute: false, dot: false, followSymbolicLinks: false }).map((f) =>
+        path.join(arg, f),
+      );
       addSearched(found);
     } else if (st) add(arg);
     else if (isDynamicPattern(arg)) {

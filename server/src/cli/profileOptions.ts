@@ -7,11 +7,15 @@ import { option, OptionSpec, ParsedArgs, UsageError } from './args';
 import { CliIO } from './command';
 
 export const PROFILE_OPTIONS: OptionSpec[] = [
-  { name: 'profile', value: 'ID', description: `built-in target profile: ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}, or 'local' (default: the local host when virsh answers, else ${DEFAULT_PROFILE_ID})` },
+  {
+    name: 'profile',
+    value: 'ID',
+    description: `built-in target profile: ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}, or 'local' (default: the local host when virsh answers, else ${DEFAULT_PROFILE_ID})`,
+  },
   { name: 'libvirt', value: 'VERSION', description: 'target libvirt version (with --qemu)' },
   { name: 'qemu', value: 'VERSION', description: 'target QEMU version (with --libvirt)' },
-  { name: 'caps', value: 'FILE', description: "host facts from a `virsh capabilities` XML file" },
-  { name: 'domcaps', value: 'FILE', description: "host facts from a `virsh domcapabilities` XML file" },
+  { name: 'caps', value: 'FILE', description: 'host facts from a `virsh capabilities` XML file' },
+  { name: 'domcaps', value: 'FILE', description: 'host facts from a `virsh domcapabilities` XML file' },
   { name: 'connect', value: 'URI', description: 'read the target live through virsh, read-only (e.g. qemu+ssh://host/system)' },
 ];
 

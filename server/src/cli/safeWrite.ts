@@ -17,7 +17,8 @@ export function writeTarget(file: string, root: string, followAnySymlink: boolea
   const real = fs.realpathSync(file);
   const realRoot = fs.realpathSync(root);
   const inside = real === realRoot || real.startsWith(realRoot + path.sep);
-  if (!inside && !followAnySymlink) throw new SafeWriteError(`${file} is a symlink to ${real}, outside ${realRoot}; not written (--follow-symlinks to allow)`);
+  if (!inside && !followAnySymlink)
+    throw new SafeWriteError(`${file} is a symlink to ${real}, outside ${realRoot}; not written (--follow-symlinks to allow)`);
   return real;
 }
 

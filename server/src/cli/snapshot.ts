@@ -29,7 +29,10 @@ export function schemaStamp(directory: string): string {
   const h = createHash('sha1');
   let names: string[];
   try {
-    names = fs.readdirSync(directory).filter((n) => n.endsWith('.rng')).sort();
+    names = fs
+      .readdirSync(directory)
+      .filter((n) => n.endsWith('.rng'))
+      .sort();
   } catch {
     return 'missing';
   }

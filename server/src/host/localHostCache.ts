@@ -14,7 +14,12 @@ import { cacheDirectory } from './cacheDirectory';
 
 const MAX_AGE_MS = 3_600_000;
 /** where a local daemon listens read-only: the monolithic libvirtd, or the modular QEMU daemon */
-const SOCKETS = ['/run/libvirt/libvirt-sock-ro', '/run/libvirt/virtqemud-sock-ro', '/var/run/libvirt/libvirt-sock-ro', '/var/run/libvirt/virtqemud-sock-ro'];
+const SOCKETS = [
+  '/run/libvirt/libvirt-sock-ro',
+  '/run/libvirt/virtqemud-sock-ro',
+  '/var/run/libvirt/libvirt-sock-ro',
+  '/var/run/libvirt/virtqemud-sock-ro',
+];
 
 export interface LocalHostAnswers {
   version: string;
@@ -48,7 +53,9 @@ export function readLocalHostCache(): LocalHostAnswers | undefined {
     const file = entryFile(key);
     if (Date.now() - fs.statSync(file).mtimeMs > MAX_AGE_MS) return undefined;
     const v = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LocalHostAnswers>;
-    return typeof v.version === 'string' && typeof v.capabilities === 'string' ? { version: v.version, capabilities: v.capabilities } : undefined;
+    return typeof v.version === 'string' && typeof v.capabilities === 'string'
+      ? { version: v.version, capabilities: v.capabilities }
+      : undefined;
   } catch {
     return undefined;
   }

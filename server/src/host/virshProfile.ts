@@ -11,7 +11,12 @@ import { readLocalHostCache, writeLocalHostCache } from './localHostCache';
 
 function virsh(uri: string | undefined, args: string[], timeout = 10_000): string {
   const conn = uri ? ['-c', uri] : [];
-  return execFileSync('virsh', ['-r', ...conn, ...args], { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  return execFileSync('virsh', ['-r', ...conn, ...args], {
+    encoding: 'utf8',
+    timeout,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
 }
 
 /** `Running against daemon: 9.0.0` / `Running hypervisor: QEMU 7.2.0` */

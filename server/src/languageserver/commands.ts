@@ -15,7 +15,12 @@ export const SERVER_COMMANDS: string[] = Object.values(SERVER_COMMAND);
 
 type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
 
-export function registerCommands(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, guard: Guard): void {
+export function registerCommands(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  guard: Guard,
+): void {
   connection.onExecuteCommand((params) => {
     const args = params.arguments ?? [];
     switch (params.command) {
@@ -25,7 +30,9 @@ export function registerCommands(connection: Connection, documents: TextDocument
         return guard<ServerCommands[typeof SERVER_COMMAND.expandedText]['result']>('expand', null, () => {
           const e = service.expand(doc);
           // in the document's own quotes, indentation and attribute order, so the diff shows only what libvirt changes
-          return e ? formatENode(args[1] === 'migratable' ? migratableRoot(e) : e.root, '', { style: detectStyle(service.parse(doc)) }) : null;
+          return e
+            ? formatENode(args[1] === 'migratable' ? migratableRoot(e) : e.root, '', { style: detectStyle(service.parse(doc)) })
+            : null;
         });
       }
       case SERVER_COMMAND.pinAll: {
@@ -39,10 +46,16 @@ export function registerCommands(connection: Connection, documents: TextDocument
         const left = guard('pin', [] as string[], () => (e ? describeLeftovers(pinLeftovers(e, { addresses })) : []));
         const addressesLeft = !addresses && !!e?.fills.some((f) => f.category === 'address');
         if (!edits.length) return { edits: 0, left, addressesLeft };
-        return connection.workspace.applyEdit({ label: 'Pin ABI defaults', edit: { changes: { [doc.uri]: edits } } }).then(() => ({ edits: edits.length, left, addressesLeft }));
+        return connection.workspace
+          .applyEdit({ label: 'Pin ABI defaults', edit: { changes: { [doc.uri]: edits } } })
+          .then(() => ({ edits: edits.length, left, addressesLeft }));
       }
       case SERVER_COMMAND.listProfiles: {
-        const result: ServerCommands[typeof SERVER_COMMAND.listProfiles]['result'] = BUILTIN_PROFILES.map((p) => ({ id: p.id, label: p.label, source: p.source }));
+        const result: ServerCommands[typeof SERVER_COMMAND.listProfiles]['result'] = BUILTIN_PROFILES.map((p) => ({
+          id: p.id,
+          label: p.label,
+          source: p.source,
+        }));
         return result;
       }
       default:

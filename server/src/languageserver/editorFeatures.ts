@@ -32,7 +32,12 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
   documentRangeFormattingProvider: true,
 };
 
-export function registerEditorFeatures(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService, guard: Guard): void {
+export function registerEditorFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  guard: Guard,
+): void {
   const on = <T>(uri: string, what: string, fallback: T, fn: (doc: TextDocument) => T): T => {
     const doc = documents.get(uri);
     return doc ? guard(what, fallback, () => fn(doc)) : fallback;
@@ -44,10 +49,16 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
   connection.onSelectionRanges((p) => on(p.textDocument.uri, 'selection ranges', [], (d) => service.doSelectionRanges(d, p.positions)));
   connection.onDocumentLinks((p) => on(p.textDocument.uri, 'document links', [], (d) => service.doDocumentLinks(d)));
   connection.onDefinition((p) => on(p.textDocument.uri, 'definition', [], (d) => service.doDefinition(d, p.position)));
-  connection.onReferences((p) => on(p.textDocument.uri, 'references', [], (d) => service.doReferences(d, p.position, p.context.includeDeclaration)));
+  connection.onReferences((p) =>
+    on(p.textDocument.uri, 'references', [], (d) => service.doReferences(d, p.position, p.context.includeDeclaration)),
+  );
   connection.onDocumentFormatting((p) => on(p.textDocument.uri, 'formatting', [], (d) => service.doFormat(d, undefined, p.options)));
-  connection.onDocumentRangeFormatting((p) => on(p.textDocument.uri, 'range formatting', [], (d) => service.doFormat(d, p.range, p.options)));
-  connection.onRequest(AUTO_CLOSE_REQUEST, (p: AutoCloseParams) => on(p.textDocument.uri, 'auto close', null, (d) => service.doAutoClose(d, p.position, p.typed) ?? null));
+  connection.onDocumentRangeFormatting((p) =>
+    on(p.textDocument.uri, 'range formatting', [], (d) => service.doFormat(d, p.range, p.options)),
+  );
+  connection.onRequest(AUTO_CLOSE_REQUEST, (p: AutoCloseParams) =>
+    on(p.textDocument.uri, 'auto close', null, (d) => service.doAutoClose(d, p.position, p.typed) ?? null),
+  );
 }
 
 /** asks the client to re-request inlay hints and code lenses (after settings change what they show) */

@@ -5,12 +5,7 @@
  * that one bad document can never take the server down.
  */
 import * as fs from 'fs';
-import {
-  Connection,
-  InitializeResult,
-  TextDocuments,
-  TextDocumentSyncKind,
-} from 'vscode-languageserver';
+import { Connection, InitializeResult, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageSettings } from '../languageservice/languageService';
 import { readHostProfile } from '../host/virshProfile';
@@ -44,7 +39,7 @@ export function startServer(connection: Connection): void {
     try {
       return fn();
     } catch (e) {
-      connection.console.error(`domxml: ${what} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      connection.console.error(`domxml: ${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
   }
@@ -127,7 +122,9 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return guard('code actions', [], () => service.doCodeActions(doc, params.range, { diagnostics: params.context.diagnostics, only: params.context.only }));
+    return guard('code actions', [], () =>
+      service.doCodeActions(doc, params.range, { diagnostics: params.context.diagnostics, only: params.context.only }),
+    );
   });
 
   documents.listen(connection);

@@ -19,7 +19,9 @@ export function sendStatus(connection: Connection, service: LanguageService): vo
     schema: { directory: sc.directory, loaded: !!sc.schema, error: sc.error, loadMs: sc.loadMs },
   };
   void connection.sendNotification(STATUS_NOTIFICATION, status);
-  connection.console.log(`domxml: target profile ${p.label} (${p.source})${status.floor?.libvirt ? `; migration floor libvirt ${status.floor.libvirt}` : ''}`);
+  connection.console.log(
+    `domxml: target profile ${p.label} (${p.source})${status.floor?.libvirt ? `; migration floor libvirt ${status.floor.libvirt}` : ''}`,
+  );
   if (sc.schema) connection.console.log(`domxml: schema ${sc.directory}/domain.rng loaded in ${sc.loadMs} ms`);
   else if (sc.error !== lastSchemaError) {
     // said once per distinct problem; every other feature keeps working

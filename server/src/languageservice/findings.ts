@@ -22,7 +22,12 @@ export interface Finding {
 /** the documentation page for the element a finding is on (rules about libvirt link to its section) */
 export type DocUrlAt = (offset: number) => string | undefined;
 
-export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial<Record<string, SeverityName>>, docUrlAt?: DocUrlAt): Diagnostic | undefined {
+export function toDiagnostic(
+  doc: DomainDocument,
+  f: Finding,
+  overrides: Partial<Record<string, SeverityName>>,
+  docUrlAt?: DocUrlAt,
+): Diagnostic | undefined {
   const rule = ruleById(f.rule);
   const severityName = overrides[f.rule] ?? f.severity ?? rule?.defaultSeverity ?? 'warning';
   const severity = toLspSeverity(severityName);
@@ -34,10 +39,14 @@ export function toDiagnostic(doc: DomainDocument, f: Finding, overrides: Partial
     source: 'domxml',
     message: f.message,
   };
-  const href = f.rule !== 'syntax' ? docUrlAt?.(f.start) ?? rule?.docUrl : rule?.docUrl;
+  const href = f.rule !== 'syntax' ? (docUrlAt?.(f.start) ?? rule?.docUrl) : rule?.docUrl;
   if (href) d.codeDescription = { href };
   if (f.data) d.data = f.data;
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.textDocument.uri, range: doc.range(r.start, r.end) }, message: r.message }));
+  if (f.related?.length)
+    d.relatedInformation = f.related.map((r) => ({
+      location: { uri: doc.textDocument.uri, range: doc.range(r.start, r.end) },
+      message: r.message,
+    }));
   return d;
 }
 

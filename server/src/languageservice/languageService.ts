@@ -4,7 +4,22 @@
  * layers over it, and tests call it directly.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SelectionRange,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { DomainDocument, DomainDocumentCache } from './domainDocument';
 import { Finding, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
@@ -146,14 +161,21 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     const out = syntaxFindings(doc);
     const versions = versionFindings(doc, { floor: settings.floor, profile: profile() });
     const rng = schema().schema;
-    if (rng) out.push(...schemaOnTarget(doc, rng, schemaFindings(doc, rng), versions, profile(), () => (params.schemaProfile ?? params.localProfile)?.()));
+    if (rng)
+      out.push(
+        ...schemaOnTarget(doc, rng, schemaFindings(doc, rng), versions, profile(), () => (params.schemaProfile ?? params.localProfile)?.()),
+      );
     const ranking = rankingOf(doc);
     if (ranking) out.push(...rankedFindings(ranking, settings.defaults));
     out.push(...versions);
     // where the XML is broken, the syntax error is the one story: a value cut short by a missing quote is no value to check
     const broken = out.filter((f) => f.rule === 'syntax');
     if (!broken.length) return sortFindings(out);
-    return sortFindings(out.filter((f) => f.rule === 'syntax' || !broken.some((b) => f.start < Math.max(b.end, b.start + 1) && b.start < Math.max(f.end, f.start + 1))));
+    return sortFindings(
+      out.filter(
+        (f) => f.rule === 'syntax' || !broken.some((b) => f.start < Math.max(b.end, b.start + 1) && b.start < Math.max(f.end, f.start + 1)),
+      ),
+    );
   }
 
   return {
@@ -210,7 +232,11 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const doc = cache.get(document);
       const rng = schema().schema;
       if (!doc.isDomain || !rng) return { isIncomplete: false, items: [] };
-      return doComplete(doc, doc.offsetAt(position), rng, { profile: profile(), floor: settings.floor, hideUnsupported: settings.hideUnsupported });
+      return doComplete(doc, doc.offsetAt(position), rng, {
+        profile: profile(),
+        floor: settings.floor,
+        hideUnsupported: settings.hideUnsupported,
+      });
     },
     expand: (document) => expansionOf(cache.get(document)),
     rank: (document) => rankingOf(cache.get(document)),
@@ -230,7 +256,10 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     doFoldingRanges: (document) => foldingRanges(cache.get(document)),
     doSelectionRanges(document, positions) {
       const doc = cache.get(document);
-      return selectionRanges(doc, positions.map((p) => doc.offsetAt(p)));
+      return selectionRanges(
+        doc,
+        positions.map((p) => doc.offsetAt(p)),
+      );
     },
     doDocumentLinks: (document) => documentLinks(cache.get(document)),
     doDefinition(document, position) {

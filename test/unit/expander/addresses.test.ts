@@ -56,7 +56,8 @@ function rootPorts(e: Expansion): string[] {
     .map((c) => `${c.attr('index')} chassis=${c.child('target')?.attr('chassis')} port=${c.child('target')?.attr('port')} ${addr(c)}`);
 }
 
-const vd = (dev: string, extra = '') => `<disk type='file' device='disk'><source file='/tmp/${dev}.img'/><target dev='${dev}' bus='virtio'/>${extra}</disk>`;
+const vd = (dev: string, extra = '') =>
+  `<disk type='file' device='disk'><source file='/tmp/${dev}.img'/><target dev='${dev}' bus='virtio'/>${extra}</disk>`;
 const nic = (model?: string, extra = '') => `<interface type='user'>${model ? `<model type='${model}'/>` : ''}${extra}</interface>`;
 
 describe('expander: device addresses', () => {
@@ -86,7 +87,11 @@ describe('expander: device addresses', () => {
       assert.strictEqual(bridge?.attr('model'), 'pcie-to-pci-bridge');
       assert.strictEqual(bridge?.child('model')?.attr('name'), 'pcie-pci-bridge');
       assert.strictEqual(addr(bridge), 'pci 01:00.0');
-      assert.deepStrictEqual(rootPorts(e), ['1 chassis=1 port=0x8 pci 00:01.0 on', '2 chassis=2 port=0x9 pci 00:01.1', '4 chassis=4 port=0xa pci 00:01.2']);
+      assert.deepStrictEqual(rootPorts(e), [
+        '1 chassis=1 port=0x8 pci 00:01.0 on',
+        '2 chassis=2 port=0x9 pci 00:01.1',
+        '4 chassis=4 port=0xa pci 00:01.2',
+      ]);
       assert.deepStrictEqual(devices(e, 'interface').map(addr), ['pci 02:00.0', 'pci 03:01.0']);
     });
 
@@ -98,7 +103,12 @@ describe('expander: device addresses', () => {
     });
 
     it('root ports the document names: no spare is added', () => {
-      const e = expand('q35', "<controller type='pci' index='1' model='pcie-root-port'/><controller type='pci' index='2' model='pcie-root-port'/>" + vd('vda') + nic('virtio'));
+      const e = expand(
+        'q35',
+        "<controller type='pci' index='1' model='pcie-root-port'/><controller type='pci' index='2' model='pcie-root-port'/>" +
+          vd('vda') +
+          nic('virtio'),
+      );
       assert.strictEqual(devices(e, 'controller').filter((c) => c.attr('model') === 'pcie-root-port').length, 4);
       assert.strictEqual(controller(e, 'pci', 5), undefined);
     });
@@ -176,7 +186,11 @@ describe('expander: device addresses', () => {
     });
 
     it('pSeries: spapr-vio registers by class, raised by 0x1000 on collision', () => {
-      const e = expand('pseries', nic('spapr-vlan') + nic('spapr-vlan') + "<controller type='scsi'/><serial type='pty'/><serial type='pty'/><nvram/>", 'ppc64le');
+      const e = expand(
+        'pseries',
+        nic('spapr-vlan') + nic('spapr-vlan') + "<controller type='scsi'/><serial type='pty'/><serial type='pty'/><nvram/>",
+        'ppc64le',
+      );
       assert.deepStrictEqual(devices(e, 'interface').map(addr), ['spapr-vio 0x00001000', 'spapr-vio 0x00002000']);
       assert.strictEqual(addr(controller(e, 'scsi', 0)), 'spapr-vio 0x00003000');
       assert.deepStrictEqual(devices(e, 'serial').map(addr), ['spapr-vio 0x30000000', 'spapr-vio 0x30001000']);
@@ -194,7 +208,14 @@ describe('expander: device addresses', () => {
     });
 
     it('s390x: CCW device numbers in device order around an explicit one', () => {
-      const e = expand('s390-ccw-virtio', vd('vda') + vd('vdb', "<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>") + nic() + "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>", 's390x');
+      const e = expand(
+        's390-ccw-virtio',
+        vd('vda') +
+          vd('vdb', "<address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/>") +
+          nic() +
+          "<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>",
+        's390x',
+      );
       assert.deepStrictEqual(devices(e, 'disk').map(addr), ['ccw 0xfe 0x0 0x0000', 'ccw 0xfe 0x0 0x0001']);
       assert.strictEqual(addr(devices(e, 'interface')[0]), 'ccw 0xfe 0x0 0x0002');
       assert.strictEqual(addr(devices(e, 'memballoon')[0]), 'ccw 0xfe 0x0 0x0003');
@@ -204,9 +225,24 @@ describe('expander: device addresses', () => {
 
   describe('USB and virtio-serial', () => {
     it('9 USB disks on a 2-port UHCI: two hubs on ports 1 and 2, disks behind them', () => {
-      const e = expand('pc', [...'abcdefghi'].map((c) => `<disk type='file' device='disk'><source file='/tmp/${c}'/><target dev='sd${c}' bus='usb'/></disk>`).join(''));
+      const e = expand(
+        'pc',
+        [...'abcdefghi']
+          .map((c) => `<disk type='file' device='disk'><source file='/tmp/${c}'/><target dev='sd${c}' bus='usb'/></disk>`)
+          .join(''),
+      );
       assert.deepStrictEqual(devices(e, 'hub').map(addr), ['usb 0 1', 'usb 0 2']);
-      assert.deepStrictEqual(devices(e, 'disk').map(addr), ['usb 0 1.1', 'usb 0 1.2', 'usb 0 1.3', 'usb 0 1.4', 'usb 0 1.5', 'usb 0 1.6', 'usb 0 1.7', 'usb 0 1.8', 'usb 0 2.1']);
+      assert.deepStrictEqual(devices(e, 'disk').map(addr), [
+        'usb 0 1.1',
+        'usb 0 1.2',
+        'usb 0 1.3',
+        'usb 0 1.4',
+        'usb 0 1.5',
+        'usb 0 1.6',
+        'usb 0 1.7',
+        'usb 0 1.8',
+        'usb 0 2.1',
+      ]);
     });
 
     it('a full virtio-serial controller makes libvirt add another one', () => {

@@ -52,8 +52,25 @@ describe('expander building blocks', () => {
   });
 
   it('ENode built from pairs or a record keeps the given order and skips undefined values', () => {
-    assert.deepStrictEqual([...new ENode('address', [['type', 'pci'], ['bus', '0x01']]).attrs], [['type', 'pci'], ['bus', '0x01']]);
-    assert.deepStrictEqual([...new ENode('controller', { type: 'usb', index: '0', model: undefined }).attrs], [['type', 'usb'], ['index', '0']]);
+    assert.deepStrictEqual(
+      [
+        ...new ENode('address', [
+          ['type', 'pci'],
+          ['bus', '0x01'],
+        ]).attrs,
+      ],
+      [
+        ['type', 'pci'],
+        ['bus', '0x01'],
+      ],
+    );
+    assert.deepStrictEqual(
+      [...new ENode('controller', { type: 'usb', index: '0', model: undefined }).attrs],
+      [
+        ['type', 'usb'],
+        ['index', '0'],
+      ],
+    );
   });
 
   it('ENode.walk visits a subtree in document order, including children added while walking', () => {
@@ -70,10 +87,37 @@ describe('expander building blocks', () => {
   });
 
   it('parseNum reads hex, octal and decimal exactly as the regular-expression reading did', () => {
-    const cases = ['0', '00', '07', '08', '09', '0009', '010', '0x', '0x1F', '0X1f', '0xg', '12', ' 7 ', '', ' ', '-1', '+1', '0777', '1e3', '0.5', '0b1', '1 2', '08a', '0x00000000000000000001', '99999999999999999999999999', '0xffffffffffffffffff'];
+    const cases = [
+      '0',
+      '00',
+      '07',
+      '08',
+      '09',
+      '0009',
+      '010',
+      '0x',
+      '0x1F',
+      '0X1f',
+      '0xg',
+      '12',
+      ' 7 ',
+      '',
+      ' ',
+      '-1',
+      '+1',
+      '0777',
+      '1e3',
+      '0.5',
+      '0b1',
+      '1 2',
+      '08a',
+      '0x00000000000000000001',
+      '99999999999999999999999999',
+      '0xffffffffffffffffff',
+    ];
     // and a few thousand random strings over the characters that matter
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const chars = '0123456789abcdefxX -+.';
     for (let i = 0; i < 5000; i++) {
       let s = '';

@@ -45,7 +45,8 @@ describe('RelaxNG completion queries', function () {
 
   it('lists the child elements allowed at the end of an element, required ones first', () => {
     const names = allowedChildElements(schema, el('domain')).map((s) => s.name);
-    for (const n of ['uuid', 'vcpu', 'cpu', 'features', 'clock', 'on_reboot', 'metadata', 'seclabel', 'qemu:commandline']) assert.ok(names.includes(n), n);
+    for (const n of ['uuid', 'vcpu', 'cpu', 'features', 'clock', 'on_reboot', 'metadata', 'seclabel', 'qemu:commandline'])
+      assert.ok(names.includes(n), n);
     // name, memory, os, devices and on_crash are there already and may not repeat
     for (const n of ['name', 'os', 'devices', 'on_crash']) assert.ok(!names.includes(n), n);
     const disk = allowedChildElements(schema, el('disk'));
@@ -87,7 +88,7 @@ describe('RelaxNG completion queries', function () {
     assert.strictEqual(attrs[0].name, 'type', 'required attributes come first');
   });
 
-  it('lists the values of an enumerated attribute, in the schema\'s order', () => {
+  it("lists the values of an enumerated attribute, in the schema's order", () => {
     const usb = attributeValues(schema, el('controller'), 'model');
     assert.deepStrictEqual(usb.values.slice(0, 3), ['piix3-uhci', 'piix4-uhci', 'ehci']);
     assert.ok(usb.values.includes('qemu-xhci') && usb.values.includes('none'));
@@ -99,7 +100,7 @@ describe('RelaxNG completion queries', function () {
     assert.ok(unit.datatypes.length > 0 || unit.values.length > 0);
   });
 
-  it('lists the values of an element\'s text', () => {
+  it("lists the values of an element's text", () => {
     const crash = textValues(schema, el('on_crash'));
     assert.deepStrictEqual(crash.values, ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart']);
     const type = textValues(schema, el('type'));

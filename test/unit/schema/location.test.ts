@@ -70,7 +70,9 @@ describe('RelaxNG validation: located messages', function () {
   });
 
   it('points at the name of an attribute the element does not take', () => {
-    const text = domain(`  <devices>\n    <disk type='file' device='disk' colour='blue'>\n      <source file='/a.img'/>\n      <target dev='vda'/>\n    </disk>\n  </devices>\n`);
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='disk' colour='blue'>\n      <source file='/a.img'/>\n      <target dev='vda'/>\n    </disk>\n  </devices>\n`,
+    );
     const ps = check(text);
     assert.strictEqual(ps.length, 1);
     assert.strictEqual(ps[0].code, 'unknown-attribute');
@@ -90,7 +92,9 @@ describe('RelaxNG validation: located messages', function () {
   });
 
   it('points at the name of an element that is not allowed and says what is', () => {
-    const text = domain(`  <devices>\n    <disk type='file' device='disk'>\n      <source file='/a.img'/>\n      <target dev='vda'/>\n      <flavour/>\n    </disk>\n  </devices>\n`);
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='disk'>\n      <source file='/a.img'/>\n      <target dev='vda'/>\n      <flavour/>\n    </disk>\n  </devices>\n`,
+    );
     const ps = check(text);
     assert.strictEqual(ps.length, 1);
     assert.strictEqual(ps[0].code, 'unexpected-element');
@@ -109,7 +113,9 @@ describe('RelaxNG validation: located messages', function () {
   });
 
   it('reports an element placed under the wrong parent at the element', () => {
-    const text = domain(`  <devices>\n    <interface type='network'>\n      <source network='default'/>\n    </interface>\n  </devices>\n  <model type='virtio'/>\n`);
+    const text = domain(
+      `  <devices>\n    <interface type='network'>\n      <source network='default'/>\n    </interface>\n  </devices>\n  <model type='virtio'/>\n`,
+    );
     const ps = check(text);
     assert.strictEqual(ps.length, 1);
     assert.strictEqual(at(text, ps[0]), 'model');
@@ -152,7 +158,9 @@ describe('RelaxNG validation: located messages', function () {
   });
 
   it('reports several independent problems in one document', () => {
-    const text = domain(`  <devices>\n    <controller type='usb' model='bogus'/>\n    <controller index='1'/>\n    <video><model type='cirrus' heads='x'/></video>\n  </devices>\n`);
+    const text = domain(
+      `  <devices>\n    <controller type='usb' model='bogus'/>\n    <controller index='1'/>\n    <video><model type='cirrus' heads='x'/></video>\n  </devices>\n`,
+    );
     const ps = check(text);
     assert.deepStrictEqual(
       ps.map((p) => [p.code, at(text, p)]),
@@ -165,16 +173,25 @@ describe('RelaxNG validation: located messages', function () {
   });
 
   it('resolves namespaces: qemu elements validate by namespace, not prefix', () => {
-    const ok = domain(`  <devices/>\n  <q:commandline xmlns:q='http://libvirt.org/schemas/domain/qemu/1.0'>\n    <q:arg value='-S'/>\n  </q:commandline>\n`);
+    const ok = domain(
+      `  <devices/>\n  <q:commandline xmlns:q='http://libvirt.org/schemas/domain/qemu/1.0'>\n    <q:arg value='-S'/>\n  </q:commandline>\n`,
+    );
     assert.deepStrictEqual(check(ok), []);
-    const wrong = domain(`  <devices/>\n  <q:commandline xmlns:q='http://example.org/other'>\n    <q:arg value='-S'/>\n  </q:commandline>\n`);
+    const wrong = domain(
+      `  <devices/>\n  <q:commandline xmlns:q='http://example.org/other'>\n    <q:arg value='-S'/>\n  </q:commandline>\n`,
+    );
     const ps = check(wrong);
     assert.strictEqual(ps.length, 1);
     assert.strictEqual(ps[0].code, 'unexpected-element');
     assert.strictEqual(at(wrong, ps[0]), 'q:commandline');
-    const badArg = domain(`  <devices/>\n  <qemu:commandline xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n    <qemu:arg valeu='-S'/>\n  </qemu:commandline>\n`);
+    const badArg = domain(
+      `  <devices/>\n  <qemu:commandline xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n    <qemu:arg valeu='-S'/>\n  </qemu:commandline>\n`,
+    );
     const ps2 = check(badArg);
-    assert.deepStrictEqual(ps2.map((p) => at(badArg, p)), ['valeu', 'qemu:arg']);
+    assert.deepStrictEqual(
+      ps2.map((p) => at(badArg, p)),
+      ['valeu', 'qemu:arg'],
+    );
   });
 
   it('accepts anything in metadata that is in a namespace', () => {
@@ -182,7 +199,7 @@ describe('RelaxNG validation: located messages', function () {
     assert.deepStrictEqual(check(text), []);
   });
 
-  it('reports libxml2\'s interleave quirk at the misplaced element', () => {
+  it("reports libxml2's interleave quirk at the misplaced element", () => {
     // libxml2 rejects <memory> between <name> and <uuid>: the inner interleave of
     // name/uuid/genid relinks the children and breaks the chain of <memory>'s group
     const text = `<domain type='kvm'>\n  <name>vm</name>\n  <memory>1024</memory>\n  <uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>\n  <currentMemory>1024</currentMemory>\n  <os><type>hvm</type></os>\n</domain>\n`;
@@ -198,6 +215,9 @@ describe('RelaxNG validation: located messages', function () {
     const titled = `<domain type='kvm'>\n  <name>vm</name>\n  <title>t</title>\n  <uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>\n  <memory>1024</memory>\n  <os><type>hvm</type></os>\n</domain>\n`;
     assert.deepStrictEqual(check(titled), []);
     const withId = titled.replace("type='kvm'", "type='kvm' id='1'");
-    assert.deepStrictEqual(check(withId).map((p) => [p.code, at(withId, p)]), [['misplaced-element', 'title']]);
+    assert.deepStrictEqual(
+      check(withId).map((p) => [p.code, at(withId, p)]),
+      [['misplaced-element', 'title']],
+    );
   });
 });

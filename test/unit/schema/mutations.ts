@@ -38,7 +38,25 @@ function openInside(text: string, el: XmlElement): { text: string; at: number } 
 
 const BOGUS_VALUES = ['bogus', '', ' ', '-1', '0', '1', '99999999999', 'yes', 'on', 'x y', '0x1g', 'none'];
 const KNOWN_ATTRS = ['type', 'name', 'model', 'index', 'mode', 'unit', 'bus', 'dev', 'file', 'port', 'id', 'value', 'state'];
-const KNOWN_ELEMENTS = ['address', 'alias', 'model', 'target', 'source', 'driver', 'boot', 'name', 'memory', 'vcpu', 'clock', 'os', 'readonly', 'shareable', 'acpi', 'topology', 'feature'];
+const KNOWN_ELEMENTS = [
+  'address',
+  'alias',
+  'model',
+  'target',
+  'source',
+  'driver',
+  'boot',
+  'name',
+  'memory',
+  'vcpu',
+  'clock',
+  'os',
+  'readonly',
+  'shareable',
+  'acpi',
+  'topology',
+  'feature',
+];
 
 /**
  * All mutations of `text`, sampled with `rand` so that each document gives
@@ -50,7 +68,9 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
   const elements = [...walkElements(doc.root)];
   const out: Mutation[] = [];
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
-  const attrs = elements.flatMap((el) => el.attributes.filter((a) => !a.name.startsWith('xmlns') && a.valueStart >= 0).map((a) => ({ el, a })));
+  const attrs = elements.flatMap((el) =>
+    el.attributes.filter((a) => !a.name.startsWith('xmlns') && a.valueStart >= 0).map((a) => ({ el, a })),
+  );
   const nonRoot = elements.filter((e) => e.parent);
   const leaves = elements.filter((e) => !e.children.some((c) => c.kind === 'element'));
   const withText = leaves.filter((e) => e.trimmedText() !== '');
@@ -61,14 +81,22 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
       if (!attrs.length) return null;
       const { el, a } = pick(attrs);
       const v = pick(BOGUS_VALUES);
-      return { kind: 'attr-value', description: `<${el.name} ${a.name}="${v}">`, text: edit(text, a.valueStart, a.valueEnd, escapeAttr(v)) };
+      return {
+        kind: 'attr-value',
+        description: `<${el.name} ${a.name}="${v}">`,
+        text: edit(text, a.valueStart, a.valueEnd, escapeAttr(v)),
+      };
     },
     // an attribute value with whitespace around it
     () => {
       if (!attrs.length) return null;
       const { el, a } = pick(attrs);
       const v = ` ${a.value} `;
-      return { kind: 'attr-space', description: `<${el.name} ${a.name}=" ${a.value} ">`, text: edit(text, a.valueStart, a.valueEnd, escapeAttr(v)) };
+      return {
+        kind: 'attr-space',
+        description: `<${el.name} ${a.name}=" ${a.value} ">`,
+        text: edit(text, a.valueStart, a.valueEnd, escapeAttr(v)),
+      };
     },
     // a character reference or entity in an attribute value
     () => {
@@ -77,7 +105,11 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
       const raw = text.slice(a.valueStart, a.valueEnd);
       const ref = pick(['&#10;', '&#9;', '&#x20;', '&amp;', '&#47;']);
       const at = Math.floor(rand() * (raw.length + 1));
-      return { kind: 'attr-charref', description: `<${el.name} ${a.name}> with ${ref}`, text: edit(text, a.valueStart + at, a.valueStart + at, ref) };
+      return {
+        kind: 'attr-charref',
+        description: `<${el.name} ${a.name}> with ${ref}`,
+        text: edit(text, a.valueStart + at, a.valueStart + at, ref),
+      };
     },
     // an attribute dropped (required or not)
     () => {
@@ -105,7 +137,11 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
     () => {
       if (!nonRoot.length) return null;
       const el = pick(nonRoot);
-      return { kind: 'elem-dup', description: `<${el.name}> twice in <${el.parent!.name}>`, text: edit(text, el.end, el.end, source(text, el)) };
+      return {
+        kind: 'elem-dup',
+        description: `<${el.name}> twice in <${el.parent!.name}>`,
+        text: edit(text, el.end, el.end, source(text, el)),
+      };
     },
     // an element moved under another parent
     () => {
@@ -131,7 +167,11 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
       const a = kids[i];
       const b = kids[i + 1];
       const between = text.slice(a.end, b.start);
-      return { kind: 'elem-swap', description: `<${b.name}> before <${a.name}> in <${p.name}>`, text: edit(text, a.start, b.end, source(text, b) + between + source(text, a)) };
+      return {
+        kind: 'elem-swap',
+        description: `<${b.name}> before <${a.name}> in <${p.name}>`,
+        text: edit(text, a.start, b.end, source(text, b) + between + source(text, a)),
+      };
     },
     // an unknown or known-elsewhere element inserted
     () => {
@@ -188,7 +228,11 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
       const to = pick(kids.filter((k) => k !== el));
       const removed = edit(text, el.start, el.end, '');
       const at = to.start > el.start ? to.end - (el.end - el.start) : to.end;
-      return { kind: 'elem-reposition', description: `<${el.name}> moved after <${to.name}> in <${p.name}>`, text: edit(removed, at, at, source(text, el)) };
+      return {
+        kind: 'elem-reposition',
+        description: `<${el.name}> moved after <${to.name}> in <${p.name}>`,
+        text: edit(removed, at, at, source(text, el)),
+      };
     },
     // an element in a foreign namespace inserted
     () => {
@@ -200,7 +244,11 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
         '<qemu:capabilities xmlns:qemu="http://libvirt.org/schemas/domain/qemu/1.0"><qemu:add capability="blockdev"/></qemu:capabilities>',
         '<qemu:arg xmlns:qemu="http://libvirt.org/schemas/domain/qemu/1.0" value="x"/>',
       ]);
-      return { kind: 'ns-insert', description: `foreign element in <${el.name}>`, text: edit(el.selfClosing ? opened : text, at, at, snippet) };
+      return {
+        kind: 'ns-insert',
+        description: `foreign element in <${el.name}>`,
+        text: edit(el.selfClosing ? opened : text, at, at, snippet),
+      };
     },
     // a comment inserted somewhere (never changes validity)
     () => {

@@ -22,7 +22,12 @@ import { DOMAIN_RNG, hasLibvirtSchemas, hasXmllint, xmllintVerdicts } from './xm
 export const OWN_DOMAINS = path.join(REPO, 'test', 'unit', 'schema', 'domains');
 
 export function corpusFiles(): string[] {
-  return [...xmlFiles(OWN_DOMAINS), ...xmlFiles(path.join(FIXTURES, 'domains')), ...xmlFiles(path.join(REPO, 'samples')), ...xmlFiles(SHARED_CORPUS)];
+  return [
+    ...xmlFiles(OWN_DOMAINS),
+    ...xmlFiles(path.join(FIXTURES, 'domains')),
+    ...xmlFiles(path.join(REPO, 'samples')),
+    ...xmlFiles(SHARED_CORPUS),
+  ];
 }
 
 interface Case {
@@ -56,10 +61,19 @@ describe('RelaxNG validation: verdict parity with xmllint', function () {
       // a few second-order mutations: two edits in one document
       for (const m of muts.slice(0, 2)) {
         const again = mutate(m.text, rand, 1)[0];
-        if (again) cases.push({ file: name, kind: `${m.kind}+${again.kind}`, description: `${m.description}; ${again.description}`, text: again.text });
+        if (again)
+          cases.push({
+            file: name,
+            kind: `${m.kind}+${again.kind}`,
+            description: `${m.description}; ${again.description}`,
+            text: again.text,
+          });
       }
     }
-    const verdicts = xmllintVerdicts(DOMAIN_RNG, cases.map((c) => c.text));
+    const verdicts = xmllintVerdicts(
+      DOMAIN_RNG,
+      cases.map((c) => c.text),
+    );
 
     const byKind = new Map<string, { valid: number; invalid: number; agree: number }>();
     const disagreements: string[] = [];
@@ -89,10 +103,15 @@ describe('RelaxNG validation: verdict parity with xmllint', function () {
         agree++;
         s.agree++;
       } else {
-        disagreements.push(`${c.file} [${c.kind}] ${c.description}: xmllint ${theirs ? 'valid' : 'invalid'}, ours ${ours ? 'valid' : `invalid (${problems[0].message})`}`);
+        disagreements.push(
+          `${c.file} [${c.kind}] ${c.description}: xmllint ${theirs ? 'valid' : 'invalid'}, ours ${ours ? 'valid' : `invalid (${problems[0].message})`}`,
+        );
       }
       for (const p of problems) {
-        assert.ok(p.start >= 0 && p.start <= p.end && p.end <= c.text.length, `${c.file} [${c.kind}]: problem range ${p.start}-${p.end} outside the text`);
+        assert.ok(
+          p.start >= 0 && p.start <= p.end && p.end <= c.text.length,
+          `${c.file} [${c.kind}]: problem range ${p.start}-${p.end} outside the text`,
+        );
       }
       if (usedEmulation) emulated++;
       // the emulation of libxml2 is used only when needed; cross-check it on a sample
@@ -105,9 +124,15 @@ describe('RelaxNG validation: verdict parity with xmllint', function () {
       }
     });
 
-    const kinds = [...byKind.entries()].sort().map(([k, s]) => `${k} ${s.agree}/${s.valid + s.invalid} (valid ${s.valid}, invalid ${s.invalid})`);
-    console.log(`      parity: ${agree}/${valid + invalid} cases agree with xmllint (${valid} valid, ${invalid} invalid; ${files.length} documents)`);
-    console.log(`      libxml2 emulation: needed for ${emulated} cases; agrees with xmllint on ${emulatorAgrees}/${emulatorChecked} checked`);
+    const kinds = [...byKind.entries()]
+      .sort()
+      .map(([k, s]) => `${k} ${s.agree}/${s.valid + s.invalid} (valid ${s.valid}, invalid ${s.invalid})`);
+    console.log(
+      `      parity: ${agree}/${valid + invalid} cases agree with xmllint (${valid} valid, ${invalid} invalid; ${files.length} documents)`,
+    );
+    console.log(
+      `      libxml2 emulation: needed for ${emulated} cases; agrees with xmllint on ${emulatorAgrees}/${emulatorChecked} checked`,
+    );
     console.log(`      by kind: ${kinds.join('; ')}`);
     assert.deepStrictEqual(disagreements.slice(0, 20), [], `${disagreements.length} disagreements`);
     assert.strictEqual(emulatorAgrees, emulatorChecked, 'the libxml2 emulation disagrees with xmllint');
@@ -126,7 +151,11 @@ describe('RelaxNG validation: verdict parity with xmllint', function () {
     const verdicts = xmllintVerdicts(DOMAIN_RNG, [...texts, ...broken]);
     files.forEach((f, i) => {
       assert.strictEqual(verdicts[i], true, `xmllint rejects ${path.basename(f)}`);
-      assert.deepStrictEqual(validate(schema, parseXml(texts[i])).map((p) => p.message), [], path.basename(f));
+      assert.deepStrictEqual(
+        validate(schema, parseXml(texts[i])).map((p) => p.message),
+        [],
+        path.basename(f),
+      );
       assert.strictEqual(verdicts[files.length + i], false);
       assert.ok(validate(schema, parseXml(broken[i])).length > 0, `broken ${path.basename(f)}`);
     });

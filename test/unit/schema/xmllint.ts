@@ -30,7 +30,10 @@ export function xmllintVerdicts(schema: string, texts: string[], batch = 400): (
     });
     const verdict = new Map<string, boolean>();
     for (let i = 0; i < files.length; i += batch) {
-      const out = spawnSync('xmllint', ['--noout', '--relaxng', schema, ...files.slice(i, i + batch)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const out = spawnSync('xmllint', ['--noout', '--relaxng', schema, ...files.slice(i, i + batch)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      });
       for (const line of out.stderr.split('\n')) {
         let m = /^(\S+) validates$/.exec(line);
         if (m) verdict.set(m[1], true);

@@ -22,12 +22,23 @@ import { DefaultsLevel, DEFAULTS_LEVELS } from '../../languageservice/services/a
 type JsonDiagnostic = CheckResult;
 
 const options = [
-  { name: 'format', value: 'FORMAT', description: 'output format: text, json, sarif (SARIF 2.1.0 for code scanning), github (workflow annotations)', choices: ['text', 'json', 'sarif', 'github'] },
+  {
+    name: 'format',
+    value: 'FORMAT',
+    description: 'output format: text, json, sarif (SARIF 2.1.0 for code scanning), github (workflow annotations)',
+    choices: ['text', 'json', 'sarif', 'github'],
+  },
   ...PROFILE_OPTIONS,
   { name: 'schema-dir', value: 'DIR', description: "folder with libvirt's RelaxNG schemas (default /usr/share/libvirt/schemas)" },
   { name: 'floor-libvirt', value: 'V', description: 'the oldest libvirt the domain must still migrate to' },
   { name: 'floor-qemu', value: 'V', description: 'the oldest QEMU the domain must still migrate to' },
-  { name: 'defaults', value: 'LEVEL', description: 'what libvirt fills in the same way on every known release: inlay (default: left out, only ABI risks are reported), diagnostics (reported too), off', choices: [...DEFAULTS_LEVELS] },
+  {
+    name: 'defaults',
+    value: 'LEVEL',
+    description:
+      'what libvirt fills in the same way on every known release: inlay (default: left out, only ABI risks are reported), diagnostics (reported too), off',
+    choices: [...DEFAULTS_LEVELS],
+  },
   { name: 'debug', description: 'on an internal failure, print the stack trace' },
   { name: 'quiet', description: 'no summary line on standard error' },
   { name: 'help', description: 'show this help' },
@@ -36,7 +47,8 @@ const options = [
 export const checkCommand: Command = {
   name: 'check',
   summary: 'report problems in domain XML files',
-  usage: 'domxml check [--format text|json|sarif|github] [--defaults inlay|diagnostics|off] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE|DIR|GLOB...',
+  usage:
+    'domxml check [--format text|json|sarif|github] [--defaults inlay|diagnostics|off] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE|DIR|GLOB...',
   options,
   run(args, io) {
     if (args.flags.has('help')) {
@@ -66,7 +78,9 @@ export const checkCommand: Command = {
     const target = profileFromArgs(args, io);
     const service = cliLanguageService(target);
     const defaults = option(args, 'defaults') as DefaultsLevel | undefined;
-    service.configure(cliSettings(target, { schemaDirectory: option(args, 'schema-dir'), defaults, ...(floor.libvirt || floor.qemu ? { floor } : {}) }));
+    service.configure(
+      cliSettings(target, { schemaDirectory: option(args, 'schema-dir'), defaults, ...(floor.libvirt || floor.qemu ? { floor } : {}) }),
+    );
     const inputs = resolveInputs(args.positional);
     const results: JsonDiagnostic[] = [];
     let failed = false;
@@ -97,11 +111,19 @@ export const checkCommand: Command = {
       const own: JsonDiagnostic[] = [];
       try {
         // fault injection for the tests of this error boundary (no effect unless the variable names the file)
-        if (process.env.DOMXML_FAULT_INJECT && file.endsWith(process.env.DOMXML_FAULT_INJECT)) throw new Error('fault injected by DOMXML_FAULT_INJECT');
+        if (process.env.DOMXML_FAULT_INJECT && file.endsWith(process.env.DOMXML_FAULT_INJECT))
+          throw new Error('fault injected by DOMXML_FAULT_INJECT');
         const uri = file === '-' ? 'stdin:-' : pathToFileURL(file).href;
         const document = TextDocument.create(uri, 'xml', 1, text);
         const doc = service.parse(document);
-        for (const p of encodingProblems) own.push({ file, range: doc.range(p.offset, Math.min(text.length, p.offset + 1)), severity: 'error', code: 'syntax', message: p.message });
+        for (const p of encodingProblems)
+          own.push({
+            file,
+            range: doc.range(p.offset, Math.min(text.length, p.offset + 1)),
+            severity: 'error',
+            code: 'syntax',
+            message: p.message,
+          });
         for (const f of documentFindings(service, document, doc)) {
           const severity = f.severity ?? ruleById(f.rule)?.defaultSeverity ?? 'warning';
           if (severity === 'off') continue;
@@ -110,7 +132,9 @@ export const checkCommand: Command = {
       } catch (e) {
         // a bug of ours: name the file, keep going with the others
         const err = e instanceof Error ? e : new Error(String(e));
-        io.stderr(`domxml check: ${file}: internal error: ${err.message}${args.flags.has('debug') ? `\n${err.stack ?? ''}` : ' (--debug for the stack)'}\n`);
+        io.stderr(
+          `domxml check: ${file}: internal error: ${err.message}${args.flags.has('debug') ? `\n${err.stack ?? ''}` : ' (--debug for the stack)'}\n`,
+        );
         failed = true;
         continue;
       }
@@ -126,7 +150,9 @@ export const checkCommand: Command = {
     if (!args.flags.has('quiet')) {
       const n = inputs.files.length;
       const skipped = inputs.skipped ? `, ${inputs.skipped} non-domain file${inputs.skipped === 1 ? '' : 's'} skipped` : '';
-      io.stderr(`domxml check: ${n} file${n === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${skipped}\n`);
+      io.stderr(
+        `domxml check: ${n} file${n === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${skipped}\n`,
+      );
     }
     if (failed) return EXIT_USAGE;
     return errors ? EXIT_FINDINGS : EXIT_OK;

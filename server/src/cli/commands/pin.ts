@@ -22,7 +22,8 @@ const options = [
 export const pinCommand: Command = {
   name: 'pin',
   summary: 'print a domain with the ABI defaults libvirt would fill in written out',
-  usage: 'domxml pin [--profile ID | --libvirt V --qemu V] [--caps FILE] [--domcaps FILE] [--addresses] [--diff] FILE | --in-place|--check FILE...',
+  usage:
+    'domxml pin [--profile ID | --libvirt V --qemu V] [--caps FILE] [--domcaps FILE] [--addresses] [--diff] FILE | --in-place|--check FILE...',
   options,
   run(args, io) {
     if (args.flags.has('help')) {
@@ -50,7 +51,9 @@ export const pinCommand: Command = {
     const errors = doc.xml.errors;
     if (errors.length) {
       const at = doc.positionAt(errors[0].start);
-      io.stderr(`domxml pin: ${file} is not well-formed (${errors.length} error(s), the first at ${at.line + 1}:${at.character + 1}: ${errors[0].message}); nothing pinned\n`);
+      io.stderr(
+        `domxml pin: ${file} is not well-formed (${errors.length} error(s), the first at ${at.line + 1}:${at.character + 1}: ${errors[0].message}); nothing pinned\n`,
+      );
       return EXIT_FINDINGS;
     }
     const expansion = service.expand(document)!;
@@ -62,7 +65,8 @@ export const pinCommand: Command = {
     const left = describeLeftovers(pinLeftovers(expansion, pinOptions));
     if (!fills.length) io.stderr(`domxml pin: nothing to pin for ${profile.label}${left.length ? ' but what is listed below' : ''}\n`);
     for (const line of left) io.stderr(`domxml pin: left to libvirt: ${line}\n`);
-    if (!pinOptions.addresses && expansion.fills.some((f) => f.category === 'address')) io.stderr('domxml pin: device addresses (abi-address) left to libvirt; --addresses pins them too\n');
+    if (!pinOptions.addresses && expansion.fills.some((f) => f.category === 'address'))
+      io.stderr('domxml pin: device addresses (abi-address) left to libvirt; --addresses pins them too\n');
     return EXIT_OK;
   },
 };

@@ -47,7 +47,7 @@ export function addressOf(device: ENode): ENode | undefined {
 /** the device's address type, 'none' when it has no address */
 export function addressType(device: ENode): string {
   const a = addressOf(device);
-  return a ? a.attr('type') ?? 'none' : 'none';
+  return a ? (a.attr('type') ?? 'none') : 'none';
 }
 
 /**

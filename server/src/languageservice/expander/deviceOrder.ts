@@ -125,7 +125,13 @@ const IMPLICIT_CONTROLLER_ORDER = ['scsi', 'fdc', 'ide', 'sata', 'virtio-serial'
  */
 export function controllerList(ctx: ExpandContext): ENode[] {
   // depends on which elements exist and on the controllers' own attributes (type, index)
-  return cached(ctx, 'controllers', () => buildControllerList(ctx), false, () => listStamp(ctx));
+  return cached(
+    ctx,
+    'controllers',
+    () => buildControllerList(ctx),
+    false,
+    () => listStamp(ctx),
+  );
 }
 
 function buildControllerList(ctx: ExpandContext): ENode[] {
@@ -152,7 +158,8 @@ function buildControllerList(ctx: ExpandContext): ENode[] {
   const phase = (c: ENode): number => {
     const rule = ctx.ruleThatAdded(c);
     if (rule === 'default-controllers') return 0;
-    if (rule === 'implicit-controllers' || rule === 'smartcard-addresses') return 1 + Math.max(0, IMPLICIT_CONTROLLER_ORDER.indexOf(c.attr('type') ?? ''));
+    if (rule === 'implicit-controllers' || rule === 'smartcard-addresses')
+      return 1 + Math.max(0, IMPLICIT_CONTROLLER_ORDER.indexOf(c.attr('type') ?? ''));
     return 10;
   };
   const sorted = added.map((c, i) => ({ c, i })).sort((a, b) => phase(a.c) - phase(b.c) || a.i - b.i);
@@ -222,15 +229,20 @@ const NONE: readonly ENode[] = [];
 
 /** the children of <devices> by element name (read-only lists, rebuilt when the tree changes) */
 function devicesByName(ctx: ExpandContext): Map<string, ENode[]> {
-  return cached(ctx, 'byName', () => {
-    const m = new Map<string, ENode[]>();
-    for (const n of ctx.root.child('devices')?.children ?? []) {
-      const list = m.get(n.name);
-      if (list) list.push(n);
-      else m.set(n.name, [n]);
-    }
-    return m;
-  }, true);
+  return cached(
+    ctx,
+    'byName',
+    () => {
+      const m = new Map<string, ENode[]>();
+      for (const n of ctx.root.child('devices')?.children ?? []) {
+        const list = m.get(n.name);
+        if (list) list.push(n);
+        else m.set(n.name, [n]);
+      }
+      return m;
+    },
+    true,
+  );
 }
 
 /** the devices of one class in libvirt's list order (do not modify the list) */
@@ -242,7 +254,12 @@ export function devicesOf(ctx: ExpandContext, cls: DeviceClass): readonly ENode[
   const byName = devicesByName(ctx);
   if (cls === 'hostdev') {
     // <interface type='hostdev'> is also a hostdev, listed before the <hostdev> elements
-    return cached(ctx, 'hostdevs', () => [...(byName.get('interface') ?? NONE).filter((n) => n.attr('type') === 'hostdev'), ...(byName.get('hostdev') ?? NONE)], true);
+    return cached(
+      ctx,
+      'hostdevs',
+      () => [...(byName.get('interface') ?? NONE).filter((n) => n.attr('type') === 'hostdev'), ...(byName.get('hostdev') ?? NONE)],
+      true,
+    );
   }
   return byName.get(CLASS_ELEMENT[cls]) ?? NONE;
 }
@@ -262,7 +279,13 @@ function listStamp(ctx: ExpandContext): number {
 
 /** every device in virDomainDeviceInfoIterate order (nets of type hostdev appear once, as nets); do not modify the list */
 export function iterationOrder(ctx: ExpandContext): readonly DeviceRef[] {
-  return cached(ctx, 'iteration', () => buildIterationOrder(ctx), false, () => listStamp(ctx));
+  return cached(
+    ctx,
+    'iteration',
+    () => buildIterationOrder(ctx),
+    false,
+    () => listStamp(ctx),
+  );
 }
 
 function buildIterationOrder(ctx: ExpandContext): DeviceRef[] {
@@ -270,7 +293,7 @@ function buildIterationOrder(ctx: ExpandContext): DeviceRef[] {
   const devices = ctx.root.child('devices');
   if (!devices) return out;
   for (const cls of ITERATION_ORDER) {
-    const nodes = cls === 'hostdev' ? devicesByName(ctx).get('hostdev') ?? NONE : devicesOf(ctx, cls);
+    const nodes = cls === 'hostdev' ? (devicesByName(ctx).get('hostdev') ?? NONE) : devicesOf(ctx, cls);
     for (const node of nodes) {
       if (cls === 'console' && isSerialConsoleAlias(ctx, node)) continue;
       out.push({ cls, node });

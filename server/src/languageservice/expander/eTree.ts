@@ -73,11 +73,15 @@ export class AttrMap {
   }
 
   keys(): IterableIterator<string> {
-    return this.list().map(([k]) => k)[Symbol.iterator]();
+    return this.list()
+      .map(([k]) => k)
+      [Symbol.iterator]();
   }
 
   values(): IterableIterator<string> {
-    return this.list().map(([, v]) => v)[Symbol.iterator]();
+    return this.list()
+      .map(([, v]) => v)
+      [Symbol.iterator]();
   }
 
   entries(): IterableIterator<[string, string]> {

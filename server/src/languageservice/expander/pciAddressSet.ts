@@ -131,7 +131,8 @@ export class PciAddressSet {
     if (this.dryRun && addr.bus >= this.buses.length) this.grow(addr, flags);
     if (!this.validate(addr, flags, fromConfig)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is not usable`);
     const bus = this.buses[addr.bus];
-    if (bus.functions[addr.slot] & (1 << addr.fn)) throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is used twice`);
+    if (bus.functions[addr.slot] & (1 << addr.fn))
+      throw new PciAddressError(`PCI address ${addr.bus}:${addr.slot}.${addr.fn} is used twice`);
     if (!bus.functions[addr.slot]) {
       if (flags & CONNECT.AGGREGATE_SLOT) bus.markAggregate(addr.slot);
       if (addr.slot >= bus.minSlot && addr.slot <= bus.maxSlot) bus.usedSlots++;

@@ -50,4 +50,6 @@ export const USB_SOURCE: Source = {
   ref: `${ADDR}, qemuDomainAssignUSBAddresses and qemuDomainUSBAddressAddHubs; ${DOMAIN_ADDR}, virDomainUSBAddressFindFreePort (hubs first, then USB hostdevs, disks, CCID, inputs, serials, sound, redirdevs each take the lowest free port of the lowest bus, then ports of its hubs; hubs are added when ports run out: ceil((devices - ports + 1) / 7)); ${OBS}`,
 };
 
-export const DIMM_SOURCE: Source = { ref: `${ADDR}, qemuDomainAssignMemorySlots (each dimm/nvdimm without an address gets the lowest free slot of <maxMemory slots>)` };
+export const DIMM_SOURCE: Source = {
+  ref: `${ADDR}, qemuDomainAssignMemorySlots (each dimm/nvdimm without an address gets the lowest free slot of <maxMemory slots>)`,
+};

@@ -22,9 +22,35 @@ const OBS = 'observed on libvirt 9.0.0 / QEMU 7.2';
  * qemu-xhci for newly defined domains).
  */
 export const USB_CONTROLLER_ROWS: Row<string>[] = [
-  { key: 'usb-controller', machines: ['i440fx'], libvirt: '>=7.0.0', value: 'piix3-uhci', source: { ref: `${POSTPARSE}; ${OBS}`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] } },
-  { key: 'usb-controller', machines: ['q35'], libvirt: '>=7.0.0', qemu: '>=2.12.0', value: 'qemu-xhci', source: { ref: `${POSTPARSE} (q35: qemu-xhci preferred when QEMU has it, else nec-xhci, else ich9-ehci1); ${OBS}`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] } },
-  { key: 'usb-controller', machines: ['pseries'], libvirt: '>=7.0.0', qemu: '>=2.12.0', value: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse (pseries prefers qemu-xhci over pci-ohci for new domains); ${OBS}`, verifiedOn: ['9.0.0'] } },
+  {
+    key: 'usb-controller',
+    machines: ['i440fx'],
+    libvirt: '>=7.0.0',
+    value: 'piix3-uhci',
+    source: { ref: `${POSTPARSE}; ${OBS}`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] },
+  },
+  {
+    key: 'usb-controller',
+    machines: ['q35'],
+    libvirt: '>=7.0.0',
+    qemu: '>=2.12.0',
+    value: 'qemu-xhci',
+    source: {
+      ref: `${POSTPARSE} (q35: qemu-xhci preferred when QEMU has it, else nec-xhci, else ich9-ehci1); ${OBS}`,
+      verifiedOn: ['7.0.0', '9.0.0', '11.3.0'],
+    },
+  },
+  {
+    key: 'usb-controller',
+    machines: ['pseries'],
+    libvirt: '>=7.0.0',
+    qemu: '>=2.12.0',
+    value: 'qemu-xhci',
+    source: {
+      ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse (pseries prefers qemu-xhci over pci-ohci for new domains); ${OBS}`,
+      verifiedOn: ['9.0.0'],
+    },
+  },
 ];
 
 /** the USB controller a machine gets at index 0 for these versions, if any */
@@ -43,14 +69,49 @@ export function usbControllerDefault(versions: Versions, guest: Guest): { model:
  *   src/qemu/qemu_postparse.c, qemuDomainDefAddDefaultDevices addITCOWatchdog; absent from 9.0.0).
  */
 export const IMPLICIT_DEVICE_ROWS: Row<boolean>[] = [
-  { key: 'implicit-audio', libvirt: '<7.2.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0): no default audio backend; NEWS.rst v7.2.0 introduces <audio>', verifiedOn: ['7.0.0'] } },
-  { key: 'implicit-audio', libvirt: '>=7.2.0', value: true, source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddDefaultAudioBackend (spice audio with SPICE graphics, else none); NEWS.rst v7.2.0', verifiedOn: ['9.0.0', '11.3.0'] } },
-  { key: 'itco-watchdog', machines: ['q35'], libvirt: '<9.1.0', value: false, source: { ref: 'src/qemu/qemu_domain.c (7.0.0, 9.0.0), qemuDomainDefAddDefaultDevices: no iTCO watchdog is added', verifiedOn: ['7.0.0', '9.0.0'] } },
-  { key: 'itco-watchdog', machines: ['q35'], libvirt: '>=9.1.0', value: true, source: { ref: 'src/qemu/qemu_postparse.c (11.3.0), qemuDomainDefAddDefaultDevices (q35: a watchdog of model itco, action reset or that of the first watchdog); NEWS.rst v9.1.0', verifiedOn: ['11.3.0'] } },
+  {
+    key: 'implicit-audio',
+    libvirt: '<7.2.0',
+    value: false,
+    source: { ref: 'src/qemu/qemu_domain.c (7.0.0): no default audio backend; NEWS.rst v7.2.0 introduces <audio>', verifiedOn: ['7.0.0'] },
+  },
+  {
+    key: 'implicit-audio',
+    libvirt: '>=7.2.0',
+    value: true,
+    source: {
+      ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddDefaultAudioBackend (spice audio with SPICE graphics, else none); NEWS.rst v7.2.0',
+      verifiedOn: ['9.0.0', '11.3.0'],
+    },
+  },
+  {
+    key: 'itco-watchdog',
+    machines: ['q35'],
+    libvirt: '<9.1.0',
+    value: false,
+    source: {
+      ref: 'src/qemu/qemu_domain.c (7.0.0, 9.0.0), qemuDomainDefAddDefaultDevices: no iTCO watchdog is added',
+      verifiedOn: ['7.0.0', '9.0.0'],
+    },
+  },
+  {
+    key: 'itco-watchdog',
+    machines: ['q35'],
+    libvirt: '>=9.1.0',
+    value: true,
+    source: {
+      ref: 'src/qemu/qemu_postparse.c (11.3.0), qemuDomainDefAddDefaultDevices (q35: a watchdog of model itco, action reset or that of the first watchdog); NEWS.rst v9.1.0',
+      verifiedOn: ['11.3.0'],
+    },
+  },
 ];
 
 /** whether libvirt of these versions adds the implicit device `key` ('implicit-audio', 'itco-watchdog') to this guest, and why */
-export function implicitDevice(key: 'implicit-audio' | 'itco-watchdog', versions: Versions, guest: Guest): { add: boolean; source: Source } | undefined {
+export function implicitDevice(
+  key: 'implicit-audio' | 'itco-watchdog',
+  versions: Versions,
+  guest: Guest,
+): { add: boolean; source: Source } | undefined {
   const row = pickRow(IMPLICIT_DEVICE_ROWS, key, versions, guest);
   return row && { add: row.value, source: rowSource(row) };
 }
@@ -66,9 +127,25 @@ export const I440FX_USB_MODEL = USB_CONTROLLER_ROWS.find((u) => u.machines?.incl
  * itself is qemu-xhci; 32-bit ARM and RISC-V fall through to piix3-uhci too.
  */
 export const EXPLICIT_USB_MODEL: { arches: string[]; model: string; source: Source }[] = [
-  { arches: ['x86_64', 'i686'], model: 'piix3-uhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse; ${OBS} (q35: model-less <controller type='usb'/> becomes piix3-uhci)` } },
-  { arches: ['aarch64', 'ppc64', 'ppc64le'], model: 'qemu-xhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (qemu-xhci preferred on aarch64 and ppc64 when QEMU has it); ${OBS}` } },
-  { arches: ['armv7l', 'riscv64'], model: 'piix3-uhci', source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (the generic fallback); ${OBS} (armv7l and riscv64 virt)` } },
+  {
+    arches: ['x86_64', 'i686'],
+    model: 'piix3-uhci',
+    source: {
+      ref: `src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse; ${OBS} (q35: model-less <controller type='usb'/> becomes piix3-uhci)`,
+    },
+  },
+  {
+    arches: ['aarch64', 'ppc64', 'ppc64le'],
+    model: 'qemu-xhci',
+    source: {
+      ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (qemu-xhci preferred on aarch64 and ppc64 when QEMU has it); ${OBS}`,
+    },
+  },
+  {
+    arches: ['armv7l', 'riscv64'],
+    model: 'piix3-uhci',
+    source: { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultUSBControllerModel (the generic fallback); ${OBS} (armv7l and riscv64 virt)` },
+  },
   { arches: ['s390x'], model: 'none', source: { ref: `formatdomain.rst#controllers (s390 has no USB); ${OBS}` } },
 ];
 
@@ -78,22 +155,56 @@ export function explicitUsbModel(arch: string): { model: string; source: Source 
 }
 
 /** the PCI root controller each machine has */
-export const PCI_ROOT: { machine: MachineKind; model: 'pci-root' | 'pcie-root'; modelName?: string; targetIndex?: string; source: Source }[] = [
+export const PCI_ROOT: {
+  machine: MachineKind;
+  model: 'pci-root' | 'pcie-root';
+  modelName?: string;
+  targetIndex?: string;
+  source: Source;
+}[] = [
   { machine: 'i440fx', model: 'pci-root', source: { ref: POSTPARSE } },
   { machine: 'q35', model: 'pcie-root', source: { ref: POSTPARSE } },
   { machine: 'virt', model: 'pcie-root', source: { ref: `${POSTPARSE} (when QEMU has the gpex host bridge)` } },
-  { machine: 'pseries', model: 'pci-root', modelName: 'spapr-pci-host-bridge', targetIndex: '0', source: { ref: `${POSTPARSE}; src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse (spapr PHB model name and target index); ${OBS}` } },
+  {
+    machine: 'pseries',
+    model: 'pci-root',
+    modelName: 'spapr-pci-host-bridge',
+    targetIndex: '0',
+    source: {
+      ref: `${POSTPARSE}; src/qemu/qemu_domain.c, qemuDomainControllerDefPostParse (spapr PHB model name and target index); ${OBS}`,
+    },
+  },
   { machine: 's390-ccw', model: 'pci-root', source: { ref: `${POSTPARSE} (zPCI-capable QEMU); ${OBS}` } },
 ];
 
 /** which machines get a memballoon, ps2 inputs, a SATA controller, a panic device without asking */
 export const IMPLICIT_DEVICES = {
-  memballoon: { machines: ['i440fx', 'q35', 'pseries', 's390-ccw', 'virt'] as MachineKind[], exceptArches: ['aarch64', 'armv7l'], model: 'virtio', source: { ref: `${POSTPARSE} (not on ARM); ${OBS} (RISC-V virt gets one)` } as Source },
-  ps2Inputs: { arches: ['x86_64', 'i686'], source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddImplicitInputDevice (x86 machines with an i8042 controller)' } as Source },
+  memballoon: {
+    machines: ['i440fx', 'q35', 'pseries', 's390-ccw', 'virt'] as MachineKind[],
+    exceptArches: ['aarch64', 'armv7l'],
+    model: 'virtio',
+    source: { ref: `${POSTPARSE} (not on ARM); ${OBS} (RISC-V virt gets one)` } as Source,
+  },
+  ps2Inputs: {
+    arches: ['x86_64', 'i686'],
+    source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefAddImplicitInputDevice (x86 machines with an i8042 controller)' } as Source,
+  },
   sata: { machines: ['q35'] as MachineKind[], source: { ref: `${POSTPARSE} (q35's ICH9 AHCI at 00:1f.2)` } as Source },
-  usbInputsWithGraphics: { machines: ['pseries'] as MachineKind[], source: { ref: `${POSTPARSE} (ppc64 gets USB keyboard and mouse when it has graphics)` } as Source },
-  panic: { pseries: 'pseries', 's390-ccw': 's390', source: { ref: `${POSTPARSE} (the firmware provides the panic notification on pSeries and s390)` } as Source },
-  gic: { version: '2', source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefEnableDefaultFeatures (virt machines always have a GIC; TCG uses version 2)' } as Source },
+  usbInputsWithGraphics: {
+    machines: ['pseries'] as MachineKind[],
+    source: { ref: `${POSTPARSE} (ppc64 gets USB keyboard and mouse when it has graphics)` } as Source,
+  },
+  panic: {
+    pseries: 'pseries',
+    's390-ccw': 's390',
+    source: { ref: `${POSTPARSE} (the firmware provides the panic notification on pSeries and s390)` } as Source,
+  },
+  gic: {
+    version: '2',
+    source: {
+      ref: 'src/qemu/qemu_domain.c, qemuDomainDefEnableDefaultFeatures (virt machines always have a GIC; TCG uses version 2)',
+    } as Source,
+  },
 };
 
 /**
@@ -107,12 +218,53 @@ export const IMPLICIT_DEVICES = {
 const PANIC_REF = 'src/qemu/qemu_domain.c, qemuDomainDevicePanicDefPostParse';
 const PANIC_REF_11 = 'src/qemu/qemu_domain.c, qemuDomainDefaultPanicModel';
 export const PANIC_MODEL_ROWS: Row<string | undefined>[] = [
-  { key: 'panic-model', arches: ['x86_64', 'i686'], libvirt: '>=7.0.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] } },
-  { key: 'panic-model', arches: ['ppc64', 'ppc64le'], machines: ['pseries'], libvirt: '>=7.0.0', value: 'pseries', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` } },
-  { key: 'panic-model', arches: ['s390x'], libvirt: '>=7.0.0', value: 's390', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` } },
-  { key: 'panic-model', arches: ['aarch64', 'armv7l', 'riscv64'], libvirt: '<9.1.0', value: 'isa', source: { ref: `${PANIC_REF} (7.0.0, 9.0.0: isa on every arch but pSeries and s390, which QEMU refuses outside x86)`, verifiedOn: ['7.0.0', '9.0.0'] } },
-  { key: 'panic-model', arches: ['aarch64', 'armv7l'], machines: ['virt'], libvirt: '>=11.3.0', value: 'pvpanic', source: { ref: `${PANIC_REF_11} (11.3.0: pvpanic on ARM virt)`, verifiedOn: ['11.3.0'] } },
-  { key: 'panic-model', arches: ['riscv64'], libvirt: '>=11.3.0', value: undefined, source: { ref: `${PANIC_REF_11} (11.3.0: no model outside x86, pSeries, s390 and ARM virt)` } },
+  {
+    key: 'panic-model',
+    arches: ['x86_64', 'i686'],
+    libvirt: '>=7.0.0',
+    value: 'isa',
+    source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)`, verifiedOn: ['7.0.0', '9.0.0', '11.3.0'] },
+  },
+  {
+    key: 'panic-model',
+    arches: ['ppc64', 'ppc64le'],
+    machines: ['pseries'],
+    libvirt: '>=7.0.0',
+    value: 'pseries',
+    source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` },
+  },
+  {
+    key: 'panic-model',
+    arches: ['s390x'],
+    libvirt: '>=7.0.0',
+    value: 's390',
+    source: { ref: `${PANIC_REF} (7.0.0, 9.0.0); ${PANIC_REF_11} (11.3.0)` },
+  },
+  {
+    key: 'panic-model',
+    arches: ['aarch64', 'armv7l', 'riscv64'],
+    libvirt: '<9.1.0',
+    value: 'isa',
+    source: {
+      ref: `${PANIC_REF} (7.0.0, 9.0.0: isa on every arch but pSeries and s390, which QEMU refuses outside x86)`,
+      verifiedOn: ['7.0.0', '9.0.0'],
+    },
+  },
+  {
+    key: 'panic-model',
+    arches: ['aarch64', 'armv7l'],
+    machines: ['virt'],
+    libvirt: '>=11.3.0',
+    value: 'pvpanic',
+    source: { ref: `${PANIC_REF_11} (11.3.0: pvpanic on ARM virt)`, verifiedOn: ['11.3.0'] },
+  },
+  {
+    key: 'panic-model',
+    arches: ['riscv64'],
+    libvirt: '>=11.3.0',
+    value: undefined,
+    source: { ref: `${PANIC_REF_11} (11.3.0: no model outside x86, pSeries, s390 and ARM virt)` },
+  },
 ];
 
 /** the model libvirt of these versions gives a model-less panic device of this guest (undefined: none, or not known) */
@@ -131,7 +283,9 @@ export function defaultNetModel(arch: string, machine: MachineKind, machineName 
   }
   return 'rtl8139';
 }
-export const NET_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainDefaultNetModel (virtio on s390x, RISC-V and ARM virt, smc91c111 on ARM versatilepb, lan9118 on other ARM boards, rtl8139 elsewhere); ${OBS}` };
+export const NET_MODEL_SOURCE: Source = {
+  ref: `src/qemu/qemu_domain.c, qemuDomainDefaultNetModel (virtio on s390x, RISC-V and ARM virt, smc91c111 on ARM versatilepb, lan9118 on other ARM boards, rtl8139 elsewhere); ${OBS}`,
+};
 
 /** the target of a serial port without one, per arch */
 export const SERIAL_TARGET: Record<string, { type: string; model: string }> = {
@@ -165,7 +319,9 @@ export const SERIAL_MODEL_BY_TARGET: Record<string, string> = {
 };
 /** ISA serial ports libvirt accepts when written (0-3); it numbers further ones itself without complaint */
 export const ISA_SERIAL_MAX_PORT = 3;
-export const SERIAL_SOURCE: Source = { ref: `src/qemu/qemu_domain.c, qemuDomainChrDefPostParse (serial target type and model per machine); src/conf/domain_conf.c, virDomainDefAddConsoleCompat (console 0 mirrors serial 0); ${OBS}` };
+export const SERIAL_SOURCE: Source = {
+  ref: `src/qemu/qemu_domain.c, qemuDomainChrDefPostParse (serial target type and model per machine); src/conf/domain_conf.c, virDomainDefAddConsoleCompat (console 0 mirrors serial 0); ${OBS}`,
+};
 
 /** the SCSI controller model libvirt picks for an implicit or model-less SCSI controller */
 export function defaultScsiModel(arch: string): string {
@@ -173,7 +329,9 @@ export function defaultScsiModel(arch: string): string {
   if (arch === 's390x') return 'virtio-scsi';
   return 'lsilogic';
 }
-export const SCSI_MODEL_SOURCE: Source = { ref: `src/qemu/qemu_domain_address.c, qemuDomainGetSCSIControllerModel (ibmvscsi on pSeries, virtio-scsi on s390, else lsilogic when QEMU has it: x86, aarch64, riscv64); ${OBS}` };
+export const SCSI_MODEL_SOURCE: Source = {
+  ref: `src/qemu/qemu_domain_address.c, qemuDomainGetSCSIControllerModel (ibmvscsi on pSeries, virtio-scsi on s390, else lsilogic when QEMU has it: x86, aarch64, riscv64); ${OBS}`,
+};
 
 /** the video model of an implicit video device (added when there is graphics but no video) */
 export function defaultVideoModel(arch: string): string {
@@ -182,7 +340,9 @@ export function defaultVideoModel(arch: string): string {
   if (arch === 'aarch64' || arch === 'armv7l' || arch === 's390x' || arch === 'riscv64') return 'virtio';
   return 'cirrus';
 }
-export const VIDEO_SOURCE: Source = { ref: `src/conf/domain_conf.c, virDomainDefAddImplicitVideo and virDomainVideoDefaultRAM; src/qemu/qemu_domain.c, qemuDomainDeviceVideoDefPostParse; ${OBS}` };
+export const VIDEO_SOURCE: Source = {
+  ref: `src/conf/domain_conf.c, virDomainDefAddImplicitVideo and virDomainVideoDefaultRAM; src/qemu/qemu_domain.c, qemuDomainDeviceVideoDefPostParse; ${OBS}`,
+};
 
 /** the attributes libvirt fills on <video><model> per model type (KiB) */
 export const VIDEO_MODEL_ATTRS: Record<string, Record<string, string>> = {
@@ -197,7 +357,12 @@ export const VIDEO_MODEL_ATTRS: Record<string, Record<string, string>> = {
 };
 
 /** the default CPU model libvirt sets when a domain has none, from QEMU's machine default */
-export function defaultCpuModel(arch: string, machine: MachineKind, isKvm: boolean, qemu: string): { model?: string; mode?: string } | undefined {
+export function defaultCpuModel(
+  arch: string,
+  machine: MachineKind,
+  isKvm: boolean,
+  qemu: string,
+): { model?: string; mode?: string } | undefined {
   switch (arch) {
     case 'x86_64':
       return { model: 'qemu64' };
@@ -226,8 +391,20 @@ export const CPU_CHECK_SOURCE: Source = {
 
 /** the TPM model of a <tpm> without one (key 'tpm-model'): spapr-tpm on ppc64, tpm-tis elsewhere */
 export const TPM_MODEL_ROWS: Row<string>[] = [
-  { key: 'tpm-model', arches: ['ppc64', 'ppc64le'], libvirt: '>=7.0.0', value: 'tpm-spapr', source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (7.0.0, 9.0.0; qemu_postparse.c in 11.3.0)' } },
-  { key: 'tpm-model', arches: ['x86_64', 'i686', 'aarch64', 'armv7l', 'riscv64', 's390x'], libvirt: '>=7.0.0', value: 'tpm-tis', source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (7.0.0, 9.0.0; qemu_postparse.c in 11.3.0)', verifiedOn: ['7.0.0'] } },
+  {
+    key: 'tpm-model',
+    arches: ['ppc64', 'ppc64le'],
+    libvirt: '>=7.0.0',
+    value: 'tpm-spapr',
+    source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (7.0.0, 9.0.0; qemu_postparse.c in 11.3.0)' },
+  },
+  {
+    key: 'tpm-model',
+    arches: ['x86_64', 'i686', 'aarch64', 'armv7l', 'riscv64', 's390x'],
+    libvirt: '>=7.0.0',
+    value: 'tpm-tis',
+    source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (7.0.0, 9.0.0; qemu_postparse.c in 11.3.0)', verifiedOn: ['7.0.0'] },
+  },
 ];
 
 /**
@@ -240,9 +417,25 @@ export const TPM_MODEL_ROWS: Row<string>[] = [
  */
 export type TpmVersionRule = (model: string, guest: Guest) => '1.2' | '2.0';
 export const TPM_VERSION_ROWS: Row<TpmVersionRule>[] = [
-  { key: 'tpm-version', libvirt: '7.0.0-8.99.99', value: (m) => (m === 'tpm-crb' || m === 'tpm-spapr' ? '2.0' : '1.2'), source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefTPMsPostParse (7.0.0)', verifiedOn: ['7.0.0'] } },
-  { key: 'tpm-version', libvirt: '9.0.0-11.2.99', value: (m, g) => (m === 'tpm-crb' || m === 'tpm-spapr' || (g.machine === 'virt' && (g.arch === 'aarch64' || g.arch === 'armv7l')) ? '2.0' : '1.2'), source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (9.0.0)' } },
-  { key: 'tpm-version', libvirt: '>=11.3.0', value: (m, g) => (m === 'tpm-tis' && (g.arch === 'x86_64' || g.arch === 'i686') ? '1.2' : '2.0'), source: { ref: 'src/qemu/qemu_postparse.c, qemuDomainTPMDefPostParse (11.3.0)', verifiedOn: ['11.3.0'] } },
+  {
+    key: 'tpm-version',
+    libvirt: '7.0.0-8.99.99',
+    value: (m) => (m === 'tpm-crb' || m === 'tpm-spapr' ? '2.0' : '1.2'),
+    source: { ref: 'src/qemu/qemu_domain.c, qemuDomainDefTPMsPostParse (7.0.0)', verifiedOn: ['7.0.0'] },
+  },
+  {
+    key: 'tpm-version',
+    libvirt: '9.0.0-11.2.99',
+    value: (m, g) =>
+      m === 'tpm-crb' || m === 'tpm-spapr' || (g.machine === 'virt' && (g.arch === 'aarch64' || g.arch === 'armv7l')) ? '2.0' : '1.2',
+    source: { ref: 'src/qemu/qemu_domain.c, qemuDomainTPMDefPostParse (9.0.0)' },
+  },
+  {
+    key: 'tpm-version',
+    libvirt: '>=11.3.0',
+    value: (m, g) => (m === 'tpm-tis' && (g.arch === 'x86_64' || g.arch === 'i686') ? '1.2' : '2.0'),
+    source: { ref: 'src/qemu/qemu_postparse.c, qemuDomainTPMDefPostParse (11.3.0)', verifiedOn: ['11.3.0'] },
+  },
 ];
 
 /**
@@ -251,6 +444,18 @@ export const TPM_VERSION_ROWS: Row<TpmVersionRule>[] = [
  * src/conf/domain_conf.c, virDomainFeaturesHyperVDefParse and the formatter); 7.0.0 has no mode.
  */
 export const HYPERV_MODE_ROWS: Row<string | undefined>[] = [
-  { key: 'hyperv-mode', libvirt: '<8.0.0', value: undefined, source: { ref: 'src/conf/domain_conf.c (7.0.0): <hyperv> has no mode attribute' } },
-  { key: 'hyperv-mode', libvirt: '>=8.0.0', value: 'custom', source: { ref: 'src/conf/domain_conf.c, virDomainDefFormatFeatures (9.0.0, 11.3.0: <hyperv mode=...> always written); formatdomain.rst, since 8.0.0' } },
+  {
+    key: 'hyperv-mode',
+    libvirt: '<8.0.0',
+    value: undefined,
+    source: { ref: 'src/conf/domain_conf.c (7.0.0): <hyperv> has no mode attribute' },
+  },
+  {
+    key: 'hyperv-mode',
+    libvirt: '>=8.0.0',
+    value: 'custom',
+    source: {
+      ref: 'src/conf/domain_conf.c, virDomainDefFormatFeatures (9.0.0, 11.3.0: <hyperv mode=...> always written); formatdomain.rst, since 8.0.0',
+    },
+  },
 ];

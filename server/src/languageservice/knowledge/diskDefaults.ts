@@ -14,7 +14,9 @@ export const BUS_BY_TARGET_PREFIX: [RegExp, string][] = [
   [/^ubd/, 'uml'],
   [/^fd/, 'fdc'],
 ];
-export const BUS_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainDiskDefParseXML: the bus follows the target name (hd ide, sd scsi, vd virtio, fd fdc)' };
+export const BUS_SOURCE: Source = {
+  ref: 'src/conf/domain_conf.c, virDomainDiskDefParseXML: the bus follows the target name (hd ide, sd scsi, vd virtio, fd fdc)',
+};
 
 /**
  * How libvirt turns a disk's index (hda=0, hdb=1, ...) into a drive address
@@ -26,9 +28,13 @@ export const DRIVE_GEOMETRY: Record<string, { unitsPerBus: number; busesPerContr
   scsi: { unitsPerBus: 7, busesPerController: 1 },
   fdc: { unitsPerBus: 2, busesPerController: 1 },
 };
-export const DRIVE_ADDRESS_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainDiskDefAssignAddress (ide: 2 units x 2 buses per controller; sata: 6 units; scsi: 7 units; fdc: 2 units)' };
+export const DRIVE_ADDRESS_SOURCE: Source = {
+  ref: 'src/conf/domain_conf.c, virDomainDiskDefAssignAddress (ide: 2 units x 2 buses per controller; sata: 6 units; scsi: 7 units; fdc: 2 units)',
+};
 
-export const DISK_DRIVER_SOURCE: Source = { ref: 'src/qemu/qemu_domain.c, qemuDomainDeviceDiskDefPostParse: driver name qemu and format raw when unset; observed on libvirt 9.0.0' };
+export const DISK_DRIVER_SOURCE: Source = {
+  ref: 'src/qemu/qemu_domain.c, qemuDomainDeviceDiskDefPostParse: driver name qemu and format raw when unset; observed on libvirt 9.0.0',
+};
 
 export const CDROM_READONLY_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainDiskDefParseXML: CD-ROMs are always read-only' };
 
@@ -51,5 +57,10 @@ export function driveAddress(bus: string, idx: number): { controller: number; bu
   const g = DRIVE_GEOMETRY[bus];
   if (!g) return undefined;
   const perController = g.unitsPerBus * g.busesPerController;
-  return { controller: Math.floor(idx / perController), bus: Math.floor((idx % perController) / g.unitsPerBus), target: 0, unit: idx % g.unitsPerBus };
+  return {
+    controller: Math.floor(idx / perController),
+    bus: Math.floor((idx % perController) / g.unitsPerBus),
+    target: 0,
+    unit: idx % g.unitsPerBus,
+  };
 }

@@ -45,7 +45,8 @@ const ADDRESS_DOCS: Record<string, ElementDoc> = {
     anchor: 'device-addresses',
   },
   '/address/@function': {
-    summary: 'PCI function number 0-7 within the slot; functions other than 0 need function 0 of the same slot to be marked `multifunction`.',
+    summary:
+      'PCI function number 0-7 within the slot; functions other than 0 need function 0 of the same slot to be marked `multifunction`.',
     anchor: 'device-addresses',
   },
   '/address/@multifunction': {
@@ -61,11 +62,13 @@ const ADDRESS_DOCS: Record<string, ElementDoc> = {
     anchor: 'device-addresses',
   },
   '/address/@unit': {
-    summary: 'For `drive` addresses: the unit on the bus (the LUN for SCSI, master/slave position for IDE); libvirt derives it from the target device name when omitted.',
+    summary:
+      'For `drive` addresses: the unit on the bus (the LUN for SCSI, master/slave position for IDE); libvirt derives it from the target device name when omitted.',
     anchor: 'device-addresses',
   },
   '/address/@port': {
-    summary: 'For `usb`: the port path on the controller in dotted form (`1`, `1.2` behind a hub). For `virtio-serial`: the port number on that bus.',
+    summary:
+      'For `usb`: the port path on the controller in dotted form (`1`, `1.2` behind a hub). For `virtio-serial`: the port number on that bus.',
     anchor: 'device-addresses',
   },
   '/address/@reg': {
@@ -133,7 +136,8 @@ function addressDocs(): Record<string, ElementDoc> {
 export const ELEMENT_DOCS: Record<string, ElementDoc> = {
   // ---------------------------------------------------------------- root and metadata
   '/domain': {
-    summary: 'Root of a guest definition. Everything libvirt knows about the virtual machine (identity, boot, CPUs, memory, devices) lives below it.',
+    summary:
+      'Root of a guest definition. Everything libvirt knows about the virtual machine (identity, boot, CPUs, memory, devices) lives below it.',
     anchor: 'element-and-attribute-overview',
   },
   '/domain/@type': {
@@ -146,7 +150,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'element-and-attribute-overview',
   },
   '/domain/name': {
-    summary: 'Short name of the guest, unique on the host; virsh commands and the saved configuration file use it. Stick to letters, digits and simple punctuation.',
+    summary:
+      'Short name of the guest, unique on the host; virsh commands and the saved configuration file use it. Stick to letters, digits and simple punctuation.',
     anchor: 'general-metadata',
   },
   '/domain/uuid': {
@@ -175,7 +180,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // ---------------------------------------------------------------- booting
   '/domain/os': {
-    summary: 'How the guest starts: the OS type with architecture and machine type, firmware selection, boot device order, or a kernel handed over directly.',
+    summary:
+      'How the guest starts: the OS type with architecture and machine type, firmware selection, boot device order, or a kernel handed over directly.',
     anchor: 'operating-system-booting',
   },
   '/domain/os/@firmware': {
@@ -217,7 +223,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'bios-bootloader',
   },
   '/domain/os/loader/@stateless': {
-    summary: 'With `yes` the firmware runs without any writable NVRAM store, so variable changes vanish at shutdown; an `<nvram>` element is then not allowed.',
+    summary:
+      'With `yes` the firmware runs without any writable NVRAM store, so variable changes vanish at shutdown; an `<nvram>` element is then not allowed.',
     anchor: 'bios-bootloader',
   },
   '/domain/os/loader/@format': {
@@ -230,11 +237,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'bios-bootloader',
   },
   '/domain/os/nvram/@template': {
-    summary: 'Master variables file copied to create this guest\u2019s NVRAM when none exists yet; overrides the firmware-to-template mapping of qemu.conf.',
+    summary:
+      'Master variables file copied to create this guest\u2019s NVRAM when none exists yet; overrides the firmware-to-template mapping of qemu.conf.',
     anchor: 'bios-bootloader',
   },
   '/domain/os/nvram/@type': {
-    summary: 'Where the variable store lives: `file`, `block` or `network`; the location is then given by a nested `<source>` written like a disk source.',
+    summary:
+      'Where the variable store lives: `file`, `block` or `network`; the location is then given by a nested `<source>` written like a disk source.',
     anchor: 'bios-bootloader',
   },
   '/domain/os/nvram/@format': {
@@ -242,11 +251,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'bios-bootloader',
   },
   '/domain/os/nvram/source': {
-    summary: 'Location of the variable store when `<nvram>` has a type, in the syntax of a disk `<source>`; network stores are not seeded from the template.',
+    summary:
+      'Location of the variable store when `<nvram>` has a type, in the syntax of a disk `<source>`; network stores are not seeded from the template.',
     anchor: 'bios-bootloader',
   },
   '/domain/os/boot': {
-    summary: 'One entry of the legacy boot order; repeat it to list device classes in priority order. It cannot be combined with per-device `<boot order>` elements.',
+    summary:
+      'One entry of the legacy boot order; repeat it to list device classes in priority order. It cannot be combined with per-device `<boot order>` elements.',
     anchor: 'bios-bootloader',
   },
   '/domain/os/boot/@dev': {
@@ -284,7 +295,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'bios-bootloader',
   },
   '/domain/os/bios/@rebootTimeout': {
-    summary: 'Milliseconds to wait before retrying when no boot device works (at most 65535); `-1` stops the guest from retrying. QEMU only.',
+    summary:
+      'Milliseconds to wait before retrying when no boot device works (at most 65535); `-1` stops the guest from retrying. QEMU only.',
     anchor: 'bios-bootloader',
   },
   '/domain/os/firmware': {
@@ -296,7 +308,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'bios-bootloader',
   },
   '/domain/os/firmware/feature/@name': {
-    summary: 'The capability: `secure-boot` (firmware implements UEFI Secure Boot) or `enrolled-keys` (its variable template ships with default keys enrolled).',
+    summary:
+      'The capability: `secure-boot` (firmware implements UEFI Secure Boot) or `enrolled-keys` (its variable template ships with default keys enrolled).',
     anchor: 'bios-bootloader',
   },
   '/domain/os/firmware/feature/@enabled': {
@@ -344,7 +357,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'common-os-element-configuration',
   },
   '/domain/bootloader': {
-    summary: 'Host program run before start to choose the guest kernel, e.g. pygrub for Xen paravirtualized guests or bhyveload/grub-bhyve for bhyve.',
+    summary:
+      'Host program run before start to choose the guest kernel, e.g. pygrub for Xen paravirtualized guests or bhyveload/grub-bhyve for bhyve.',
     anchor: 'host-bootloader',
   },
   '/domain/bootloader_args': {
@@ -355,7 +369,7 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
   // ---------------------------------------------------------------- SMBIOS / fw_cfg
   '/domain/sysinfo': {
     summary:
-      'Host-chosen system information for the guest: SMBIOS tables (`type=\'smbios\'`, used when `<os><smbios mode=\'sysinfo\'/>`) or QEMU fw_cfg blobs (`type=\'fwcfg\'`).',
+      "Host-chosen system information for the guest: SMBIOS tables (`type='smbios'`, used when `<os><smbios mode='sysinfo'/>`) or QEMU fw_cfg blobs (`type='fwcfg'`).",
     anchor: 'smbios-system-information',
   },
   '/domain/sysinfo/@type': {
@@ -367,7 +381,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'smbios-system-information',
   },
   '/domain/sysinfo/system': {
-    summary: 'Entries for SMBIOS block 1 (manufacturer, product, version, serial, uuid, sku, family); a uuid given here must equal the domain uuid.',
+    summary:
+      'Entries for SMBIOS block 1 (manufacturer, product, version, serial, uuid, sku, family); a uuid given here must equal the domain uuid.',
     anchor: 'smbios-system-information',
   },
   '/domain/sysinfo/baseBoard': {
@@ -379,11 +394,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'smbios-system-information',
   },
   '/domain/sysinfo/oemStrings': {
-    summary: 'SMBIOS block 11: arbitrary strings, one per entry. A simple way to hand data to software in the guest; prefix each with the application name.',
+    summary:
+      'SMBIOS block 11: arbitrary strings, one per entry. A simple way to hand data to software in the guest; prefix each with the application name.',
     anchor: 'smbios-system-information',
   },
   '/domain/sysinfo/entry': {
-    summary: 'For `fwcfg`: one blob, named `opt/...` by its `name` attribute, whose value is the element text or the contents of a host file.',
+    summary:
+      'For `fwcfg`: one blob, named `opt/...` by its `name` attribute, whose value is the element text or the contents of a host file.',
     anchor: 'smbios-system-information',
   },
   '/domain/sysinfo/entry/@file': {
@@ -401,7 +418,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-allocation',
   },
   '/domain/vcpu/@cpuset': {
-    summary: 'Default set of host CPUs (syntax like `1-4,^3,6`) the vCPU and emulator threads may run on; per-thread pinning in `<cputune>` takes precedence.',
+    summary:
+      'Default set of host CPUs (syntax like `1-4,^3,6`) the vCPU and emulator threads may run on; per-thread pinning in `<cputune>` takes precedence.',
     anchor: 'cpu-allocation',
   },
   '/domain/vcpu/@placement': {
@@ -409,7 +427,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-allocation',
   },
   '/domain/vcpus': {
-    summary: 'Per-vCPU state list used for vCPU hotplug: which vCPUs are online at boot, which can be unplugged, and in what order they come up.',
+    summary:
+      'Per-vCPU state list used for vCPU hotplug: which vCPUs are online at boot, which can be unplugged, and in what order they come up.',
     anchor: 'cpu-allocation',
   },
   '/domain/vcpus/vcpu': {
@@ -433,7 +452,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-allocation',
   },
   '/domain/iothreads': {
-    summary: 'Number of dedicated I/O event-loop threads for the guest; disks and controllers can be bound to them to spread block I/O. QEMU only.',
+    summary:
+      'Number of dedicated I/O event-loop threads for the guest; disks and controllers can be bound to them to spread block I/O. QEMU only.',
     anchor: 'iothreads-allocation',
   },
   '/domain/iothreadids': {
@@ -462,7 +482,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'iothreads-allocation',
   },
   '/domain/cputune': {
-    summary: 'Host-side CPU tuning: pinning of vCPU, emulator and I/O threads, CFS shares, bandwidth limits, real-time scheduling and cache/memory bandwidth allocation.',
+    summary:
+      'Host-side CPU tuning: pinning of vCPU, emulator and I/O threads, CFS shares, bandwidth limits, real-time scheduling and cache/memory bandwidth allocation.',
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/vcpupin': {
@@ -498,7 +519,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/shares': {
-    summary: 'Relative CPU weight against other guests (a guest with 2048 gets twice the time of one with 1024 under contention); unitless.',
+    summary:
+      'Relative CPU weight against other guests (a guest with 2048 gets twice the time of one with 1024 under contention); unitless.',
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/period': {
@@ -506,7 +528,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/quota': {
-    summary: 'Run time in microseconds each vCPU may use per `period`; a negative value means no limit. Useful to cap or equalize vCPU speed.',
+    summary:
+      'Run time in microseconds each vCPU may use per `period`; a negative value means no limit. Useful to cap or equalize vCPU speed.',
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/global_period': {
@@ -534,7 +557,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/vcpusched': {
-    summary: 'Host scheduler class for a group of vCPU threads (`batch`, `idle`, `fifo`, `rr`); the real-time classes also need a priority.',
+    summary:
+      'Host scheduler class for a group of vCPU threads (`batch`, `idle`, `fifo`, `rr`); the real-time classes also need a priority.',
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/vcpusched/@vcpus': {
@@ -558,7 +582,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/cachetune': {
-    summary: 'Reserves host CPU cache (Intel RDT/resctrl) for a set of vCPUs, and can create cache usage monitors; a vCPU may belong to only one such group.',
+    summary:
+      'Reserves host CPU cache (Intel RDT/resctrl) for a set of vCPUs, and can create cache usage monitors; a vCPU may belong to only one such group.',
     anchor: 'cpu-tuning',
   },
   '/domain/cputune/cachetune/@vcpus': {
@@ -581,7 +606,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-allocation',
   },
   '/domain/memory/@unit': {
-    summary: 'Unit of the value: `KiB` by default; also `b`, `KB`, `MiB`/`M`, `MB`, `GiB`/`G`, `GB`, `TiB`/`T`, `TB` (binary units are powers of 1024, decimal ones of 1000).',
+    summary:
+      'Unit of the value: `KiB` by default; also `b`, `KB`, `MiB`/`M`, `MB`, `GiB`/`G`, `GB`, `TiB`/`T`, `TB` (binary units are powers of 1024, decimal ones of 1000).',
     anchor: 'memory-allocation',
   },
   '/domain/memory/@dumpCore': {
@@ -589,7 +615,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-allocation',
   },
   '/domain/currentMemory': {
-    summary: 'Memory actually given to the guest right now, at most `<memory>`; the balloon device reclaims the difference. Defaults to `<memory>`.',
+    summary:
+      'Memory actually given to the guest right now, at most `<memory>`; the balloon device reclaims the difference. Defaults to `<memory>`.',
     anchor: 'memory-allocation',
   },
   '/domain/currentMemory/@unit': {
@@ -597,7 +624,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-allocation',
   },
   '/domain/maxMemory': {
-    summary: 'Ceiling up to which memory can be hot-plugged as memory devices while the guest runs; required for memory hotplug. QEMU driver.',
+    summary:
+      'Ceiling up to which memory can be hot-plugged as memory devices while the guest runs; required for memory hotplug. QEMU driver.',
     anchor: 'memory-allocation',
   },
   '/domain/maxMemory/@slots': {
@@ -609,7 +637,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-allocation',
   },
   '/domain/memoryBacking': {
-    summary: 'How guest RAM is backed on the host: hugepages, KSM opt-out, locking, file/memfd backing, shared access, preallocation and discard.',
+    summary:
+      'How guest RAM is backed on the host: hugepages, KSM opt-out, locking, file/memfd backing, shared access, preallocation and discard.',
     anchor: 'memory-backing',
   },
   '/domain/memoryBacking/hugepages': {
@@ -646,7 +675,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-backing',
   },
   '/domain/memoryBacking/source/@type': {
-    summary: '`anonymous` (default), `file` or `memfd`; file or memfd backing combined with shared access is what vhost-user and virtiofs need.',
+    summary:
+      '`anonymous` (default), `file` or `memfd`; file or memfd backing combined with shared access is what vhost-user and virtiofs need.',
     anchor: 'memory-backing',
   },
   '/domain/memoryBacking/access': {
@@ -654,7 +684,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-backing',
   },
   '/domain/memoryBacking/access/@mode': {
-    summary: '`shared` lets other host processes (vhost-user backends, virtiofsd) map guest RAM; `private` keeps it to the emulator. Per-cell `memAccess` overrides it.',
+    summary:
+      '`shared` lets other host processes (vhost-user backends, virtiofsd) map guest RAM; `private` keeps it to the emulator. Per-cell `memAccess` overrides it.',
     anchor: 'memory-backing',
   },
   '/domain/memoryBacking/allocation': {
@@ -670,7 +701,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-backing',
   },
   '/domain/memoryBacking/discard': {
-    summary: 'Drop guest memory contents right before the guest stops or a DIMM is unplugged; an optimization that is not guaranteed to happen. QEMU only.',
+    summary:
+      'Drop guest memory contents right before the guest stops or a DIMM is unplugged; an optimization that is not guaranteed to happen. QEMU only.',
     anchor: 'memory-backing',
   },
   '/domain/memtune': {
@@ -678,7 +710,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-tuning',
   },
   '/domain/memtune/hard_limit': {
-    summary: 'Most memory the guest process may use; if set too low the kernel can kill the guest, so use it mainly together with locked memory.',
+    summary:
+      'Most memory the guest process may use; if set too low the kernel can kill the guest, so use it mainly together with locked memory.',
     anchor: 'memory-tuning',
   },
   '/domain/memtune/soft_limit': {
@@ -702,7 +735,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'numa-node-tuning',
   },
   '/domain/numatune/memory/@mode': {
-    summary: '`strict` (default, only the given nodes), `preferred`, `interleave`, or `restrictive` (cgroups only, so the nodes can be changed while running).',
+    summary:
+      '`strict` (default, only the given nodes), `preferred`, `interleave`, or `restrictive` (cgroups only, so the nodes can be changed while running).',
     anchor: 'numa-node-tuning',
   },
   '/domain/numatune/memory/@nodeset': {
@@ -784,7 +818,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // ---------------------------------------------------------------- CPU model and topology
   '/domain/cpu': {
-    summary: 'Guest CPU definition: model and vendor, feature flags, topology, caches, physical address size and guest NUMA layout. It decides which hosts the guest can start and migrate on.',
+    summary:
+      'Guest CPU definition: model and vendor, feature flags, topology, caches, physical address size and guest NUMA layout. It decides which hosts the guest can start and migrate on.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/@mode': {
@@ -803,19 +838,23 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/@migratable': {
-    summary: 'For host-passthrough and maximum: `on` drops features that block migration, `off` keeps them. Migration stays risky unless the hosts are identical.',
+    summary:
+      'For host-passthrough and maximum: `on` drops features that block migration, `off` keeps them. Migration stays risky unless the hosts are identical.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/model': {
-    summary: 'Named CPU model from libvirt\u2019s cpu_map (e.g. `Skylake-Client-IBRS`, `EPYC`); it fixes the baseline feature set and thus the guest ABI for migration.',
+    summary:
+      'Named CPU model from libvirt\u2019s cpu_map (e.g. `Skylake-Client-IBRS`, `EPYC`); it fixes the baseline feature set and thus the guest ABI for migration.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/model/@fallback': {
-    summary: '`allow` (default) lets libvirt substitute the closest model the hypervisor supports while keeping features; `forbid` makes the start fail instead.',
+    summary:
+      '`allow` (default) lets libvirt substitute the closest model the hypervisor supports while keeping features; `forbid` makes the start fail instead.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/model/@vendor_id': {
-    summary: 'Overrides the CPU vendor string the guest reads, exactly 12 characters (e.g. `GenuineIntel`); by default the host vendor is shown.',
+    summary:
+      'Overrides the CPU vendor string the guest reads, exactly 12 characters (e.g. `GenuineIntel`); by default the host vendor is shown.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/vendor': {
@@ -823,7 +862,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/topology': {
-    summary: 'How vCPUs are arranged into sockets, dies, clusters, cores and threads as the guest sees them; the product should equal the maximum vCPU count.',
+    summary:
+      'How vCPUs are arranged into sockets, dies, clusters, cores and threads as the guest sees them; the product should equal the maximum vCPU count.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/topology/@sockets': {
@@ -847,7 +887,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/feature': {
-    summary: 'Adjusts one CPU feature flag relative to the chosen model; names come from libvirt\u2019s cpu_map. Features are part of the guest ABI.',
+    summary:
+      'Adjusts one CPU feature flag relative to the chosen model; names come from libvirt\u2019s cpu_map. Features are part of the guest ABI.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/feature/@policy': {
@@ -888,7 +929,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/numa': {
-    summary: 'Guest NUMA topology: cells with their vCPUs and memory, distances and HMAT data. Part of what the guest sees, so keep it stable. QEMU/KVM and Xen.',
+    summary:
+      'Guest NUMA topology: cells with their vCPUs and memory, distances and HMAT data. Part of what the guest sees, so keep it stable. QEMU/KVM and Xen.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/numa/cell': {
@@ -900,7 +942,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/numa/cell/@cpus': {
-    summary: 'vCPUs belonging to this node (range syntax); may be omitted for a memory-only node. All cells together should cover every vCPU.',
+    summary:
+      'vCPUs belonging to this node (range syntax); may be omitted for a memory-only node. All cells together should cover every vCPU.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/numa/cell/@memory': {
@@ -912,7 +955,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/numa/cell/@memAccess': {
-    summary: '`shared` or `private` mapping for this node\u2019s memory, overriding memoryBacking access; only meaningful for hugepage or file backed memory.',
+    summary:
+      '`shared` or `private` mapping for this node\u2019s memory, overriding memoryBacking access; only meaningful for hugepage or file backed memory.',
     anchor: 'cpu-model-and-topology',
   },
   '/domain/cpu/numa/cell/@discard': {
@@ -954,23 +998,28 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // ---------------------------------------------------------------- lifecycle events and power management
   '/domain/on_poweroff': {
-    summary: 'What libvirt does when the guest powers itself off: `destroy` (default), `restart`, `preserve` or `rename-restart` (libxl only).',
+    summary:
+      'What libvirt does when the guest powers itself off: `destroy` (default), `restart`, `preserve` or `rename-restart` (libxl only).',
     anchor: 'events-configuration',
   },
   '/domain/on_reboot': {
-    summary: 'What libvirt does when the guest reboots; setting `destroy` is handy during OS installation so the first reboot stops the guest.',
+    summary:
+      'What libvirt does when the guest reboots; setting `destroy` is handy during OS installation so the first reboot stops the guest.',
     anchor: 'events-configuration',
   },
   '/domain/on_crash': {
-    summary: 'What libvirt does when the guest crashes: `destroy`, `restart`, `preserve`, `rename-restart`, or `coredump-destroy`/`coredump-restart` to dump memory first.',
+    summary:
+      'What libvirt does when the guest crashes: `destroy`, `restart`, `preserve`, `rename-restart`, or `coredump-destroy`/`coredump-restart` to dump memory first.',
     anchor: 'events-configuration',
   },
   '/domain/on_lockfailure': {
-    summary: 'What happens when the lock manager loses the guest\u2019s leases: `poweroff`, `restart`, `pause` or `ignore`; unset leaves it to the lock manager.',
+    summary:
+      'What happens when the lock manager loses the guest\u2019s leases: `poweroff`, `restart`, `pause` or `ignore`; unset leaves it to the lock manager.',
     anchor: 'events-configuration',
   },
   '/domain/pm': {
-    summary: 'Whether the firmware advertises ACPI sleep states to the guest. It cannot fully stop a guest from suspending by other means. QEMU only.',
+    summary:
+      'Whether the firmware advertises ACPI sleep states to the guest. It cannot fully stop a guest from suspending by other means. QEMU only.',
     anchor: 'power-management',
   },
   '/domain/pm/suspend-to-mem': {
@@ -992,7 +1041,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // ---------------------------------------------------------------- hypervisor features
   '/domain/features': {
-    summary: 'Machine and hypervisor features toggled for the guest (ACPI, APIC, Hyper-V enlightenments, SMM, GIC...). A feature left out is off; most of them change what the guest sees.',
+    summary:
+      'Machine and hypervisor features toggled for the guest (ACPI, APIC, Hyper-V enlightenments, SMM, GIC...). A feature left out is off; most of them change what the guest sees.',
     anchor: 'hypervisor-features',
   },
   '/domain/features/pae': {
@@ -1012,7 +1062,7 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hypervisor-features',
   },
   '/domain/features/hap': {
-    summary: 'Hardware Assisted Paging (EPT/NPT); on by default when the host has it, `state=\'off\'` disables it.',
+    summary: "Hardware Assisted Paging (EPT/NPT); on by default when the host has it, `state='off'` disables it.",
     anchor: 'hypervisor-features',
   },
   '/domain/features/viridian': {
@@ -1024,11 +1074,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hypervisor-features',
   },
   '/domain/features/hyperv': {
-    summary: 'Hyper-V enlightenments that make Windows guests run better on KVM; each child switches one on or off. They are guest-visible, so keep them the same across migration.',
+    summary:
+      'Hyper-V enlightenments that make Windows guests run better on KVM; each child switches one on or off. They are guest-visible, so keep them the same across migration.',
     anchor: 'hypervisor-features',
   },
   '/domain/features/hyperv/@mode': {
-    summary: '`custom` (default) enables exactly the listed enlightenments; `passthrough` enables all the hypervisor supports and is migration-unsafe unless hosts match.',
+    summary:
+      '`custom` (default) enables exactly the listed enlightenments; `passthrough` enables all the hypervisor supports and is migration-unsafe unless hosts match.',
     anchor: 'hypervisor-features',
   },
   '/domain/features/hyperv/relaxed': {
@@ -1108,7 +1160,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hypervisor-features',
   },
   '/domain/features/kvm/hint-dedicated': {
-    summary: 'Tells the guest its vCPUs are backed by dedicated host CPUs so it can skip some paravirtual overhead; only sensible with strict pinning.',
+    summary:
+      'Tells the guest its vCPUs are backed by dedicated host CPUs so it can skip some paravirtual overhead; only sensible with strict pinning.',
     anchor: 'hypervisor-features',
   },
   '/domain/features/kvm/poll-control': {
@@ -1140,11 +1193,11 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hypervisor-features',
   },
   '/domain/features/pvspinlock': {
-    summary: 'Advertises paravirtual spinlocks to the guest; `state=\'off\'` disables them explicitly.',
+    summary: "Advertises paravirtual spinlocks to the guest; `state='off'` disables them explicitly.",
     anchor: 'hypervisor-features',
   },
   '/domain/features/pmu': {
-    summary: 'Virtual performance monitoring unit, so the guest can use perf counters; on by default, `state=\'off\'` removes it.',
+    summary: "Virtual performance monitoring unit, so the guest can use perf counters; on by default, `state='off'` removes it.",
     anchor: 'hypervisor-features',
   },
   '/domain/features/vmport': {
@@ -1164,7 +1217,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hypervisor-features',
   },
   '/domain/features/smm/tseg': {
-    summary: 'Size of the extended TSEG memory reserved for SMM (default MiB). Leave it unset unless a large guest fails to boot; 48 MiB suits very large guests.',
+    summary:
+      'Size of the extended TSEG memory reserved for SMM (default MiB). Leave it unset unless a large guest fails to boot; 48 MiB suits very large guests.',
     anchor: 'hypervisor-features',
   },
   '/domain/features/ioapic': {
@@ -1242,7 +1296,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // ---------------------------------------------------------------- time keeping
   '/domain/clock': {
-    summary: 'How the guest real-time clock relates to host time, plus per-timer settings. Most OSes expect UTC; Windows expects local time.',
+    summary:
+      'How the guest real-time clock relates to host time, plus per-timer settings. Most OSes expect UTC; Windows expects local time.',
     anchor: 'time-keeping',
   },
   '/domain/clock/@offset': {
@@ -1251,7 +1306,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'time-keeping',
   },
   '/domain/clock/@adjustment': {
-    summary: 'Seconds added to the base time; for utc/localtime a number turns the clock into variable mode, `reset` keeps guest RTC changes from persisting.',
+    summary:
+      'Seconds added to the base time; for utc/localtime a number turns the clock into variable mode, `reset` keeps guest RTC changes from persisting.',
     anchor: 'time-keeping',
   },
   '/domain/clock/@timezone': {
@@ -1279,7 +1335,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'time-keeping',
   },
   '/domain/clock/timer/@tickpolicy': {
-    summary: 'What happens to ticks missed while the guest could not run: `delay`, `catchup` (deliver faster until even), `merge` or `discard`.',
+    summary:
+      'What happens to ticks missed while the guest could not run: `delay`, `catchup` (deliver faster until even), `merge` or `discard`.',
     anchor: 'time-keeping',
   },
   '/domain/clock/timer/@track': {
@@ -1319,7 +1376,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // ---------------------------------------------------------------- devices
   '/domain/devices': {
-    summary: 'Every device the guest gets: disks, controllers, NICs, graphics, consoles, host devices and more. Device order and addresses shape what the guest sees.',
+    summary:
+      'Every device the guest gets: disks, controllers, NICs, graphics, consoles, host devices and more. Device order and addresses shape what the guest sees.',
     anchor: 'devices',
   },
   '/domain/devices/emulator': {
@@ -1329,23 +1387,28 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // disks
   '/domain/devices/disk': {
-    summary: 'A block device for the guest (hard disk, CD-ROM, floppy or SCSI LUN): host source, guest bus and name, driver options and boot order.',
+    summary:
+      'A block device for the guest (hard disk, CD-ROM, floppy or SCSI LUN): host source, guest bus and name, driver options and boot order.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/@type': {
-    summary: 'What backs the disk on the host: `file`, `block`, `dir`, `network`, `volume` (storage pool), `nvme`, `vhostuser` or `vhostvdpa`. It decides which source attributes apply.',
+    summary:
+      'What backs the disk on the host: `file`, `block`, `dir`, `network`, `volume` (storage pool), `nvme`, `vhostuser` or `vhostvdpa`. It decides which source attributes apply.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/@device': {
-    summary: 'How the guest sees it: `disk` (default), `cdrom`, `floppy` or `lun` (SCSI passthrough of generic commands to a whole raw device).',
+    summary:
+      'How the guest sees it: `disk` (default), `cdrom`, `floppy` or `lun` (SCSI passthrough of generic commands to a whole raw device).',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/@model': {
-    summary: 'For virtio disks: `virtio`, `virtio-transitional` (works with legacy drivers, conventional PCI) or `virtio-non-transitional` (virtio 1.0 only).',
+    summary:
+      'For virtio disks: `virtio`, `virtio-transitional` (works with legacy drivers, conventional PCI) or `virtio-non-transitional` (virtio 1.0 only).',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/@rawio': {
-    summary: 'For `lun` disks: grant the emulator the raw I/O capability; in QEMU it applies to the whole process, so `sgio` is the safer tool.',
+    summary:
+      'For `lun` disks: grant the emulator the raw I/O capability; in QEMU it applies to the whole process, so `sgio` is the safer tool.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/@sgio': {
@@ -1353,43 +1416,48 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/@snapshot': {
-    summary: 'Default snapshot behaviour: `internal` (inside a qcow2), `external` (separate overlay), `manual` or `no` (excluded from snapshots).',
+    summary:
+      'Default snapshot behaviour: `internal` (inside a qcow2), `external` (separate overlay), `manual` or `no` (excluded from snapshots).',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source': {
-    summary: 'Where the disk data lives on the host: a file, block device, directory, pool volume or network export, depending on the disk type. An empty CD-ROM has none.',
+    summary:
+      'Where the disk data lives on the host: a file, block device, directory, pool volume or network export, depending on the disk type. An empty CD-ROM has none.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@file': {
-    summary: 'For `type=\'file\'`: absolute host path of the image file.',
+    summary: "For `type='file'`: absolute host path of the image file.",
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@dev': {
-    summary: 'For `type=\'block\'` (or vhostvdpa): absolute host path of the block or character device.',
+    summary: "For `type='block'` (or vhostvdpa): absolute host path of the block or character device.",
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@dir': {
-    summary: 'For `type=\'dir\'`: host directory shown to the guest as an emulated (FAT) disk; changes on the host side may not be seen and can corrupt data.',
+    summary:
+      "For `type='dir'`: host directory shown to the guest as an emulated (FAT) disk; changes on the host side may not be seen and can corrupt data.",
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@protocol': {
-    summary: 'For `type=\'network\'`: access protocol, e.g. `nbd`, `iscsi`, `rbd`, `gluster`, `nfs`, `http(s)`, `ftp(s)`, `tftp` or `ssh`.',
+    summary: "For `type='network'`: access protocol, e.g. `nbd`, `iscsi`, `rbd`, `gluster`, `nfs`, `http(s)`, `ftp(s)`, `tftp` or `ssh`.",
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@name': {
-    summary: 'For network disks: the image or volume on the server (pool/image for rbd, target IQN/LUN for iscsi, export path...); optional only for nbd.',
+    summary:
+      'For network disks: the image or volume on the server (pool/image for rbd, target IQN/LUN for iscsi, export path...); optional only for nbd.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@pool': {
-    summary: 'For `type=\'volume\'`: name of the libvirt storage pool holding the volume.',
+    summary: "For `type='volume'`: name of the libvirt storage pool holding the volume.",
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@volume': {
-    summary: 'For `type=\'volume\'`: name of the storage volume in that pool.',
+    summary: "For `type='volume'`: name of the storage volume in that pool.",
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@startupPolicy': {
-    summary: 'What to do if the source is missing: `mandatory` (fail), `requisite` (fail at boot, drop on migrate/restore) or `optional` (drop the medium).',
+    summary:
+      'What to do if the source is missing: `mandatory` (fail), `requisite` (fail at boot, drop on migrate/restore) or `optional` (drop the medium).',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/@tls': {
@@ -1413,7 +1481,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/auth': {
-    summary: 'Credentials for a network disk (rbd, iscsi, ssh): a username plus a reference to a libvirt secret holding the key or password.',
+    summary:
+      'Credentials for a network disk (rbd, iscsi, ssh): a username plus a reference to a libvirt secret holding the key or password.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/auth/@username': {
@@ -1421,7 +1490,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/auth/secret': {
-    summary: 'Reference, by uuid or usage, to the libvirt secret object that stores the actual credential; the password never appears in the domain XML.',
+    summary:
+      'Reference, by uuid or usage, to the libvirt secret object that stores the actual credential; the password never appears in the domain XML.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/encryption': {
@@ -1429,7 +1499,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/reservations': {
-    summary: 'Enables SCSI persistent reservations for the disk, with a helper managed by libvirt (`managed=\'yes\'`) or reached at a given socket.',
+    summary:
+      "Enables SCSI persistent reservations for the disk, with a helper managed by libvirt (`managed='yes'`) or reached at a given socket.",
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/source/initiator': {
@@ -1441,7 +1512,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/backingStore': {
-    summary: 'The image below the source in a backing chain; an empty element says the source stands alone. Used as input only when the driver supports backingStoreInput.',
+    summary:
+      'The image below the source in a backing chain; an empty element says the source stands alone. Used as input only when the driver supports backingStoreInput.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/backingStore/@type': {
@@ -1466,7 +1538,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/target/@bus': {
-    summary: 'Bus the guest sees: `virtio`, `scsi`, `sata`, `ide`, `usb`, `fdc`, `xen`, `sd`... Inferred from the name prefix when omitted; changing it changes the guest hardware.',
+    summary:
+      'Bus the guest sees: `virtio`, `scsi`, `sata`, `ide`, `usb`, `fdc`, `xen`, `sd`... Inferred from the name prefix when omitted; changing it changes the guest hardware.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/target/@tray': {
@@ -1514,7 +1587,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/driver': {
-    summary: 'Hypervisor backend details for the disk: image format, host caching, I/O mode, error handling, discard, queues and IOThread binding.',
+    summary:
+      'Hypervisor backend details for the disk: image format, host caching, I/O mode, error handling, discard, queues and IOThread binding.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/driver/@name': {
@@ -1522,7 +1596,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/driver/@type': {
-    summary: 'Image format: `raw`, `qcow2`, `qed`, `vmdk`... Always state it: probing formats from image content is unsafe, and a wrong value corrupts how data is read.',
+    summary:
+      'Image format: `raw`, `qcow2`, `qed`, `vmdk`... Always state it: probing formats from image content is unsafe, and a wrong value corrupts how data is read.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/driver/@cache': {
@@ -1539,11 +1614,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/driver/@detect_zeroes': {
-    summary: 'Detect writes of zeroes: `off`, `on`, or `unmap` (also discard those areas when discard is unmap). Costs CPU, can save space.',
+    summary:
+      'Detect writes of zeroes: `off`, `on`, or `unmap` (also discard those areas when discard is unmap). Costs CPU, can save space.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/driver/@error_policy': {
-    summary: 'Reaction to I/O errors: `stop` (pause the guest), `report` (pass to guest), `ignore` or `enospace` (pause only when out of space).',
+    summary:
+      'Reaction to I/O errors: `stop` (pause the guest), `report` (pass to guest), `ignore` or `enospace` (pause only when out of space).',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/driver/@rerror_policy': {
@@ -1583,7 +1660,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'virtio-related-options',
   },
   '/domain/devices/disk/driver/@packed': {
-    summary: 'Ask for packed virtqueues (one descriptor ring) instead of split ones; used only if device, backend and guest driver agree. Guest-visible.',
+    summary:
+      'Ask for packed virtqueues (one descriptor ring) instead of split ones; used only if device, backend and guest driver agree. Guest-visible.',
     anchor: 'virtio-related-options',
   },
   '/domain/devices/disk/boot': {
@@ -1611,7 +1689,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/serial': {
-    summary: 'Serial number the guest sees for the disk (useful for stable /dev/disk/by-id names); long values may be cut depending on bus.',
+    summary:
+      'Serial number the guest sees for the disk (useful for stable /dev/disk/by-id names); long values may be cut depending on bus.',
     anchor: 'hard-drives-floppy-disks-cdroms',
   },
   '/domain/devices/disk/wwn': {
@@ -1649,15 +1728,18 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // filesystems
   '/domain/devices/filesystem': {
-    summary: 'A host directory (or other filesystem source) the guest accesses directly, through virtiofs or 9p for QEMU, or as a mount for containers.',
+    summary:
+      'A host directory (or other filesystem source) the guest accesses directly, through virtiofs or 9p for QEMU, or as a mount for containers.',
     anchor: 'filesystems',
   },
   '/domain/devices/filesystem/@type': {
-    summary: 'Kind of source: `mount` (host directory, default), `block`, `file`, `ram`, `bind` or `template`; only `mount` applies to QEMU.',
+    summary:
+      'Kind of source: `mount` (host directory, default), `block`, `file`, `ram`, `bind` or `template`; only `mount` applies to QEMU.',
     anchor: 'filesystems',
   },
   '/domain/devices/filesystem/@accessmode': {
-    summary: 'Security model for 9p: `passthrough` (guest user credentials, default; the only one for virtiofs), `mapped` (emulator credentials) or `squash`.',
+    summary:
+      'Security model for 9p: `passthrough` (guest user credentials, default; the only one for virtiofs), `mapped` (emulator credentials) or `squash`.',
     anchor: 'filesystems',
   },
   '/domain/devices/filesystem/@model': {
@@ -1665,7 +1747,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'filesystems',
   },
   '/domain/devices/filesystem/@multidevs': {
-    summary: 'For 9p exports spanning several host devices: `remap` inode numbers, `forbid` extra devices, `warn` or `default`; avoids inode collisions in the guest.',
+    summary:
+      'For 9p exports spanning several host devices: `remap` inode numbers, `forbid` extra devices, `warn` or `default`; avoids inode collisions in the guest.',
     anchor: 'filesystems',
   },
   '/domain/devices/filesystem/driver': {
@@ -1746,15 +1829,18 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'controllers',
   },
   '/domain/devices/controller/model': {
-    summary: 'PCI controllers: the concrete emulated device behind the model class; libvirt records it at define time and it should not be edited, since it is guest ABI.',
+    summary:
+      'PCI controllers: the concrete emulated device behind the model class; libvirt records it at define time and it should not be edited, since it is guest ABI.',
     anchor: 'controllers',
   },
   '/domain/devices/controller/model/@name': {
-    summary: 'QEMU device name, e.g. `pcie-root-port`, `ioh3420`, `i82801b11-bridge`, `pxb-pcie`; changing it changes the hardware the guest sees.',
+    summary:
+      'QEMU device name, e.g. `pcie-root-port`, `ioh3420`, `i82801b11-bridge`, `pxb-pcie`; changing it changes the hardware the guest sees.',
     anchor: 'controllers',
   },
   '/domain/devices/controller/target': {
-    summary: 'Guest-visible PCI controller settings that libvirt normally fills in automatically; keep recorded values unchanged to preserve the guest ABI.',
+    summary:
+      'Guest-visible PCI controller settings that libvirt normally fills in automatically; keep recorded values unchanged to preserve the guest ABI.',
     anchor: 'controllers',
   },
   '/domain/devices/controller/target/@chassisNr': {
@@ -1762,11 +1848,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'controllers',
   },
   '/domain/devices/controller/target/@chassis': {
-    summary: 'Chassis number (0-255) of a pcie-root-port or downstream port as the guest sees it; libvirt usually sets it to the controller index.',
+    summary:
+      'Chassis number (0-255) of a pcie-root-port or downstream port as the guest sees it; libvirt usually sets it to the controller index.',
     anchor: 'controllers',
   },
   '/domain/devices/controller/target/@port': {
-    summary: 'Port number (0-255) of a pcie-root-port or downstream port as the guest sees it, typically derived from its slot and function (e.g. 0x10).',
+    summary:
+      'Port number (0-255) of a pcie-root-port or downstream port as the guest sees it, typically derived from its slot and function (e.g. 0x10).',
     anchor: 'controllers',
   },
   '/domain/devices/controller/target/@busNr': {
@@ -1790,7 +1878,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'controllers',
   },
   '/domain/devices/controller/pcihole64': {
-    summary: 'Size of the 64-bit PCI MMIO hole of the root bus (KiB by default); 0 disables it for guests such as old Windows that crash with it.',
+    summary:
+      'Size of the 64-bit PCI MMIO hole of the root bus (KiB by default); 0 disables it for guests such as old Windows that crash with it.',
     anchor: 'controllers',
   },
   '/domain/devices/controller/master': {
@@ -1863,7 +1952,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'usb-pci-scsi-devices',
   },
   '/domain/devices/hostdev/@managed': {
-    summary: 'For PCI: `yes` makes libvirt detach the device from its host driver at start and give it back afterwards; with `no` you must do this yourself.',
+    summary:
+      'For PCI: `yes` makes libvirt detach the device from its host driver at start and give it back afterwards; with `no` you must do this yourself.',
     anchor: 'usb-pci-scsi-devices',
   },
   '/domain/devices/hostdev/@model': {
@@ -1891,7 +1981,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'usb-pci-scsi-devices',
   },
   '/domain/devices/hostdev/source/address': {
-    summary: 'Host-side address of the device (PCI domain/bus/slot/function as lspci shows it, USB bus/device, SCSI bus/target/unit or mdev uuid), not its guest address.',
+    summary:
+      'Host-side address of the device (PCI domain/bus/slot/function as lspci shows it, USB bus/device, SCSI bus/target/unit or mdev uuid), not its guest address.',
     anchor: 'usb-pci-scsi-devices',
   },
   '/domain/devices/hostdev/source/address/@domain': {
@@ -1931,7 +2022,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'usb-pci-scsi-devices',
   },
   '/domain/devices/hostdev/source/@guestReset': {
-    summary: 'For USB: whether guest-requested resets reach the device (`on`, `off`, `uninitialized`); helps devices whose firmware crashes on reset.',
+    summary:
+      'For USB: whether guest-requested resets reach the device (`on`, `off`, `uninitialized`); helps devices whose firmware crashes on reset.',
     anchor: 'usb-pci-scsi-devices',
   },
   '/domain/devices/hostdev/source/adapter': {
@@ -1985,7 +2077,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // redirected devices and smartcards
   '/domain/devices/redirdev': {
-    summary: 'A USB device forwarded from a client or remote host over a character channel (SPICE usbredir or TCP) instead of assigned from this host.',
+    summary:
+      'A USB device forwarded from a client or remote host over a character channel (SPICE usbredir or TCP) instead of assigned from this host.',
     anchor: 'redirected-devices',
   },
   '/domain/devices/redirdev/@bus': {
@@ -2013,7 +2106,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'smartcard-devices',
   },
   '/domain/devices/smartcard/@mode': {
-    summary: '`host` (relay to the host card via NSS), `host-certificates` (three NSS certificates) or `passthrough` (tunnel to an external provider).',
+    summary:
+      '`host` (relay to the host card via NSS), `host-certificates` (three NSS certificates) or `passthrough` (tunnel to an external provider).',
     anchor: 'smartcard-devices',
   },
   '/domain/devices/smartcard/@type': {
@@ -2031,7 +2125,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // network interfaces
   '/domain/devices/interface': {
-    summary: 'A guest network card and how it connects on the host (virtual network, bridge, macvtap, user networking, VF, vhost-user...). Its MAC and model are guest-visible.',
+    summary:
+      'A guest network card and how it connects on the host (virtual network, bridge, macvtap, user networking, VF, vhost-user...). Its MAC and model are guest-visible.',
     anchor: 'network-interfaces',
   },
   '/domain/devices/interface/@type': {
@@ -2072,7 +2167,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'bridge-to-lan',
   },
   '/domain/devices/interface/source/@dev': {
-    summary: 'For `direct`: the host physical interface the macvtap device sits on; for vdpa: the vhost-vdpa device; for passt: the upstream host interface.',
+    summary:
+      'For `direct`: the host physical interface the macvtap device sits on; for vdpa: the vhost-vdpa device; for passt: the upstream host interface.',
     anchor: 'direct-attachment-to-physical-interface',
   },
   '/domain/devices/interface/source/@mode': {
@@ -2080,7 +2176,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'direct-attachment-to-physical-interface',
   },
   '/domain/devices/interface/target': {
-    summary: 'Name of the host-side tap/macvtap device; libvirt picks `vnetN` when omitted. Names starting with vnet, vif, macvtap or macvlan are reserved.',
+    summary:
+      'Name of the host-side tap/macvtap device; libvirt picks `vnetN` when omitted. Names starting with vnet, vif, macvtap or macvlan are reserved.',
     anchor: 'overriding-the-target-element',
   },
   '/domain/devices/interface/target/@dev': {
@@ -2088,7 +2185,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'overriding-the-target-element',
   },
   '/domain/devices/interface/target/@managed': {
-    summary: 'For `ethernet`: `no` uses an existing tap device exactly as it is, without libvirt setting it up (useful for unprivileged libvirt).',
+    summary:
+      'For `ethernet`: `no` uses an existing tap device exactly as it is, without libvirt setting it up (useful for unprivileged libvirt).',
     anchor: 'generic-ethernet-connection',
   },
   '/domain/devices/interface/model': {
@@ -2096,7 +2194,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'setting-the-nic-model',
   },
   '/domain/devices/interface/model/@type': {
-    summary: 'NIC model, e.g. `virtio` (fast, needs guest drivers), `e1000e`, `e1000`, `rtl8139`, `igb`; hypervisor specific, guest-visible, so keep it fixed for a given guest.',
+    summary:
+      'NIC model, e.g. `virtio` (fast, needs guest drivers), `e1000e`, `e1000`, `rtl8139`, `igb`; hypervisor specific, guest-visible, so keep it fixed for a given guest.',
     anchor: 'setting-the-nic-model',
   },
   '/domain/devices/interface/driver': {
@@ -2160,7 +2259,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'setting-network-backend-specific-options',
   },
   '/domain/devices/interface/virtualport': {
-    summary: 'Parameters for the switch port the NIC connects to: Open vSwitch, 802.1Qbg (VEPA), 802.1Qbh or Midonet, merged with the network and portgroup definitions.',
+    summary:
+      'Parameters for the switch port the NIC connects to: Open vSwitch, 802.1Qbg (VEPA), 802.1Qbh or Midonet, merged with the network and portgroup definitions.',
     anchor: 'virtual-network',
   },
   '/domain/devices/interface/virtualport/@type': {
@@ -2200,7 +2300,7 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'setting-vlan-tag-on-supported-network-types-only',
   },
   '/domain/devices/interface/port': {
-    summary: 'Port properties on the host bridge; `isolated=\'yes\'` stops traffic between isolated guests on the same bridge.',
+    summary: "Port properties on the host bridge; `isolated='yes'` stops traffic between isolated guests on the same bridge.",
     anchor: 'isolating-guests-network-traffic-from-each-other',
   },
   '/domain/devices/interface/link': {
@@ -2220,11 +2320,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'mtu-configuration',
   },
   '/domain/devices/interface/coalesce': {
-    summary: 'Interrupt coalescing for the host backend (network and bridge types): how many received packets to batch before an interrupt.',
+    summary:
+      'Interrupt coalescing for the host backend (network and bridge types): how many received packets to batch before an interrupt.',
     anchor: 'coalesce-settings',
   },
   '/domain/devices/interface/ip': {
-    summary: 'IP address to configure on the guest side (LXC, user networking) or on the host side in `<source>` for ethernet; some types ignore it.',
+    summary:
+      'IP address to configure on the guest side (LXC, user networking) or on the host side in `<source>` for ethernet; some types ignore it.',
     anchor: 'ip-configuration',
   },
   '/domain/devices/interface/route': {
@@ -2268,7 +2370,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'traffic-filtering-with-nwfilter',
   },
   '/domain/devices/interface/teaming': {
-    summary: 'Pairs a virtio NIC with a VF NIC as a failover team in the guest, so the VF can be unplugged for migration while traffic moves to virtio.',
+    summary:
+      'Pairs a virtio NIC with a VF NIC as a failover team in the guest, so the VF can be unplugged for migration while traffic moves to virtio.',
     anchor: 'teaming-a-virtio-hostdev-nic-pair',
   },
   '/domain/devices/interface/teaming/@type': {
@@ -2302,11 +2405,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // input and hub
   '/domain/devices/input': {
-    summary: 'A pointing device, keyboard or passed-through event device. x86 guests with graphics get PS/2 mouse and keyboard implicitly; a USB or virtio tablet gives absolute pointing.',
+    summary:
+      'A pointing device, keyboard or passed-through event device. x86 guests with graphics get PS/2 mouse and keyboard implicitly; a USB or virtio tablet gives absolute pointing.',
     anchor: 'input-devices',
   },
   '/domain/devices/input/@type': {
-    summary: '`mouse` (relative), `tablet` (absolute, keeps the cursor in sync), `keyboard`, `passthrough` (a host evdev via virtio) or `evdev` (grab a host input device).',
+    summary:
+      '`mouse` (relative), `tablet` (absolute, keeps the cursor in sync), `keyboard`, `passthrough` (a host evdev via virtio) or `evdev` (grab a host input device).',
     anchor: 'input-devices',
   },
   '/domain/devices/input/@bus': {
@@ -2344,7 +2449,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // graphics
   '/domain/devices/graphics': {
-    summary: 'Remote or local display for the guest console: VNC, SPICE, SDL, RDP, D-Bus or egl-headless, with listen address, ports and access settings.',
+    summary:
+      'Remote or local display for the guest console: VNC, SPICE, SDL, RDP, D-Bus or egl-headless, with listen address, ports and access settings.',
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/@type': {
@@ -2364,7 +2470,7 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/@listen': {
-    summary: 'Legacy form of the listen address; it must agree with the first `<listen type=\'address\'>` child.',
+    summary: "Legacy form of the listen address; it must agree with the first `<listen type='address'>` child.",
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/@passwd': {
@@ -2396,11 +2502,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/listen/@type': {
-    summary: '`address` (IP or host name), `network` (first address of a libvirt network), `socket` (UNIX socket) or `none` (clients connect through libvirt APIs).',
+    summary:
+      '`address` (IP or host name), `network` (first address of a libvirt network), `socket` (UNIX socket) or `none` (clients connect through libvirt APIs).',
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/listen/@address': {
-    summary: 'IP address or host name to listen on; `0.0.0.0` accepts remote clients, `127.0.0.1` local only. Omit to use the qemu.conf default.',
+    summary:
+      'IP address or host name to listen on; `0.0.0.0` accepts remote clients, `127.0.0.1` local only. Omit to use the qemu.conf default.',
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/listen/@network': {
@@ -2428,7 +2536,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/channel': {
-    summary: 'SPICE: forces one channel (main, display, inputs, cursor, playback, record, smartcard, usbredir) onto the secure or insecure port.',
+    summary:
+      'SPICE: forces one channel (main, display, inputs, cursor, playback, record, smartcard, usbredir) onto the secure or insecure port.',
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/image': {
@@ -2440,7 +2549,7 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/clipboard': {
-    summary: 'SPICE: `copypaste=\'no\'` turns off clipboard sharing through the agent.',
+    summary: "SPICE: `copypaste='no'` turns off clipboard sharing through the agent.",
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/mouse': {
@@ -2448,13 +2557,14 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'graphical-framebuffers',
   },
   '/domain/devices/graphics/filetransfer': {
-    summary: 'SPICE: `enable=\'no\'` turns off file transfer through the agent.',
+    summary: "SPICE: `enable='no'` turns off file transfer through the agent.",
     anchor: 'graphical-framebuffers',
   },
 
   // video
   '/domain/devices/video': {
-    summary: 'Graphics adapter of the guest. With graphics configured libvirt adds one by default; the first video device is primary. Model and memory sizes are guest ABI.',
+    summary:
+      'Graphics adapter of the guest. With graphics configured libvirt adds one by default; the first video device is primary. Model and memory sizes are guest ABI.',
     anchor: 'video-devices',
   },
   '/domain/devices/video/model': {
@@ -2462,7 +2572,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'video-devices',
   },
   '/domain/devices/video/model/@type': {
-    summary: 'Adapter: `virtio`, `qxl`, `vga`, `bochs`, `ramfb`, `cirrus`, `vmvga`, `xen`, `vbox`, `gop` or `none` (no default adapter, e.g. vGPU only).',
+    summary:
+      'Adapter: `virtio`, `qxl`, `vga`, `bochs`, `ramfb`, `cirrus`, `vmvga`, `xen`, `vbox`, `gop` or `none` (no default adapter, e.g. vGPU only).',
     anchor: 'video-devices',
   },
   '/domain/devices/video/model/@vram': {
@@ -2512,7 +2623,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // character devices
   '/domain/devices/serial': {
-    summary: 'An emulated serial port; the top-level `type` says where the host end goes (pty, file, socket...). The first one usually doubles as the serial console.',
+    summary:
+      'An emulated serial port; the top-level `type` says where the host end goes (pty, file, socket...). The first one usually doubles as the serial console.',
     anchor: 'consoles-serial-parallel-channel-devices',
   },
   '/domain/devices/serial/@type': {
@@ -2560,7 +2672,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'serial-port',
   },
   '/domain/devices/serial/target/@type': {
-    summary: 'Serial hardware: `isa-serial` (x86), `usb-serial`, `pci-serial`, `spapr-vio-serial` (pSeries), `system-serial` (ARM/RISC-V virt), `sclp-serial` (s390), `isa-debug`.',
+    summary:
+      'Serial hardware: `isa-serial` (x86), `usb-serial`, `pci-serial`, `spapr-vio-serial` (pSeries), `system-serial` (ARM/RISC-V virt), `sclp-serial` (s390), `isa-debug`.',
     anchor: 'serial-port',
   },
   '/domain/devices/serial/target/@port': {
@@ -2584,7 +2697,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'parallel-port',
   },
   '/domain/devices/console': {
-    summary: 'An interactive console (what `virsh console` attaches to). With target type `serial` it is the first `<serial>` itself, not a new device.',
+    summary:
+      'An interactive console (what `virsh console` attaches to). With target type `serial` it is the first `<serial>` itself, not a new device.',
     anchor: 'console',
   },
   '/domain/devices/console/@type': {
@@ -2596,7 +2710,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'console',
   },
   '/domain/devices/console/target/@type': {
-    summary: '`serial` (alias of the first serial port, only one allowed), `virtio` (hvc devices), `xen`, `lxc`, `openvz`, or legacy `sclp`/`sclplm`.',
+    summary:
+      '`serial` (alias of the first serial port, only one allowed), `virtio` (hvc devices), `xen`, `lxc`, `openvz`, or legacy `sclp`/`sclplm`.',
     anchor: 'console',
   },
   '/domain/devices/console/target/@port': {
@@ -2624,7 +2739,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'channel',
   },
   '/domain/devices/channel/target/@name': {
-    summary: 'virtio port name shown in /dev/virtio-ports; `org.qemu.guest_agent.0` lets libvirt talk to the QEMU guest agent, `com.redhat.spice.0` is the SPICE agent.',
+    summary:
+      'virtio port name shown in /dev/virtio-ports; `org.qemu.guest_agent.0` lets libvirt talk to the QEMU guest agent, `com.redhat.spice.0` is the SPICE agent.',
     anchor: 'channel',
   },
   '/domain/devices/channel/target/@state': {
@@ -2678,7 +2794,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'audio-backends',
   },
   '/domain/devices/audio/@type': {
-    summary: 'Host audio system used: `pulseaudio`, `alsa`, `jack`, `oss`, `coreaudio` (macOS), `sdl`, `dbus`, `spice` (audio over the SPICE session), `file` (record to a file) or `none`.',
+    summary:
+      'Host audio system used: `pulseaudio`, `alsa`, `jack`, `oss`, `coreaudio` (macOS), `sdl`, `dbus`, `spice` (audio over the SPICE session), `file` (record to a file) or `none`.',
     anchor: 'audio-backends',
   },
   '/domain/devices/audio/@timerPeriod': {
@@ -2704,7 +2821,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // watchdog, balloon, rng, tpm, nvram, panic
   '/domain/devices/watchdog': {
-    summary: 'Emulated hardware watchdog: if the guest stops feeding it (it needs a guest driver and daemon), the configured action is taken.',
+    summary:
+      'Emulated hardware watchdog: if the guest stops feeding it (it needs a guest driver and daemon), the configured action is taken.',
     anchor: 'watchdog-devices',
   },
   '/domain/devices/watchdog/@model': {
@@ -2712,7 +2830,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'watchdog-devices',
   },
   '/domain/devices/watchdog/@action': {
-    summary: 'On expiry: `reset` (default), `shutdown` (needs a responsive guest, so rarely useful), `poweroff`, `pause`, `none`, `dump` or `inject-nmi`.',
+    summary:
+      'On expiry: `reset` (default), `shutdown` (needs a responsive guest, so rarely useful), `poweroff`, `pause`, `none`, `dump` or `inject-nmi`.',
     anchor: 'watchdog-devices',
   },
   '/domain/devices/memballoon': {
@@ -2769,11 +2888,13 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'random-number-generator-device',
   },
   '/domain/devices/rng/backend/@model': {
-    summary: '`random` (host device file given as text; /dev/urandom recommended), `egd` (EGD protocol over a character device) or `builtin` (getrandom in QEMU).',
+    summary:
+      '`random` (host device file given as text; /dev/urandom recommended), `egd` (EGD protocol over a character device) or `builtin` (getrandom in QEMU).',
     anchor: 'random-number-generator-device',
   },
   '/domain/devices/tpm': {
-    summary: 'A TPM for the guest, either the host TPM passed through or a per-guest software TPM (swtpm); needed e.g. for Windows 11 and measured boot.',
+    summary:
+      'A TPM for the guest, either the host TPM passed through or a per-guest software TPM (swtpm); needed e.g. for Windows 11 and measured boot.',
     anchor: 'tpm-device',
   },
   '/domain/devices/tpm/@model': {
@@ -2817,7 +2938,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'panic-device',
   },
   '/domain/devices/panic/@model': {
-    summary: '`isa` (pvpanic on I/O port 0x505), `pvpanic` (PCI), `hyperv` (Hyper-V crash MSRs), `pseries` or `s390` (automatic on those platforms).',
+    summary:
+      '`isa` (pvpanic on I/O port 0x505), `pvpanic` (PCI), `hyperv` (Hyper-V crash MSRs), `pseries` or `s390` (automatic on those platforms).',
     anchor: 'panic-device',
   },
 
@@ -2851,7 +2973,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'shared-memory-device',
   },
   '/domain/devices/memory': {
-    summary: 'Extra guest memory as a device (DIMM, NVDIMM, virtio-mem, virtio-pmem, SGX EPC) that can be hot-plugged up to maxMemory; often requires guest NUMA.',
+    summary:
+      'Extra guest memory as a device (DIMM, NVDIMM, virtio-mem, virtio-pmem, SGX EPC) that can be hot-plugged up to maxMemory; often requires guest NUMA.',
     anchor: 'memory-devices',
   },
   '/domain/devices/memory/@model': {
@@ -2903,7 +3026,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'memory-devices',
   },
   '/domain/devices/memory/target/requested': {
-    summary: 'virtio-mem: amount currently offered to the guest, a multiple of the block size no larger than size; can be changed at run time.',
+    summary:
+      'virtio-mem: amount currently offered to the guest, a multiple of the block size no larger than size; can be changed at run time.',
     anchor: 'memory-devices',
   },
   '/domain/devices/memory/target/current': {
@@ -2917,7 +3041,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
 
   // iommu, vsock, crypto
   '/domain/devices/iommu': {
-    summary: 'An emulated IOMMU for the guest: needed for device assignment inside nested guests, DPDK in the guest, and more than 255 vCPUs on x86.',
+    summary:
+      'An emulated IOMMU for the guest: needed for device assignment inside nested guests, DPDK in the guest, and more than 255 vCPUs on x86.',
     anchor: 'iommu-devices',
   },
   '/domain/devices/iommu/@model': {
@@ -2929,7 +3054,7 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'iommu-devices',
   },
   '/domain/devices/iommu/driver/@intremap': {
-    summary: 'Interrupt remapping (`on`/`off`); requires the split I/O APIC (`<ioapic driver=\'qemu\'/>`).',
+    summary: "Interrupt remapping (`on`/`off`); requires the split I/O APIC (`<ioapic driver='qemu'/>`).",
     anchor: 'iommu-devices',
   },
   '/domain/devices/iommu/driver/@caching_mode': {
@@ -2991,7 +3116,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'security-label',
   },
   '/domain/seclabel/@type': {
-    summary: '`dynamic` (libvirt generates a unique label), `static` (you supply it) or `none` (no confinement); unset uses the driver default.',
+    summary:
+      '`dynamic` (libvirt generates a unique label), `static` (you supply it) or `none` (no confinement); unset uses the driver default.',
     anchor: 'security-label',
   },
   '/domain/seclabel/@model': {
@@ -3040,7 +3166,8 @@ export const ELEMENT_DOCS: Record<string, ElementDoc> = {
     anchor: 'launch-security',
   },
   '/domain/launchSecurity/policy': {
-    summary: 'SEV guest policy bits enforced by the firmware (no debug, no key sharing, SEV-ES required, migration limits); fixed for the guest\u2019s lifetime.',
+    summary:
+      'SEV guest policy bits enforced by the firmware (no debug, no key sharing, SEV-ES required, migration limits); fixed for the guest\u2019s lifetime.',
     anchor: 'launch-security',
   },
   '/domain/launchSecurity/cbitpos': {

@@ -46,7 +46,7 @@ const DEFAULT_ALIAS: Record<string, string> = {
 };
 
 export const DEFAULT_MACHINE_SOURCE: Source = {
-  ref: 'src/qemu/qemu_capabilities.c, virQEMUCapsGetPreferredMachine: the QEMU binary\'s default machine (pc on x86, pseries on ppc64, s390-ccw-virtio on s390x); virt on ARM',
+  ref: "src/qemu/qemu_capabilities.c, virQEMUCapsGetPreferredMachine: the QEMU binary's default machine (pc on x86, pseries on ppc64, s390-ccw-virtio on s390x); virt on ARM",
 };
 
 export function defaultMachineAlias(arch: string): string | undefined {

@@ -57,11 +57,17 @@ export const PCI_BUS_MODELS: Record<string, PciBusModel> = {
   'dmi-to-pci-bridge': { minSlot: 0, maxSlot: 31, accepts: C.PCI_DEVICE | C.PCI_BRIDGE },
   'pcie-to-pci-bridge': { minSlot: 1, maxSlot: 31, accepts: C.AUTOASSIGN | C.PCI_DEVICE | C.PCI_BRIDGE },
   'pcie-root-port': { minSlot: 0, maxSlot: 0, accepts: C.AUTOASSIGN | C.PCIE_DEVICE | C.PCIE_SWITCH_UPSTREAM_PORT | C.PCIE_TO_PCI_BRIDGE },
-  'pcie-switch-downstream-port': { minSlot: 0, maxSlot: 0, accepts: C.AUTOASSIGN | C.PCIE_DEVICE | C.PCIE_SWITCH_UPSTREAM_PORT | C.PCIE_TO_PCI_BRIDGE },
+  'pcie-switch-downstream-port': {
+    minSlot: 0,
+    maxSlot: 0,
+    accepts: C.AUTOASSIGN | C.PCIE_DEVICE | C.PCIE_SWITCH_UPSTREAM_PORT | C.PCIE_TO_PCI_BRIDGE,
+  },
   'pcie-switch-upstream-port': { minSlot: 0, maxSlot: 31, accepts: C.PCIE_SWITCH_DOWNSTREAM_PORT },
   'pcie-expander-bus': { minSlot: 0, maxSlot: 31, accepts: C.PCIE_ROOT_PORT | C.DMI_TO_PCI_BRIDGE },
 };
-export const PCI_BUS_MODEL_SOURCE: Source = { ref: `${DOMAIN_ADDR}, virDomainPCIAddressBusSetModel (usable slots and accepted connections per controller model)` };
+export const PCI_BUS_MODEL_SOURCE: Source = {
+  ref: `${DOMAIN_ADDR}, virDomainPCIAddressBusSetModel (usable slots and accepted connections per controller model)`,
+};
 
 /** what each PCI controller model needs upstream (virDomainPCIControllerModelToConnectType); roots plug into nothing */
 export const PCI_CONTROLLER_CONNECT: Record<string, number> = {
@@ -163,7 +169,15 @@ export interface ChipsetLayout {
   /** [slot, function] pairs on bus 0 always taken by built-in devices */
   reserved: [number, number][];
   /** controllers with a fixed address: type, index, optional models, [slot, function] */
-  fixed: { type: string; index: string; models?: (string | undefined)[]; slot: number; fn: number; multifunction?: boolean; onlyIfFree?: boolean }[];
+  fixed: {
+    type: string;
+    index: string;
+    models?: (string | undefined)[];
+    slot: number;
+    fn: number;
+    multifunction?: boolean;
+    onlyIfFree?: boolean;
+  }[];
   /** the primary video's slot on bus 0, when free */
   primaryVideoSlot: number;
   source: Source;
@@ -180,7 +194,9 @@ export const CHIPSET_LAYOUT: Record<'i440fx' | 'q35', ChipsetLayout> = {
       { type: 'usb', index: '0', models: ['piix3-uhci', undefined], slot: 1, fn: 2 },
     ],
     primaryVideoSlot: 2,
-    source: { ref: `${ADDR}, qemuDomainValidateDevicePCISlotsPIIX3 (PIIX3 ISA bridge 00:01.0, IDE 00:01.1, UHCI 00:01.2, ACPI 00:01.3; the primary video at 00:02.0); ${OBS}` },
+    source: {
+      ref: `${ADDR}, qemuDomainValidateDevicePCISlotsPIIX3 (PIIX3 ISA bridge 00:01.0, IDE 00:01.1, UHCI 00:01.2, ACPI 00:01.3; the primary video at 00:02.0); ${OBS}`,
+    },
   },
   q35: {
     reserved: [
@@ -189,7 +205,9 @@ export const CHIPSET_LAYOUT: Record<'i440fx' | 'q35', ChipsetLayout> = {
     ],
     fixed: [{ type: 'sata', index: '0', slot: 0x1f, fn: 2 }],
     primaryVideoSlot: 1,
-    source: { ref: `${ADDR}, qemuDomainValidateDevicePCISlotsQ35 (ICH9 LPC 00:1f.0, SATA 00:1f.2, SMBus 00:1f.3; the primary video at 00:01.0; ich9-uhci at 00:1d or 00:1a; dmi-to-pci-bridge at 00:1e; the first ich9 sound at 00:1b); ${OBS}` },
+    source: {
+      ref: `${ADDR}, qemuDomainValidateDevicePCISlotsQ35 (ICH9 LPC 00:1f.0, SATA 00:1f.2, SMBus 00:1f.3; the primary video at 00:01.0; ich9-uhci at 00:1d or 00:1a; dmi-to-pci-bridge at 00:1e; the first ich9 sound at 00:1b); ${OBS}`,
+    },
   },
 };
 /** q35 slots that the ICH9 parts take when free */
@@ -202,7 +220,9 @@ export const USB2_COMPANION_FUNCTION: Record<string, { fn: number; multifunction
   'ich9-uhci2': { fn: 1 },
   'ich9-uhci3': { fn: 2 },
 };
-export const USB2_COMPANION_SOURCE: Source = { ref: `${ADDR}, qemuDomainAssignDevicePCISlots (USB2 companions of one index share a slot: ehci1 function 7, uhci1-3 functions 0-2)` };
+export const USB2_COMPANION_SOURCE: Source = {
+  ref: `${ADDR}, qemuDomainAssignDevicePCISlots (USB2 companions of one index share a slot: ehci1 function 7, uhci1-3 functions 0-2)`,
+};
 
 export const PCI_ASSIGN_SOURCE: Source = {
   ref: `${ADDR}, qemuDomainAssignPCIAddresses and qemuDomainAssignDevicePCISlots (a dry run decides which PCI controllers to add, then every device is placed in libvirt's order: PCI controllers, filesystems, NICs, sound, other controllers, virtio disks, hostdevs, balloon, RNG, watchdog, video, shmem, virtio input, PCI serial, IOMMU, vsock, memory); ${DOMAIN_ADDR}, virDomainPCIAddressGetNextAddr (lowest compatible bus, lowest free slot); ${OBS}`,
@@ -210,5 +230,9 @@ export const PCI_ASSIGN_SOURCE: Source = {
 export const PCI_GROW_SOURCE: Source = {
   ref: `${DOMAIN_ADDR}, virDomainPCIAddressSetGrow (a pcie-root-port per PCIe device; a pcie-root-port + pcie-to-pci-bridge for the first conventional PCI device of a PCIe machine; a pci-bridge, or a PHB on pSeries, when slots run out); ${ADDR}, qemuDomainAssignPCIAddresses (one spare hotplug root port when libvirt added buses to a pcie-root machine whose XML named no PCI controllers); ${OBS}`,
 };
-export const PCI_MULTIFUNCTION_SOURCE: Source = { ref: `${DOMAIN_ADDR}, virDomainPCIAddressSetAllMulti (function 0 of a slot with other functions in use gets multifunction='on' unless set to off)` };
-export const ZPCI_SOURCE: Source = { ref: `${ADDR}, qemuDomainAssignPCIAddressExtension (s390 PCI devices get zPCI uid from 1 and fid from 0, lowest free); ${OBS}` };
+export const PCI_MULTIFUNCTION_SOURCE: Source = {
+  ref: `${DOMAIN_ADDR}, virDomainPCIAddressSetAllMulti (function 0 of a slot with other functions in use gets multifunction='on' unless set to off)`,
+};
+export const ZPCI_SOURCE: Source = {
+  ref: `${ADDR}, qemuDomainAssignPCIAddressExtension (s390 PCI devices get zPCI uid from 1 and fid from 0, lowest free); ${OBS}`,
+};

@@ -49,7 +49,12 @@ export function machineAvailability(machine: string, qemu: string, profile?: Tar
     const mv = `${v[2]}.${v[3]}`;
     if (compareVersions(mv, qemu) > 0) return { ok: false, reason: 'newer', needs: `${mv}.0` };
     for (const r of REMOVALS) {
-      if (r.family === v[1] && compareVersions(mv, r.from) >= 0 && compareVersions(mv, r.to) <= 0 && compareVersions(qemu, r.removedIn) >= 0) {
+      if (
+        r.family === v[1] &&
+        compareVersions(mv, r.from) >= 0 &&
+        compareVersions(mv, r.to) <= 0 &&
+        compareVersions(qemu, r.removedIn) >= 0
+      ) {
         return { ok: false, reason: 'removed', removedIn: r.removedIn };
       }
     }
@@ -59,7 +64,12 @@ export function machineAvailability(machine: string, qemu: string, profile?: Tar
   if (legacy) {
     const mv = `${legacy[1]}.${legacy[2]}`;
     for (const r of REMOVALS) {
-      if (r.family === 'pc' && compareVersions(mv, r.from) >= 0 && compareVersions(mv, r.to) <= 0 && compareVersions(qemu, r.removedIn) >= 0) {
+      if (
+        r.family === 'pc' &&
+        compareVersions(mv, r.from) >= 0 &&
+        compareVersions(mv, r.to) <= 0 &&
+        compareVersions(qemu, r.removedIn) >= 0
+      ) {
         return { ok: false, reason: 'removed', removedIn: r.removedIn };
       }
     }

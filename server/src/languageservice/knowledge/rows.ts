@@ -123,7 +123,8 @@ function setsOverlap(a: readonly string[] | undefined, b: readonly string[] | un
 /** the problems of a table of rows: rows without a usable range, and pairs of rows of one key that hold for the same guest and versions */
 export function lintRows(rows: readonly Row<unknown>[]): string[] {
   const problems: string[] = [];
-  const name = (r: Row<unknown>) => `${r.key} [libvirt ${r.libvirt || '?'}${r.qemu ? `, QEMU ${r.qemu}` : ''}${r.arches ? `, ${r.arches.join('/')}` : ''}${r.machines ? `, ${r.machines.join('/')}` : ''}]`;
+  const name = (r: Row<unknown>) =>
+    `${r.key} [libvirt ${r.libvirt || '?'}${r.qemu ? `, QEMU ${r.qemu}` : ''}${r.arches ? `, ${r.arches.join('/')}` : ''}${r.machines ? `, ${r.machines.join('/')}` : ''}]`;
   for (const r of rows) {
     if (!r.libvirt || !rangeInterval(r.libvirt)) problems.push(`${name(r)}: no libvirt version range`);
     if (r.qemu !== undefined && !rangeInterval(r.qemu)) problems.push(`${name(r)}: QEMU range does not parse`);
@@ -134,7 +135,12 @@ export function lintRows(rows: readonly Row<unknown>[]): string[] {
       const a = rows[i];
       const b = rows[j];
       if (a.key !== b.key) continue;
-      if (setsOverlap(a.arches, b.arches) && setsOverlap(a.machines, b.machines) && rangesOverlap(a.libvirt, b.libvirt) && rangesOverlap(a.qemu, b.qemu)) {
+      if (
+        setsOverlap(a.arches, b.arches) &&
+        setsOverlap(a.machines, b.machines) &&
+        rangesOverlap(a.libvirt, b.libvirt) &&
+        rangesOverlap(a.qemu, b.qemu)
+      ) {
         problems.push(`${name(a)} and ${name(b)} overlap`);
       }
     }

@@ -10,7 +10,12 @@ const CONF: Source = { ref: 'src/conf/domain_conf.c, virDomainDefParseXML / virD
 export const LIFECYCLE_DEFAULTS: { element: string; value: string; reason: string; source: Source }[] = [
   { element: 'on_poweroff', value: 'destroy', reason: 'a guest that powers off is stopped', source: CONF },
   { element: 'on_reboot', value: 'restart', reason: 'a guest that reboots is restarted', source: CONF },
-  { element: 'on_crash', value: 'destroy', reason: 'a guest that crashes is stopped (acts only when a panic device reports the crash)', source: CONF },
+  {
+    element: 'on_crash',
+    value: 'destroy',
+    reason: 'a guest that crashes is stopped (acts only when a panic device reports the crash)',
+    source: CONF,
+  },
 ];
 
 export const CLOCK_OFFSET_DEFAULT = { value: 'utc', reason: 'the guest clock starts at the host time in UTC', source: CONF };
@@ -25,7 +30,10 @@ export const BOOT_DEV_DEFAULT = {
   source: { ref: 'src/conf/domain_conf.c, virDomainDefParseBootXML (default boot device hd for hvm)', libvirt: '>=0.9.0' } as Source,
 };
 
-export const MEMORY_UNIT_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainParseMemory: memory is stored and written in KiB', libvirt: '>=0.9.11' };
+export const MEMORY_UNIT_SOURCE: Source = {
+  ref: 'src/conf/domain_conf.c, virDomainParseMemory: memory is stored and written in KiB',
+  libvirt: '>=0.9.11',
+};
 
 /** bytes per unit as libvirt's scaled-integer parser reads them (src/util/virutil.c virScaleInteger) */
 export const MEMORY_UNITS: Record<string, number> = {

@@ -81,21 +81,13 @@ function whenMatches(f: VersionFact, attrs: Record<string, string | undefined> |
  * not met are ignored, unconditional facts always apply.
  * Returns undefined when nothing is recorded.
  */
-export function sinceOf(
-  path: string,
-  value?: string,
-  attrs?: Record<string, string | undefined>,
-): VersionFact | undefined {
+export function sinceOf(path: string, value?: string, attrs?: Record<string, string | undefined>): VersionFact | undefined {
   let best: VersionFact | undefined;
   for (const f of factsFor(path)) {
     if (value === undefined ? f.kind === 'value' : f.kind !== 'value' || f.value !== value) continue;
     if (!whenMatches(f, attrs)) continue;
     // prefer a matching conditional fact over an unconditional one; otherwise the earliest
-    if (
-      !best ||
-      (f.when && !best.when) ||
-      (!!f.when === !!best.when && compareVersions(f.since, best.since) < 0)
-    ) {
+    if (!best || (f.when && !best.when) || (!!f.when === !!best.when && compareVersions(f.since, best.since) < 0)) {
       best = f;
     }
   }
@@ -108,12 +100,7 @@ export function sinceOf(
  * dropped (probed on libvirt 9.0: "unexpected feature", "unsupported HyperV
  * Enlightenment feature", "unsupported KVM feature").
  */
-const STRICT_CHILD_CONTAINERS = new Set([
-  '/domain/features',
-  '/domain/features/hyperv',
-  '/domain/features/kvm',
-  '/domain/features/xen',
-]);
+const STRICT_CHILD_CONTAINERS = new Set(['/domain/features', '/domain/features/hyperv', '/domain/features/kvm', '/domain/features/xen']);
 
 /** Attributes libvirt stores as free strings: an unknown value is not a parse error. */
 const FREE_STRING_ATTRIBUTES = new Set(['/domain/devices/interface/model/@type']);
@@ -155,7 +142,5 @@ export function checkAgainstFloor(
 
 /** Facts newer than `floor` (strictly), optionally limited to one driver (facts without driver always count). */
 export function factsNewerThan(floor: string, driver?: string): VersionFact[] {
-  return VERSION_FACTS.filter(
-    (f) => compareVersions(f.since, floor) > 0 && (!driver || !f.driver || f.driver === driver),
-  );
+  return VERSION_FACTS.filter((f) => compareVersions(f.since, floor) > 0 && (!driver || !f.driver || f.driver === driver));
 }

@@ -6,7 +6,10 @@ const parsed = new Map<string, number[]>();
 export function parseVersion(v: string): number[] {
   let p = parsed.get(v);
   if (!p) {
-    p = v.split(/[.\-+]/).map((x) => parseInt(x.replace(/^v/, ''), 10)).filter((n) => !Number.isNaN(n));
+    p = v
+      .split(/[.\-+]/)
+      .map((x) => parseInt(x.replace(/^v/, ''), 10))
+      .filter((n) => !Number.isNaN(n));
     if (parsed.size < 10_000) parsed.set(v, p);
   }
   return p;
@@ -49,7 +52,14 @@ export function inRange(v: string, range: string | undefined): boolean {
       continue;
     }
     const c = compareVersions(v, a);
-    if ((op === '>=' && c < 0) || (op === '>' && c <= 0) || (op === '<=' && c > 0) || (op === '<' && c >= 0) || ((op === '=' || !op) && c !== 0)) return false;
+    if (
+      (op === '>=' && c < 0) ||
+      (op === '>' && c <= 0) ||
+      (op === '<=' && c > 0) ||
+      (op === '<' && c >= 0) ||
+      ((op === '=' || !op) && c !== 0)
+    )
+      return false;
   }
   return true;
 }

@@ -25,7 +25,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 /** offset (in UTF-16 code units of the decoded text) of the first invalid UTF-8 sequence, or -1 */
 function firstInvalidUtf8(b: Uint8Array): { byte: number; offset: number } | undefined {
   let units = 0;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     let n = 0;
     if (c < 0x80) n = 1;
@@ -58,16 +58,30 @@ export function decodeDomainBytes(b: Uint8Array): Decoded {
     const text = new TextDecoder(le || noBomLe ? 'utf-16le' : 'utf-16be').decode(b);
     return {
       text,
-      problems: [{ offset: 0, message: 'The file is UTF-16: virsh define passes it to libvirt as a C string that ends at the first NUL byte, so define fails. Convert it to UTF-8.' }],
+      problems: [
+        {
+          offset: 0,
+          message:
+            'The file is UTF-16: virsh define passes it to libvirt as a C string that ends at the first NUL byte, so define fails. Convert it to UTF-8.',
+        },
+      ],
     };
   }
   const text = utf8.decode(b);
   const bad = firstInvalidUtf8(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
   if (!bad) return { text, problems: [] };
   const bomUnits = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 1 : 0;
-  const bytes = Array.from(b.subarray(bad.byte + bomUnits * 3, bad.byte + bomUnits * 3 + 4), (x) => `0x${x.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  const bytes = Array.from(
+    b.subarray(bad.byte + bomUnits * 3, bad.byte + bomUnits * 3 + 4),
+    (x) => `0x${x.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join(' ');
   return {
     text,
-    problems: [{ offset: bad.offset + bomUnits, message: `Bytes that are not UTF-8 (${bytes}): libvirt's XML parser rejects the document ("Input is not proper UTF-8")` }],
+    problems: [
+      {
+        offset: bad.offset + bomUnits,
+        message: `Bytes that are not UTF-8 (${bytes}): libvirt's XML parser rejects the document ("Input is not proper UTF-8")`,
+      },
+    ],
   };
 }

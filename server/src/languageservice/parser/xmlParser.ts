@@ -17,16 +17,7 @@
  *   and skipped;
  * - at the end of input every open element is reported as not closed.
  */
-import {
-  XmlAttribute,
-  XmlComment,
-  XmlDocument,
-  XmlElement,
-  XmlNode,
-  XmlProcessingInstruction,
-  XmlSyntaxError,
-  XmlText,
-} from './xmlNodes';
+import { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction, XmlSyntaxError, XmlText } from './xmlNodes';
 
 const LT = 60; // <
 const GT = 62; // >
@@ -147,7 +138,12 @@ class Parser {
       if (!isWhitespace(c)) {
         nonWhitespace = true;
         if (isForbiddenChar(c)) {
-          this.error(this.pos, this.pos + 1, `Character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, 'invalid-character');
+          this.error(
+            this.pos,
+            this.pos + 1,
+            `Character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+            'invalid-character',
+          );
         } else if (c === GT && this.text.startsWith(']]>', this.pos - 2)) {
           this.error(this.pos - 2, this.pos + 1, "']]>' is not allowed in text", 'cdata-end-in-text');
         }
@@ -158,7 +154,12 @@ class Parser {
     const node = new XmlText(this.current ?? null, start, this.pos, value);
     if (!this.current) {
       if (nonWhitespace) {
-        this.error(start, this.pos, this.root ? 'Text is not allowed after the root element' : 'Text is not allowed before the root element', 'text-outside-root');
+        this.error(
+          start,
+          this.pos,
+          this.root ? 'Text is not allowed after the root element' : 'Text is not allowed before the root element',
+          'text-outside-root',
+        );
       }
       return; // whitespace and stray text outside the root are not kept as nodes
     }
@@ -291,7 +292,8 @@ class Parser {
     if (!target) this.error(start, start + 2, "'<?' must be followed by a name", 'invalid-pi');
     else if (target.toLowerCase() === 'xml') {
       const atDocumentStart = start === 0 || (start === 1 && this.text.charCodeAt(0) === 0xfeff);
-      if (!atDocumentStart) this.error(start, i, 'The XML declaration <?xml ...?> must be at the very start of the document', 'misplaced-xml-decl');
+      if (!atDocumentStart)
+        this.error(start, i, 'The XML declaration <?xml ...?> must be at the very start of the document', 'misplaced-xml-decl');
     }
     this.append(new XmlProcessingInstruction(this.current ?? null, start, this.pos, target));
   }
@@ -307,7 +309,12 @@ class Parser {
     if (i < this.len && this.text.charCodeAt(i) === GT) {
       this.pos = i + 1;
     } else {
-      this.error(start, Math.max(nameEnd, start + 2), name ? `End tag </${name}> is not closed: expected >` : "'</' must be followed by an element name", 'unclosed-end-tag');
+      this.error(
+        start,
+        Math.max(nameEnd, start + 2),
+        name ? `End tag </${name}> is not closed: expected >` : "'</' must be followed by an element name",
+        'unclosed-end-tag',
+      );
       // skip to just before the next '<' or to the '>' if there is junk first
       while (i < this.len && this.text.charCodeAt(i) !== LT && this.text.charCodeAt(i) !== GT) i++;
       this.pos = i < this.len && this.text.charCodeAt(i) === GT ? i + 1 : i;
@@ -317,7 +324,12 @@ class Parser {
     let k = this.stack.length - 1;
     while (k >= 0 && this.stack[k].name !== name) k--;
     if (k < 0) {
-      this.error(nameStart, nameEnd, `Unexpected end tag </${name}>: no <${name}> is open${this.current ? ` (the open element is <${this.current.name}>)` : ''}`, 'unmatched-end-tag');
+      this.error(
+        nameStart,
+        nameEnd,
+        `Unexpected end tag </${name}>: no <${name}> is open${this.current ? ` (the open element is <${this.current.name}>)` : ''}`,
+        'unmatched-end-tag',
+      );
       return;
     }
     while (this.stack.length - 1 > k) {
@@ -409,7 +421,12 @@ class Parser {
         if (isWhitespace(j) || j === GT || j === LT || j === SLASH || isNameStart(j)) break;
         this.pos++;
       }
-      this.error(junkStart, this.pos, `Unexpected '${this.text.slice(junkStart, Math.min(this.pos, junkStart + 10))}' in the start tag of <${name}>`, 'unexpected-char-in-tag');
+      this.error(
+        junkStart,
+        this.pos,
+        `Unexpected '${this.text.slice(junkStart, Math.min(this.pos, junkStart + 10))}' in the start tag of <${name}>`,
+        'unexpected-char-in-tag',
+      );
     }
     el.startTagEnd = this.pos;
     if (!ended) {
@@ -476,7 +493,12 @@ class Parser {
         continue;
       }
       if (isForbiddenChar(c)) {
-        this.error(this.pos, this.pos + 1, `Character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, 'invalid-character');
+        this.error(
+          this.pos,
+          this.pos + 1,
+          `Character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
+          'invalid-character',
+        );
       }
       this.pos++;
     }

@@ -37,7 +37,8 @@ export const BUILTIN_PROFILES: TargetProfile[] = [
     qemu: '6.2.0',
     hostArch: 'x86_64',
     machineNames: { pc: 'pc-i440fx-jammy', q35: 'pc-q35-jammy' },
-    source: 'Ubuntu jammy packages libvirt-daemon 8.0.0, qemu 1:6.2; Ubuntu names its machine types after the release (qemu packaging: ubuntu machine types patch)',
+    source:
+      'Ubuntu jammy packages libvirt-daemon 8.0.0, qemu 1:6.2; Ubuntu names its machine types after the release (qemu packaging: ubuntu machine types patch)',
   },
   {
     id: 'ubuntu-24.04',

@@ -33,7 +33,10 @@ export function parseCapabilities(text: string): { hostArch?: string; guests: Ho
         // `<machine canonical='pc-i440fx-7.2'>pc</machine>`: the alias pc resolves to pc-i440fx-7.2
         return canonical ? { name: canonical, canonicalOf: m.trimmedText() } : { name: m.trimmedText() };
       }),
-      domainTypes: arch.elements('domain').map((d) => d.attr('type') ?? '').filter(Boolean),
+      domainTypes: arch
+        .elements('domain')
+        .map((d) => d.attr('type') ?? '')
+        .filter(Boolean),
     });
   }
   return { hostArch, guests };
@@ -59,10 +62,22 @@ export function parseDomainCapabilities(text: string): DomainCapabilities {
     machine: root.child('machine')?.trimmedText(),
     enums,
     cpuModes: modes.filter((m) => m.attr('supported') === 'yes').map((m) => m.attr('name') ?? ''),
-    cpuModels: modes.find((m) => m.attr('name') === 'custom')?.elements('model').filter((m) => m.attr('usable') !== 'no').map((m) => m.trimmedText()) ?? [],
-    hostModel: modes.find((m) => m.attr('name') === 'host-model')?.child('model')?.trimmedText(),
+    cpuModels:
+      modes
+        .find((m) => m.attr('name') === 'custom')
+        ?.elements('model')
+        .filter((m) => m.attr('usable') !== 'no')
+        .map((m) => m.trimmedText()) ?? [],
+    hostModel: modes
+      .find((m) => m.attr('name') === 'host-model')
+      ?.child('model')
+      ?.trimmedText(),
     features,
-    loaderValues: root.path('os', 'loader')?.elements('value').map((v) => v.trimmedText()) ?? [],
+    loaderValues:
+      root
+        .path('os', 'loader')
+        ?.elements('value')
+        .map((v) => v.trimmedText()) ?? [],
   };
 }
 

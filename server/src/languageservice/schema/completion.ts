@@ -153,7 +153,8 @@ export function allowedChildElements(schema: RelaxNgSchema, el: XmlElement, befo
     const nc = patternNameClass(e);
     for (const n of nameClassNames(nc)) {
       const key = n.ns + '\u0000' + n.local;
-      if (!out.has(key)) out.set(key, { name: qualifiedName(schema, s.scope, el, n.ns, n.local), ns: n.ns, local: n.local, required: required.has(key) });
+      if (!out.has(key))
+        out.set(key, { name: qualifiedName(schema, s.scope, el, n.ns, n.local), ns: n.ns, local: n.local, required: required.has(key) });
     }
     if (nameClassIsWildcard(nc) && !out.has('*')) out.set('*', { name: '*', ns: '', local: '*', required: false });
   }
@@ -168,7 +169,9 @@ export function allowedAttributes(schema: RelaxNgSchema, el: XmlElement, editing
   const d = schema.deriver;
   const q = w.attributes(s.open, el, s.scope, editing);
   const present = new Set(el.attributes.filter((a) => a !== editing).map((a) => a.name));
-  const required = new Set(d.startTagClose(q).kind === K.NotAllowed ? missingAttributes(q, (x) => d.startTagClose(x).kind !== K.NotAllowed) : []);
+  const required = new Set(
+    d.startTagClose(q).kind === K.NotAllowed ? missingAttributes(q, (x) => d.startTagClose(x).kind !== K.NotAllowed) : [],
+  );
   const out = new Map<string, AttributeSuggestion>();
   for (const a of remainingAttributes(q)) {
     for (const n of nameClassNames(patternNameClass(a))) {
@@ -196,7 +199,11 @@ export function attributeValues(schema: RelaxNgSchema, el: XmlElement, name: str
   const w = new SchemaWalker(schema, '', false);
   const self = el.getAttribute(name);
   const q = w.attributes(s.open, el, s.scope, self);
-  const qn = self ? attributeQName(self, s.scope) : name.includes(':') ? attributeQName({ name } as XmlAttribute, s.scope) : { ns: '', local: name };
+  const qn = self
+    ? attributeQName(self, s.scope)
+    : name.includes(':')
+      ? attributeQName({ name } as XmlAttribute, s.scope)
+      : { ns: '', local: name };
   const space: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false };
   for (const c of schema.deriver.attributeCandidates(q, qn.ns, qn.local)) valueSpace(c.a!, space);
   return suggestions(space);

@@ -60,7 +60,8 @@ function codePointLength(s: string): number {
 
 // ---- lexical spaces ---------------------------------------------------------
 
-const NC_START = 'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NC_START =
+  'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const NC_CHAR = `${NC_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const NCNAME = new RegExp(`^[${NC_START}][${NC_CHAR}]*$`, 'u');
 const NAME = new RegExp(`^[${NC_START}:][${NC_CHAR}:]*$`, 'u');
@@ -252,7 +253,11 @@ const XSD_TYPES: Record<string, Lexical> = {
   double: (v) => parseDouble(v),
   anyURI: (v) => (validUri(v) ? v : null),
   hexBinary: (v) => (/^([0-9a-fA-F]{2})*$/.test(v) ? v.toUpperCase() : null),
-  base64Binary: (v) => (/^(?:[A-Za-z0-9+/] ?){0,}(?:[A-Za-z0-9+/] ?[A-Za-z0-9+/] ?[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=)?$/.test(v) && (v.replace(/ /g, '').length % 4 === 0) ? v.replace(/ /g, '') : null),
+  base64Binary: (v) =>
+    /^(?:[A-Za-z0-9+/] ?){0,}(?:[A-Za-z0-9+/] ?[A-Za-z0-9+/] ?[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=)?$/.test(v) &&
+    v.replace(/ /g, '').length % 4 === 0
+      ? v.replace(/ /g, '')
+      : null,
   dateTime: (v) => {
     const m = DATETIME_RE.exec(v);
     return m && validDate(m[1], m[2], m[3]) && validTime(m[4], m[5], m[6]) ? v : null;
@@ -280,7 +285,13 @@ const XSD_TYPES: Record<string, Lexical> = {
   },
   gMonthDay: (v) => {
     const m = new RegExp(`^--(\\d{2})-(\\d{2})${TZ}$`).exec(v);
-    return m && parseInt(m[1], 10) >= 1 && parseInt(m[1], 10) <= 12 && parseInt(m[2], 10) >= 1 && parseInt(m[2], 10) <= daysInMonth(2000, parseInt(m[1], 10)) ? v : null;
+    return m &&
+      parseInt(m[1], 10) >= 1 &&
+      parseInt(m[1], 10) <= 12 &&
+      parseInt(m[2], 10) >= 1 &&
+      parseInt(m[2], 10) <= daysInMonth(2000, parseInt(m[1], 10))
+      ? v
+      : null;
   },
   duration: (v) => (/^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(v) ? v : null),
 };
@@ -344,7 +355,7 @@ export class Datatype {
     readonly params: readonly DatatypeParam[],
   ) {
     const xsd = library === XSD_LIBRARY;
-    this.lexical = xsd ? XSD_TYPES[name] ?? null : null;
+    this.lexical = xsd ? (XSD_TYPES[name] ?? null) : null;
     if (!xsd) return;
     for (const p of params) this.addFacet(p);
   }

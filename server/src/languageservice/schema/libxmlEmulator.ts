@@ -68,7 +68,8 @@ class State {
   }
   equals(o: State): boolean {
     if (this === o) return true;
-    if (this.node !== o.node || this.seq !== o.seq || this.nbAttrLeft !== o.nbAttrLeft || this.attrs.length !== o.attrs.length) return false;
+    if (this.node !== o.node || this.seq !== o.seq || this.nbAttrLeft !== o.nbAttrLeft || this.attrs.length !== o.attrs.length)
+      return false;
     if (this.value !== o.value) return false;
     if ((this.tokens === null) !== (o.tokens === null)) return false;
     if (this.tokens && o.tokens && this.tokens.join('\u0000') !== o.tokens.join('\u0000')) return false;
@@ -186,7 +187,8 @@ export class LibxmlEmulator {
   }
 
   private skipIgnored(node: LNode | null): LNode | null {
-    while (node && (node.type === 'other' || (node.type === 'text' && ((this.flags & FLAGS_MIXED_CONTENT) !== 0 || node.isBlank)))) node = node.next;
+    while (node && (node.type === 'other' || (node.type === 'text' && ((this.flags & FLAGS_MIXED_CONTENT) !== 0 || node.isBlank))))
+      node = node.next;
     return node;
   }
 
@@ -542,7 +544,13 @@ export class LibxmlEmulator {
     for (;;) {
       const e = this.errs[this.errs.length - 1];
       if (!e) return;
-      if ((e.code === 'ELEMNAME' && e.arg2 === node.local) || (e.code === 'ELEMEXTRANS' && e.arg1 === node.local) || e.code === 'NOELEM' || e.code === 'NOTELEM') this.errs.pop();
+      if (
+        (e.code === 'ELEMNAME' && e.arg2 === node.local) ||
+        (e.code === 'ELEMEXTRANS' && e.arg1 === node.local) ||
+        e.code === 'NOELEM' ||
+        e.code === 'NOTELEM'
+      )
+        this.errs.pop();
       else return;
     }
   }
@@ -696,7 +704,10 @@ export class LibxmlEmulator {
     if (s.nbAttrLeft <= 0) return -1;
     let i = -1;
     if (def.name !== null) {
-      i = s.attrs.findIndex((a) => a !== null && a.name === def.name && (((def.ns === null || def.ns === '') && a.ns === '') || (a.ns !== '' && a.ns === def.ns)));
+      i = s.attrs.findIndex(
+        (a) =>
+          a !== null && a.name === def.name && (((def.ns === null || def.ns === '') && a.ns === '') || (a.ns !== '' && a.ns === def.ns)),
+      );
     } else {
       i = s.attrs.findIndex((a) => a !== null && nameClassContains(def.nc!, a.ns, a.name));
     }

@@ -73,7 +73,10 @@ function one(def: Def, st: ValueState): boolean {
     case T.VALUE: {
       let ok = value === def.value;
       if (!ok && value !== null) {
-        ok = def.name !== null ? valueMatches(def.library, def.name, def.value ?? '', value) : collapseWhitespace(def.value ?? '') === collapseWhitespace(value);
+        ok =
+          def.name !== null
+            ? valueMatches(def.library, def.name, def.value ?? '', value)
+            : collapseWhitespace(def.value ?? '') === collapseWhitespace(value);
       }
       if (ok) next(st);
       return ok;
@@ -93,7 +96,9 @@ function one(def: Def, st: ValueState): boolean {
     }
     case T.LIST: {
       const old = save(st);
-      const toks = collapseWhitespace(value ?? '').split(' ').filter((t) => t !== '');
+      const toks = collapseWhitespace(value ?? '')
+        .split(' ')
+        .filter((t) => t !== '');
       st.value = toks.length ? toks.shift()! : null;
       st.tokens = toks;
       let ok = list(def.content, st);

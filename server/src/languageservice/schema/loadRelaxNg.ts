@@ -159,7 +159,8 @@ class Translator {
           name,
           () => (content ??= f.group(this.list(def.attrs), this.list(def.content))),
           def.source,
-          () => (hazards ??= interleaveHazards(def).map((h) => ({ classifier: this.claim(h.interleave), groups: h.groups, always: h.always }))),
+          () =>
+            (hazards ??= interleaveHazards(def).map((h) => ({ classifier: this.claim(h.interleave), groups: h.groups, always: h.always }))),
         );
       }
       case T.ATTRIBUTE: {

@@ -71,7 +71,6 @@ export function isNamespaceDeclaration(a: XmlAttribute): boolean {
   return a.name === 'xmlns' || a.name.startsWith('xmlns:');
 }
 
-
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**

@@ -169,7 +169,11 @@ export interface ValueSpace {
   empty: boolean;
 }
 
-export function valueSpace(p: Pattern, into: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false }, seen = new Set<Pattern>()): ValueSpace {
+export function valueSpace(
+  p: Pattern,
+  into: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false },
+  seen = new Set<Pattern>(),
+): ValueSpace {
   if (seen.has(p)) return into;
   seen.add(p);
   switch (p.kind) {
@@ -216,7 +220,10 @@ export function formatElementNames(ps: Pattern[], prefixes: ReadonlyMap<string, 
     for (const n of nameClassNames(nc)) names.add(qualified(n.ns, n.local, prefixes));
     if (nameClassIsWildcard(nc)) names.add(wildcardName(nc, prefixes));
   }
-  return limitList([...names].sort().map((n) => `<${n}>`), limit);
+  return limitList(
+    [...names].sort().map((n) => `<${n}>`),
+    limit,
+  );
 }
 
 export function qualified(ns: string, local: string, prefixes: ReadonlyMap<string, string>): string {
@@ -227,7 +234,11 @@ export function qualified(ns: string, local: string, prefixes: ReadonlyMap<strin
 
 function wildcardName(nc: NameClass, prefixes: ReadonlyMap<string, string>): string {
   if (nc.kind === 'nsName') return qualified(nc.ns, '*', prefixes);
-  if (nc.kind === 'choice') return nc.items.filter(nameClassIsWildcard).map((i) => wildcardName(i, prefixes)).join(', ');
+  if (nc.kind === 'choice')
+    return nc.items
+      .filter(nameClassIsWildcard)
+      .map((i) => wildcardName(i, prefixes))
+      .join(', ');
   return 'any element';
 }
 

@@ -150,7 +150,16 @@ export class PatternFactory {
     return this.table.size;
   }
 
-  private make(key: string, kind: K, a: Pattern | null, b: Pattern | null, items: Pattern[] | null, nullable: boolean, guarded: boolean, extra: PatternExtra | null): Pattern {
+  private make(
+    key: string,
+    kind: K,
+    a: Pattern | null,
+    b: Pattern | null,
+    items: Pattern[] | null,
+    nullable: boolean,
+    guarded: boolean,
+    extra: PatternExtra | null,
+  ): Pattern {
     let p = this.table.get(key);
     if (!p) {
       p = new Pattern(this.nextId++, kind, a, b, items, nullable, guarded, extra);
@@ -200,7 +209,7 @@ export class PatternFactory {
     const ordered: Pattern[] = [];
     const seen = new Set<Pattern>();
     for (const q of alts) {
-      for (const i of q.kind === K.Choice ? q.ordered ?? q.items! : [q]) {
+      for (const i of q.kind === K.Choice ? (q.ordered ?? q.items!) : [q]) {
         if (i.kind !== K.NotAllowed && !seen.has(i)) {
           seen.add(i);
           ordered.push(i);
@@ -253,7 +262,13 @@ export class PatternFactory {
    * `valueDefs` the definitions libxml2 checks values against.
    */
   attribute(uid: number, nc: NameClass, name: string, value: Pattern, valueDefs: Def | null): Pattern {
-    return this.make(`A${uid}`, K.Attribute, value, null, null, false, false, { kind: 'attribute', nc, name, valueDefs, matches: new Map() });
+    return this.make(`A${uid}`, K.Attribute, value, null, null, false, false, {
+      kind: 'attribute',
+      nc,
+      name,
+      valueDefs,
+      matches: new Map(),
+    });
   }
 
   data(dt: Datatype, except: Pattern | null): Pattern {
@@ -304,7 +319,11 @@ export function nullableBefore(p: Pattern, t: Token | null): boolean {
     }
     case K.Choice:
       r = false;
-      for (const i of p.items!) if (nullableBefore(i, t)) { r = true; break; }
+      for (const i of p.items!)
+        if (nullableBefore(i, t)) {
+          r = true;
+          break;
+        }
       break;
     case K.Group:
     case K.Interleave:

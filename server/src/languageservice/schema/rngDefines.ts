@@ -618,7 +618,8 @@ function simplify(first: Def | null, parent: Def | null): void {
           parent.type = T.EMPTY;
           break;
         }
-        if (parent && (parent.type === T.GROUP || parent.type === T.INTERLEAVE || parent.type === T.CHOICE)) prev = tryUnlink(cur, parent, prev);
+        if (parent && (parent.type === T.GROUP || parent.type === T.INTERLEAVE || parent.type === T.CHOICE))
+          prev = tryUnlink(cur, parent, prev);
         else prev = cur;
       } else prev = cur;
     }
@@ -687,7 +688,18 @@ export function libxmlNullable(def: Def | null): number {
   return ret;
 }
 
-const TRAVERSED = new Set([T.CHOICE, T.INTERLEAVE, T.GROUP, T.ONEORMORE, T.ZEROORMORE, T.OPTIONAL, T.PARENTREF, T.REF, T.DEF, T.EXTERNALREF]);
+const TRAVERSED = new Set([
+  T.CHOICE,
+  T.INTERLEAVE,
+  T.GROUP,
+  T.ONEORMORE,
+  T.ZEROORMORE,
+  T.OPTIONAL,
+  T.PARENTREF,
+  T.REF,
+  T.DEF,
+  T.EXTERNALREF,
+]);
 
 /**
  * libxml2's xmlRelaxNGGetElements: the element and text definitions a
@@ -695,7 +707,11 @@ const TRAVERSED = new Set([T.CHOICE, T.INTERLEAVE, T.GROUP, T.ONEORMORE, T.ZEROO
  * libxml2 gathers them for interleave groups).
  */
 export function topElements(def: Def, withData = false, out: Def[] = [], seen = new Set<Def>()): Def[] {
-  if (def.type === T.ELEMENT || def.type === T.TEXT || (withData && (def.type === T.DATATYPE || def.type === T.VALUE || def.type === T.LIST))) {
+  if (
+    def.type === T.ELEMENT ||
+    def.type === T.TEXT ||
+    (withData && (def.type === T.DATATYPE || def.type === T.VALUE || def.type === T.LIST))
+  ) {
     out.push(def);
     return out;
   }
@@ -815,7 +831,20 @@ export function buildDefines(root: RNode): ParsedSchema {
 
 // ---- libxml2's interleave link restoration hazard --------------------------
 
-const SAME_LEVEL = new Set([T.REF, T.DEF, T.CHOICE, T.GROUP, T.OPTIONAL, T.ZEROORMORE, T.ONEORMORE, T.EXTERNALREF, T.PARENTREF, T.NOOP, T.START, T.INTERLEAVE]);
+const SAME_LEVEL = new Set([
+  T.REF,
+  T.DEF,
+  T.CHOICE,
+  T.GROUP,
+  T.OPTIONAL,
+  T.ZEROORMORE,
+  T.ONEORMORE,
+  T.EXTERNALREF,
+  T.PARENTREF,
+  T.NOOP,
+  T.START,
+  T.INTERLEAVE,
+]);
 
 /** interleaves (that partition children) in `d` or reachable from it without entering an element */
 function sameLevelInterleaves(d: Def, out: Def[], seen: Set<Def>): Def[] {
@@ -860,7 +889,8 @@ function sameLevelData(d: Def, seen = new Set<Def>()): boolean {
 function unwrap(d: Def): Def {
   for (;;) {
     if ((d.type === T.REF || d.type === T.PARENTREF || d.type === T.EXTERNALREF || d.type === T.START) && d.content) d = d.content;
-    else if ((d.type === T.DEF || d.type === T.GROUP || d.type === T.NOOP || d.type === T.CHOICE) && d.content && !d.content.next) d = d.content;
+    else if ((d.type === T.DEF || d.type === T.GROUP || d.type === T.NOOP || d.type === T.CHOICE) && d.content && !d.content.next)
+      d = d.content;
     else return d;
   }
 }

@@ -198,7 +198,8 @@ export class RngReader {
             if (!removeRedefined(root, null)) throw new SchemaLoadError(`${node.source}: include has a start but ${target} has none`);
           } else if (c.name === 'define') {
             const name = (c.attrs.get('name') ?? '').trim();
-            if (!removeRedefined(root, name)) throw new SchemaLoadError(`${node.source}: include redefines ${name}, which ${target} does not define`);
+            if (!removeRedefined(root, name))
+              throw new SchemaLoadError(`${node.source}: include redefines ${name}, which ${target} does not define`);
           }
         }
         node.included = root;

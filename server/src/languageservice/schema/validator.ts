@@ -161,7 +161,11 @@ export class SchemaWalker {
     if (space.values.length && !space.datatypes.length) return `${what} '${shown}' is not one of ${alts.join(', ')}`;
     if (!space.values.length && space.datatypes.length === 1) {
       const why = space.datatypes[0].explain(value);
-      if (why) return `${what} '${shown}' ${why}` + (value.trim() !== value && space.datatypes[0].check(value.trim()) ? ' (remove the surrounding whitespace)' : '');
+      if (why)
+        return (
+          `${what} '${shown}' ${why}` +
+          (value.trim() !== value && space.datatypes[0].check(value.trim()) ? ' (remove the surrounding whitespace)' : '')
+        );
     }
     if (alts.length) return `${what} '${shown}' is not valid here; expected ${alts.join(', or ')}`;
     return `${what} '${shown}' is not valid here`;
@@ -181,7 +185,12 @@ export class SchemaWalker {
     if (!opened) {
       const expected = acceptedNext(this.schema, p);
       if (isRoot) {
-        this.problem(el.nameStart, el.nameEnd, 'unexpected-root', `root element <${el.name}> is not allowed; expected ${formatElementNames(expected, this.schema.prefixes) || 'nothing'}`);
+        this.problem(
+          el.nameStart,
+          el.nameEnd,
+          'unexpected-root',
+          `root element <${el.name}> is not allowed; expected ${formatElementNames(expected, this.schema.prefixes) || 'nothing'}`,
+        );
       } else {
         const parent = el.parent ? `<${el.parent.name}>` : 'the document';
         const names = formatElementNames(expected, this.schema.prefixes);
@@ -302,10 +311,11 @@ export class SchemaWalker {
     const d = this.schema.deriver;
     const f = this.schema.factory;
     let hasElements = false;
-    for (let i = 0; i < upTo; i++) if (el.children[i].kind === 'element') {
-      hasElements = true;
-      break;
-    }
+    for (let i = 0; i < upTo; i++)
+      if (el.children[i].kind === 'element') {
+        hasElements = true;
+        break;
+      }
     if (!hasElements && upTo === el.children.length) {
       const kids = el.children;
       // the common leaf: no text, or one text node
@@ -329,7 +339,12 @@ export class SchemaWalker {
         continue;
       }
       if (k && k.kind !== 'element') continue;
-      if (runStart >= 0 && !runBlank) c = this.textRun(c, el, el.children.slice(runStart, i).filter((t): t is XmlText => t.kind === 'text'));
+      if (runStart >= 0 && !runBlank)
+        c = this.textRun(
+          c,
+          el,
+          el.children.slice(runStart, i).filter((t): t is XmlText => t.kind === 'text'),
+        );
       runStart = -1;
       runBlank = true;
       if (k) c = this.shallow ? this.skip(c, k, scope) : this.element(c, k, scope);
@@ -362,7 +377,8 @@ export class SchemaWalker {
       range.start,
       range.end,
       'unexpected-text',
-      `text is not allowed in <${el.name}>` + (expected.length ? `; expected ${expected.length > 1 ? 'one of ' : ''}${formatElementNames(expected, this.schema.prefixes)}` : ''),
+      `text is not allowed in <${el.name}>` +
+        (expected.length ? `; expected ${expected.length > 1 ? 'one of ' : ''}${formatElementNames(expected, this.schema.prefixes)}` : ''),
     );
   }
 
@@ -385,7 +401,12 @@ export class SchemaWalker {
       const space: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false };
       for (const q of cands) valueSpace(q, space);
       const alts = [...(space.values.length ? [limitList(space.values, 12)] : []), ...space.datatypes.map((t) => `a ${t.describe()}`)];
-      this.problem(el.nameStart, el.nameEnd, 'missing-value', `element <${el.name}> requires a value` + (alts.length ? `: ${alts.join(', or ')}` : ''));
+      this.problem(
+        el.nameStart,
+        el.nameEnd,
+        'missing-value',
+        `element <${el.name}> requires a value` + (alts.length ? `: ${alts.join(', or ')}` : ''),
+      );
       return;
     }
     this.problem(el.nameStart, el.nameEnd, 'missing-element', `element <${el.name}> is incomplete`);

@@ -11,9 +11,24 @@ import { Fill } from '../expander/fill';
 import { shortVersion } from '../knowledge/versions';
 import { describeAddress, describeElement } from './describe';
 
-export const ABI_DEFAULT = defineRule({ id: 'abi-default', title: 'Value libvirt fills in at define time', defaultSeverity: 'information', docUrl: 'https://libvirt.org/formatdomain.html' });
-export const ABI_ADDRESS = defineRule({ id: 'abi-address', title: 'Device address libvirt assigns at define time', defaultSeverity: 'hint', docUrl: 'https://libvirt.org/formatdomain.html#device-addresses' });
-export const ABI_GENERATED = defineRule({ id: 'abi-generated', title: 'Value libvirt generates at define time', defaultSeverity: 'hint', docUrl: 'https://libvirt.org/formatdomain.html#general-metadata' });
+export const ABI_DEFAULT = defineRule({
+  id: 'abi-default',
+  title: 'Value libvirt fills in at define time',
+  defaultSeverity: 'information',
+  docUrl: 'https://libvirt.org/formatdomain.html',
+});
+export const ABI_ADDRESS = defineRule({
+  id: 'abi-address',
+  title: 'Device address libvirt assigns at define time',
+  defaultSeverity: 'hint',
+  docUrl: 'https://libvirt.org/formatdomain.html#device-addresses',
+});
+export const ABI_GENERATED = defineRule({
+  id: 'abi-generated',
+  title: 'Value libvirt generates at define time',
+  defaultSeverity: 'hint',
+  docUrl: 'https://libvirt.org/formatdomain.html#general-metadata',
+});
 
 /** the topmost added ancestor of an added node (itself when its parent exists in the document) */
 function topAdded(n: ENode): ENode {
@@ -49,7 +64,10 @@ class LazyGroup implements FillGroup {
   readonly fills: Fill[];
   readonly kind: FillGroup['kind'];
   readonly subject: ENode;
-  constructor(g: Omit<FillGroup, 'message'>, private readonly build: () => string) {
+  constructor(
+    g: Omit<FillGroup, 'message'>,
+    private readonly build: () => string,
+  ) {
     this.start = g.start;
     this.end = g.end;
     this.rule = g.rule;
@@ -102,18 +120,33 @@ export function groupFills(expansion: Expansion): FillGroup[] {
     if (!parent) continue;
     // an address added to an existing device is the device's address, reported on the device
     if (top.name === 'address') {
-      groups.push(group({ start: parent.nameStart, end: parent.nameEnd, rule: ABI_ADDRESS.id, fills, kind: 'address', subject: top }, () => `libvirt ${v} will assign ${describeAddress(top)} to this <${parent.name}>`));
+      groups.push(
+        group(
+          { start: parent.nameStart, end: parent.nameEnd, rule: ABI_ADDRESS.id, fills, kind: 'address', subject: top },
+          () => `libvirt ${v} will assign ${describeAddress(top)} to this <${parent.name}>`,
+        ),
+      );
       continue;
     }
     const generated = fills.every((f) => f.category === 'generated');
     const inside = parent.name !== 'devices' && parent.name !== 'domain';
     groups.push(
-      group({ start: parent.nameStart, end: parent.nameEnd, rule: generated ? ABI_GENERATED.id : ruleOf(fills), fills, kind: 'added', subject: top }, () => {
-        const desc = describeElement(top);
-        return generated
-          ? `libvirt ${v} will generate ${desc}${inside ? ` for this <${parent.name}>` : ''}`
-          : `libvirt ${v} will add ${desc}${addressOf(top)}${inside ? ` to this <${parent.name}>` : ''}`;
-      }),
+      group(
+        {
+          start: parent.nameStart,
+          end: parent.nameEnd,
+          rule: generated ? ABI_GENERATED.id : ruleOf(fills),
+          fills,
+          kind: 'added',
+          subject: top,
+        },
+        () => {
+          const desc = describeElement(top);
+          return generated
+            ? `libvirt ${v} will generate ${desc}${inside ? ` for this <${parent.name}>` : ''}`
+            : `libvirt ${v} will add ${desc}${addressOf(top)}${inside ? ` to this <${parent.name}>` : ''}`;
+        },
+      ),
     );
   }
   for (const [node, fills] of onExisting) {
@@ -124,14 +157,28 @@ export function groupFills(expansion: Expansion): FillGroup[] {
       const start = attr && attr.valueStart >= 0 ? attr.valueStart : el.nameStart;
       const end = attr && attr.valueStart >= 0 ? attr.valueEnd : el.nameEnd;
       // the reason is the hover's and the diagnostic's related information: the message stays one line
-      groups.push(group({ start, end, rule: ruleOf([f]), fills: [f], kind: 'changed', subject: node }, () => `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}'`));
+      groups.push(
+        group(
+          { start, end, rule: ruleOf([f]), fills: [f], kind: 'changed', subject: node },
+          () => `libvirt ${v} will store ${f.attribute}='${f.value}' instead of '${f.previous}'`,
+        ),
+      );
     }
     // one finding per pin action: what Pin All ABI Defaults writes apart from what only the address pin writes
     const rest = fills.filter((f) => !changed.includes(f));
-    for (const part of [rest.filter((f) => ruleOf([f]) === ABI_DEFAULT.id), rest.filter((f) => ruleOf([f]) === ABI_ADDRESS.id), rest.filter((f) => ruleOf([f]) === ABI_GENERATED.id)]) {
+    for (const part of [
+      rest.filter((f) => ruleOf([f]) === ABI_DEFAULT.id),
+      rest.filter((f) => ruleOf([f]) === ABI_ADDRESS.id),
+      rest.filter((f) => ruleOf([f]) === ABI_GENERATED.id),
+    ]) {
       if (!part.length) continue;
       const parts = () => part.map((f) => (f.kind === 'attribute' ? `${f.attribute}='${f.value}'` : `text '${f.value}'`)).join(', ');
-      groups.push(group({ start: el.nameStart, end: el.nameEnd, rule: ruleOf(part), fills: part, kind: 'set', subject: node }, () => `libvirt ${v} will set ${parts()} on this <${el.name}>`));
+      groups.push(
+        group(
+          { start: el.nameStart, end: el.nameEnd, rule: ruleOf(part), fills: part, kind: 'set', subject: node },
+          () => `libvirt ${v} will set ${parts()} on this <${el.name}>`,
+        ),
+      );
     }
   }
   return groups.sort((a, b) => a.start - b.start);

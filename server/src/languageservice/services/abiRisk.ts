@@ -177,7 +177,9 @@ function keyed(groups: FillGroup[]): Map<string, FillGroup> {
 
 /** ranks the active expansion's groups against the other targets' expansions of the same document */
 export function rankGroups(active: Expansion, others: Expansion[]): Ranking {
-  const targets = [active, ...others].sort((a, b) => compareVersions(a.profile.libvirt, b.profile.libvirt) || (a === active ? -1 : b === active ? 1 : 0));
+  const targets = [active, ...others].sort(
+    (a, b) => compareVersions(a.profile.libvirt, b.profile.libvirt) || (a === active ? -1 : b === active ? 1 : 0),
+  );
   const maps = new Map<Expansion, Map<string, FillGroup>>(targets.map((e) => [e, keyed(groupFills(e))]));
   const mine = maps.get(active)!;
   const groups: RankedGroup[] = [];
@@ -215,7 +217,10 @@ export function rankDocument(doc: DomainDocument, active: Expansion, floor?: { l
   const key = profiles.map((p) => `${p.id}/${p.libvirt}/${p.qemu}`).join(',') + `|${active.profile.id}`;
   const hit = doc.ranking;
   if (hit && hit.key === key && hit.active === active) return hit.ranking;
-  const ranking = rankGroups(active, profiles.map((p) => expandDomain(domain, p)));
+  const ranking = rankGroups(
+    active,
+    profiles.map((p) => expandDomain(domain, p)),
+  );
   doc.ranking = { key, active, ranking };
   return ranking;
 }
@@ -223,7 +228,11 @@ export function rankDocument(doc: DomainDocument, active: Expansion, floor?: { l
 // ---------------------------------------------------------------------------
 // wording
 
-const leaf = (k: string) => k.replace(/^.*[@/]/, '').replace(/^#text$/, 'text').replace(/\[\d+\]$/, '');
+const leaf = (k: string) =>
+  k
+    .replace(/^.*[@/]/, '')
+    .replace(/^#text$/, 'text')
+    .replace(/\[\d+\]$/, '');
 
 /** what one target does where the active one differs: "stores model='piix3-uhci'", "keeps 'q35'", "fills nothing here" */
 function describeDifference(mine: FillGroup | undefined, other: FillGroup | undefined): string {
@@ -273,7 +282,11 @@ function rankedMessage(g: RankedGroup, active: TargetProfile): string {
 function relatedFor(g: RankedGroup): Finding['related'] {
   const at = { start: g.start, end: g.end };
   const out: NonNullable<Finding['related']> = [];
-  for (const t of g.disagree ?? []) out.push({ ...at, message: `${t.profile.label}: ${t.group ? t.group.message.replace(/^libvirt \S+ will /, 'will ') : 'fills nothing here'}` });
+  for (const t of g.disagree ?? [])
+    out.push({
+      ...at,
+      message: `${t.profile.label}: ${t.group ? t.group.message.replace(/^libvirt \S+ will /, 'will ') : 'fills nothing here'}`,
+    });
   const f = g.fills[0];
   if (f) out.push({ ...at, message: `why: ${f.reason} (${describeSource(f.source)})` });
   return out;
@@ -288,7 +301,14 @@ export function rankedFindings(ranking: Ranking, level: DefaultsLevel = DEFAULT_
   for (const g of ranking.groups) {
     const risk = g.disagree !== undefined;
     if (!risk && level !== 'diagnostics') continue;
-    out.push({ rule: g.rule, start: g.start, end: g.end, message: rankedMessage(g, ranking.active), data: { fills: g.foreign ? 0 : g.fills.length, ...(risk ? { risk: true } : {}) }, related: relatedFor(g) });
+    out.push({
+      rule: g.rule,
+      start: g.start,
+      end: g.end,
+      message: rankedMessage(g, ranking.active),
+      data: { fills: g.foreign ? 0 : g.fills.length, ...(risk ? { risk: true } : {}) },
+      related: relatedFor(g),
+    });
   }
   return out;
 }
@@ -299,7 +319,8 @@ export function riskHover(ranking: Ranking, offset: number): string | undefined 
   for (const g of ranking.groups) {
     if (!g.disagree || offset < g.start || offset > g.end) continue;
     lines.push(`**Differs between releases** (${rankedMessage(g, ranking.active).replace(/^.*?; /, '')}):`);
-    for (const t of g.disagree) lines.push(`- ${t.profile.label}: ${t.group ? t.group.message.replace(/^libvirt \S+ will /, 'will ') : 'fills nothing here'}`);
+    for (const t of g.disagree)
+      lines.push(`- ${t.profile.label}: ${t.group ? t.group.message.replace(/^libvirt \S+ will /, 'will ') : 'fills nothing here'}`);
   }
   return lines.length ? lines.join('\n') : undefined;
 }

@@ -39,12 +39,22 @@ export function codeLenses(doc: DomainDocument, ranking: Ranking): CodeLens[] {
   const out: CodeLens[] = [];
   const uri = doc.textDocument.uri;
   if (addedElsewhere || setElsewhere) {
-    const what = [addedElsewhere && `add ${plural(addedElsewhere, 'element')}`, setElsewhere && `set ${plural(setElsewhere, 'value')}`].filter(Boolean).join(' and ');
-    out.push({ range: doc.range(domain.nameStart, domain.nameEnd), command: { title: `libvirt ${v} will ${what}: Pin all`, command: PIN_ALL_COMMAND, arguments: [uri, false] } });
+    const what = [addedElsewhere && `add ${plural(addedElsewhere, 'element')}`, setElsewhere && `set ${plural(setElsewhere, 'value')}`]
+      .filter(Boolean)
+      .join(' and ');
+    out.push({
+      range: doc.range(domain.nameStart, domain.nameEnd),
+      command: { title: `libvirt ${v} will ${what}: Pin all`, command: PIN_ALL_COMMAND, arguments: [uri, false] },
+    });
   }
   if (devices && (addedDevices || addresses)) {
-    const what = [addedDevices && plural(addedDevices, 'device'), addresses && plural(addresses, 'address', 'addresses')].filter(Boolean).join(', ');
-    out.push({ range: doc.range(devices.nameStart, devices.nameEnd), command: { title: `libvirt ${v} will add ${what}: Pin all`, command: PIN_ALL_COMMAND, arguments: [uri, true] } });
+    const what = [addedDevices && plural(addedDevices, 'device'), addresses && plural(addresses, 'address', 'addresses')]
+      .filter(Boolean)
+      .join(', ');
+    out.push({
+      range: doc.range(devices.nameStart, devices.nameEnd),
+      command: { title: `libvirt ${v} will add ${what}: Pin all`, command: PIN_ALL_COMMAND, arguments: [uri, true] },
+    });
   }
   return out;
 }

@@ -5,7 +5,14 @@
  * does not support are marked with the libvirt version that added them, or
  * left out when the user asks.
  */
-import { CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, InsertTextFormat, TextEdit } from 'vscode-languageserver-types';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionItemTag,
+  CompletionList,
+  InsertTextFormat,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { DomainDocument } from '../domainDocument';
 import { DEVICE_SNIPPETS } from '../knowledge/deviceSnippets';
 import { sinceOf, VersionFact } from '../knowledge/versionFacts';
@@ -30,12 +37,21 @@ function attrsOf(el: XmlElement): Record<string, string | undefined> {
 /** the version verdict of one fact for the target and floor */
 function support(fact: VersionFact | undefined, ctx: CompletionContext): { ok: boolean; note?: string } {
   if (!fact) return { ok: true };
-  if (compareVersions(fact.since, ctx.profile.libvirt) > 0) return { ok: false, note: `since libvirt ${fact.since}: not on the target (libvirt ${ctx.profile.libvirt})` };
-  if (ctx.floor?.libvirt && compareVersions(fact.since, ctx.floor.libvirt) > 0) return { ok: false, note: `since libvirt ${fact.since}: newer than the migration floor ${ctx.floor.libvirt}` };
+  if (compareVersions(fact.since, ctx.profile.libvirt) > 0)
+    return { ok: false, note: `since libvirt ${fact.since}: not on the target (libvirt ${ctx.profile.libvirt})` };
+  if (ctx.floor?.libvirt && compareVersions(fact.since, ctx.floor.libvirt) > 0)
+    return { ok: false, note: `since libvirt ${fact.since}: newer than the migration floor ${ctx.floor.libvirt}` };
   return { ok: true, note: `since libvirt ${fact.since}` };
 }
 
-function item(label: string, kind: CompletionItemKind, range: TextEdit['range'], newText: string, verdict: { ok: boolean; note?: string }, extra: Partial<CompletionItem> = {}): CompletionItem {
+function item(
+  label: string,
+  kind: CompletionItemKind,
+  range: TextEdit['range'],
+  newText: string,
+  verdict: { ok: boolean; note?: string },
+  extra: Partial<CompletionItem> = {},
+): CompletionItem {
   return {
     label,
     kind,
@@ -80,7 +96,10 @@ export function doComplete(doc: DomainDocument, offset: number, schema: RelaxNgS
       const values = attributeValues(schema, el, inValue.name).values;
       return {
         isIncomplete: false,
-        items: keep(ctx, values.map((v) => item(v, CompletionItemKind.EnumMember, range, v, support(sinceOf(path, v, attrsOf(el)), ctx)))),
+        items: keep(
+          ctx,
+          values.map((v) => item(v, CompletionItemKind.EnumMember, range, v, support(sinceOf(path, v, attrsOf(el)), ctx))),
+        ),
       };
     }
     const onName = el.attributes.find((a) => offset >= a.nameStart && offset <= a.nameEnd);
@@ -112,21 +131,53 @@ export function doComplete(doc: DomainDocument, offset: number, schema: RelaxNgS
     const node = el.textNode();
     const range = node ? doc.range(node.start, node.end) : doc.range(offset, offset);
     const values = textValues(schema, el).values;
-    return { isIncomplete: false, items: keep(ctx, values.map((v) => item(v, CompletionItemKind.EnumMember, range, v, support(sinceOf(el.xpath, v), ctx)))) };
+    return {
+      isIncomplete: false,
+      items: keep(
+        ctx,
+        values.map((v) => item(v, CompletionItemKind.EnumMember, range, v, support(sinceOf(el.xpath, v), ctx))),
+      ),
+    };
   }
   return empty;
 }
 
-function elementItems(doc: DomainDocument, parent: XmlElement, beforeChild: number, schema: RelaxNgSchema, ctx: CompletionContext, range: TextEdit['range'], afterLt: boolean): CompletionItem[] {
+function elementItems(
+  doc: DomainDocument,
+  parent: XmlElement,
+  beforeChild: number,
+  schema: RelaxNgSchema,
+  ctx: CompletionContext,
+  range: TextEdit['range'],
+  afterLt: boolean,
+): CompletionItem[] {
   const q = quoteOf(doc);
   const items = allowedChildElements(schema, parent, beforeChild)
     .filter((e) => e.name !== '*')
-    .map((e) => item(e.name, CompletionItemKind.Property, range, e.name, support(sinceOf(`${parent.xpath}/${e.name}`), ctx), e.required ? { preselect: true } : {}));
+    .map((e) =>
+      item(
+        e.name,
+        CompletionItemKind.Property,
+        range,
+        e.name,
+        support(sinceOf(`${parent.xpath}/${e.name}`), ctx),
+        e.required ? { preselect: true } : {},
+      ),
+    );
   if (parent.name === 'devices' && parent.parent?.name === 'domain') {
     for (const s of DEVICE_SNIPPETS) {
       let body = s.body.replace(/'/g, q);
       if (afterLt) body = body.slice(1); // the `<` is already typed
-      items.push(item(s.label, CompletionItemKind.Snippet, range, body, { ok: true, note: s.description }, { insertTextFormat: InsertTextFormat.Snippet, filterText: s.body.slice(1, s.body.search(/[\s>]/)) }));
+      items.push(
+        item(
+          s.label,
+          CompletionItemKind.Snippet,
+          range,
+          body,
+          { ok: true, note: s.description },
+          { insertTextFormat: InsertTextFormat.Snippet, filterText: s.body.slice(1, s.body.search(/[\s>]/)) },
+        ),
+      );
     }
   }
   return items;

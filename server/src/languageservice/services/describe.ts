@@ -33,7 +33,18 @@ export function describeElement(n: ENode): string {
   const a = (k: string) => n.attr(k);
   switch (n.name) {
     case 'controller': {
-      const type = a('type') === 'usb' ? 'USB' : a('type') === 'pci' ? 'PCI' : a('type') === 'sata' ? 'SATA' : a('type') === 'ide' ? 'IDE' : a('type') === 'scsi' ? 'SCSI' : a('type');
+      const type =
+        a('type') === 'usb'
+          ? 'USB'
+          : a('type') === 'pci'
+            ? 'PCI'
+            : a('type') === 'sata'
+              ? 'SATA'
+              : a('type') === 'ide'
+                ? 'IDE'
+                : a('type') === 'scsi'
+                  ? 'SCSI'
+                  : a('type');
       const model = a('model') ?? n.child('model')?.attr('name');
       return `${/^[AEIOaeio]/.test(type ?? '') ? 'an' : 'a'} ${type} controller${a('index') && a('index') !== '0' ? ` (index ${a('index')})` : ''}${model ? `, model ${model}` : ''}`;
     }

@@ -22,7 +22,11 @@ function fileLink(doc: DomainDocument, start: number, end: number, path: string)
 function docLink(doc: DomainDocument, el: XmlElement): DocumentLink | undefined {
   const d = docFor(el.xpath);
   if (!d) return undefined;
-  return { range: doc.range(el.nameStart, el.nameEnd), target: `${FORMAT_DOMAIN_URL}#${d.anchor}`, tooltip: `libvirt documentation: ${d.anchor.replace(/-/g, ' ')}` };
+  return {
+    range: doc.range(el.nameStart, el.nameEnd),
+    target: `${FORMAT_DOMAIN_URL}#${d.anchor}`,
+    tooltip: `libvirt documentation: ${d.anchor.replace(/-/g, ' ')}`,
+  };
 }
 
 export function documentLinks(doc: DomainDocument): DocumentLink[] {
@@ -31,7 +35,7 @@ export function documentLinks(doc: DomainDocument): DocumentLink[] {
   const out: DocumentLink[] = [];
   for (const el of walkElements(domain)) {
     // documentation on the sections and device kinds (deeper elements share their section's page)
-    if (el.parent === domain || el.parent?.name === 'devices' && el.parent.parent === domain) {
+    if (el.parent === domain || (el.parent?.name === 'devices' && el.parent.parent === domain)) {
       const l = docLink(doc, el);
       if (l) out.push(l);
     }

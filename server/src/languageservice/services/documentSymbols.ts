@@ -8,7 +8,13 @@ import { DomainDocument } from '../domainDocument';
 import { XmlElement } from '../parser/xmlNodes';
 
 /** "disks", "interfaces", "controllers": the outline group of a device kind */
-const GROUP_NAMES: Record<string, string> = { memballoon: 'memory balloons', redirdev: 'USB redirections', rng: 'random number generators', hostdev: 'host devices', iommu: 'IOMMU' };
+const GROUP_NAMES: Record<string, string> = {
+  memballoon: 'memory balloons',
+  redirdev: 'USB redirections',
+  rng: 'random number generators',
+  hostdev: 'host devices',
+  iommu: 'IOMMU',
+};
 
 function groupName(kind: string): string {
   return GROUP_NAMES[kind] ?? (/(s|sh|x)$/.test(kind) ? `${kind}es` : `${kind}s`);
@@ -29,7 +35,10 @@ function deviceName(el: XmlElement): string {
       return join(a('type'), a('index'));
     case 'hostdev': {
       const s = el.child('source')?.child('address');
-      const pci = s && s.attr('bus') !== undefined && s.attr('slot') !== undefined ? `${s.attr('bus')}:${s.attr('slot')}.${s.attr('function') ?? '0'}`.replace(/0x/g, '') : undefined;
+      const pci =
+        s && s.attr('bus') !== undefined && s.attr('slot') !== undefined
+          ? `${s.attr('bus')}:${s.attr('slot')}.${s.attr('function') ?? '0'}`.replace(/0x/g, '')
+          : undefined;
       return join(a('type'), pci ?? el.child('source')?.child('vendor')?.attr('id'));
     }
     case 'serial':
@@ -71,7 +80,12 @@ function kindOf(name: string): SymbolKind {
 
 function symbol(doc: DomainDocument, el: XmlElement, name: string, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
   const end = el.end > 0 ? el.end : el.startTagEnd > 0 ? el.startTagEnd : el.nameEnd;
-  const s: DocumentSymbol = { name, kind: kindOf(el.name), range: doc.range(el.start, end), selectionRange: doc.range(el.nameStart, el.nameEnd) };
+  const s: DocumentSymbol = {
+    name,
+    kind: kindOf(el.name),
+    range: doc.range(el.start, end),
+    selectionRange: doc.range(el.nameStart, el.nameEnd),
+  };
   if (detail) s.detail = detail;
   if (children) s.children = children;
   return s;
@@ -88,7 +102,14 @@ function devicesSymbol(doc: DomainDocument, devices: XmlElement): DocumentSymbol
       continue;
     }
     // a group spans its first to its last member
-    children.push({ name: groupName(kind), detail: String(els.length), kind: SymbolKind.Array, range: { start: items[0].range.start, end: items[items.length - 1].range.end }, selectionRange: items[0].selectionRange, children: items });
+    children.push({
+      name: groupName(kind),
+      detail: String(els.length),
+      kind: SymbolKind.Array,
+      range: { start: items[0].range.start, end: items[items.length - 1].range.end },
+      selectionRange: items[0].selectionRange,
+      children: items,
+    });
   }
   return symbol(doc, devices, 'devices', children, `${devices.elements().length}`);
 }
@@ -107,7 +128,9 @@ function detailOf(el: XmlElement): string | undefined {
 export function documentSymbols(doc: DomainDocument): DocumentSymbol[] {
   const domain = doc.domain;
   if (!domain) return [];
-  const children = domain.elements().map((el) => (el.name === 'devices' ? devicesSymbol(doc, el) : symbol(doc, el, el.name, undefined, detailOf(el))));
+  const children = domain
+    .elements()
+    .map((el) => (el.name === 'devices' ? devicesSymbol(doc, el) : symbol(doc, el, el.name, undefined, detailOf(el))));
   const name = domain.child('name')?.trimmedText();
   return [{ ...symbol(doc, domain, name ? `domain ${name}` : 'domain', children, domain.attr('type')), kind: SymbolKind.Module }];
 }

@@ -19,8 +19,10 @@ export function foldingRanges(doc: DomainDocument): FoldingRange[] {
         if (REGION.test(n.value)) regions.push(line(n.start));
         else if (END_REGION.test(n.value)) {
           const start = regions.pop();
-          if (start !== undefined && line(n.start) > start) out.push({ startLine: start, endLine: line(n.start), kind: FoldingRangeKind.Region });
-        } else if (line(n.end) > line(n.start)) out.push({ startLine: line(n.start), endLine: line(n.end), kind: FoldingRangeKind.Comment });
+          if (start !== undefined && line(n.start) > start)
+            out.push({ startLine: start, endLine: line(n.start), kind: FoldingRangeKind.Region });
+        } else if (line(n.end) > line(n.start))
+          out.push({ startLine: line(n.start), endLine: line(n.end), kind: FoldingRangeKind.Comment });
         continue;
       }
       if (n.kind !== 'element') continue;

@@ -45,7 +45,9 @@ function line(f: Fill): string {
 export function markdownInline(text: string): string {
   return text
     .split(/(`[^`]*`)/)
-    .map((part) => (part.startsWith('`') ? part : part.replace(/<\/?[A-Za-z][^<>]*>/g, (tag) => `\`${tag}\``).replace(/[*_]/g, (c) => `\\${c}`)))
+    .map((part) =>
+      part.startsWith('`') ? part : part.replace(/<\/?[A-Za-z][^<>]*>/g, (tag) => `\`${tag}\``).replace(/[*_]/g, (c) => `\\${c}`),
+    )
     .join('');
 }
 
@@ -83,7 +85,9 @@ export function doHover(doc: DomainDocument, expansion: Expansion | undefined, o
 
   const node = expansion && nodeOf(expansion.root, el);
   if (expansion && node) {
-    const mine = expansion.fills.filter((f) => f.category !== 'normalised' && (f.node === node || (f.kind === 'element' && f.node.parent === node)));
+    const mine = expansion.fills.filter(
+      (f) => f.category !== 'normalised' && (f.node === node || (f.kind === 'element' && f.node.parent === node)),
+    );
     const relevant = onAttr ? mine.filter((f) => f.attribute === onAttr.name) : mine;
     if (relevant.length) {
       const v = shortVersion(expansion.profile.libvirt);

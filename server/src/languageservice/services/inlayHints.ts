@@ -20,13 +20,18 @@ const LENS_CONTAINERS = new Set(['domain', 'devices']);
 
 /** the groups shown as hints: stable, on the active target, not addresses, not added straight into a container */
 function hintGroups(ranking: Ranking): RankedGroup[] {
-  return ranking.groups.filter((g) => !g.disagree && !g.foreign && g.kind !== 'address' && !(g.kind === 'added' && LENS_CONTAINERS.has(g.subject.parent?.name ?? '')));
+  return ranking.groups.filter(
+    (g) => !g.disagree && !g.foreign && g.kind !== 'address' && !(g.kind === 'added' && LENS_CONTAINERS.has(g.subject.parent?.name ?? '')),
+  );
 }
 
 function tooltip(g: RankedGroup, ranking: Ranking): { kind: 'markdown'; value: string } {
   const f = g.fills[0];
   const same = ranking.targets.map((t) => shortVersion(t.libvirt)).join(', ');
-  return { kind: MarkupKind.Markdown, value: `${g.message} (the same on libvirt ${same}).\n\n${f.reason}\n\n*Source:* ${describeSource(f.source)}` };
+  return {
+    kind: MarkupKind.Markdown,
+    value: `${g.message} (the same on libvirt ${same}).\n\n${f.reason}\n\n*Source:* ${describeSource(f.source)}`,
+  };
 }
 
 /** the offset just past an element's last attribute (or its name) */

@@ -49,7 +49,8 @@ function addressesOn(doc: DomainDocument, controller: XmlElement): XmlElement[] 
   const devices = doc.domain?.child('devices');
   if (!devices) return [];
   const out: XmlElement[] = [];
-  for (const el of walkElements(devices)) if (el.name === 'address' && el.parent !== controller && controllerOf(doc, el) === controller) out.push(el);
+  for (const el of walkElements(devices))
+    if (el.name === 'address' && el.parent !== controller && controllerOf(doc, el) === controller) out.push(el);
   return out;
 }
 

@@ -127,10 +127,18 @@ function attached(n: ENode, root: ENode): boolean {
  * keepDiskOrder). What the expander reports beyond these stays unpinned.
  */
 export function selectPinFills(expansion: Expansion, options: PinOptions = {}): Fill[] {
-  const base = options.fills ?? expansion.fills.filter((f) => f.category === 'abi' || (options.addresses === true && f.category === 'address'));
+  const base =
+    options.fills ?? expansion.fills.filter((f) => f.category === 'abi' || (options.addresses === true && f.category === 'address'));
   return keepDiskOrder(
     expansion,
-    base.filter((f) => f.category !== 'generated' && f.category !== 'normalised' && !f.unpinnable && f.value !== GENERATED && attached(f.node, expansion.root)),
+    base.filter(
+      (f) =>
+        f.category !== 'generated' &&
+        f.category !== 'normalised' &&
+        !f.unpinnable &&
+        f.value !== GENERATED &&
+        attached(f.node, expansion.root),
+    ),
   );
 }
 
@@ -146,7 +154,9 @@ export interface PinLeftover {
  * `addresses`), each with the reason: the pin commands report these.
  */
 export function pinLeftovers(expansion: Expansion, options: PinOptions = {}): PinLeftover[] {
-  const base = expansion.fills.filter((f) => (f.category === 'abi' || (options.addresses === true && f.category === 'address')) && attached(f.node, expansion.root));
+  const base = expansion.fills.filter(
+    (f) => (f.category === 'abi' || (options.addresses === true && f.category === 'address')) && attached(f.node, expansion.root),
+  );
   const written = new Set(selectPinFills(expansion, options));
   const out: PinLeftover[] = [];
   for (const f of base) {
@@ -168,7 +178,12 @@ export function describeLeftovers(left: PinLeftover[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const { fill: f, why } of left) {
-    const what = f.kind === 'attribute' ? `${f.attribute}='${f.value ?? ''}' on <${f.node.name}>` : f.kind === 'text' ? `the text of <${f.node.name}>` : `<${f.node.name}>`;
+    const what =
+      f.kind === 'attribute'
+        ? `${f.attribute}='${f.value ?? ''}' on <${f.node.name}>`
+        : f.kind === 'text'
+          ? `the text of <${f.node.name}>`
+          : `<${f.node.name}>`;
     const where = f.node.parent ? ` in <${f.node.parent.name}>` : '';
     const line = `${what}${where}: ${why}`;
     if (!seen.has(line)) out.push(line);
@@ -184,7 +199,12 @@ export function describeLeftovers(left: PinLeftover[]): string[] {
  * (in document order) that would reorder the disks.
  */
 function keepDiskOrder(expansion: Expansion, fills: Fill[]): Fill[] {
-  const busFill = (f: Fill) => f.kind === 'attribute' && f.attribute === 'bus' && f.node.name === 'target' && f.node.origin !== undefined && f.node.parent?.name === 'disk';
+  const busFill = (f: Fill) =>
+    f.kind === 'attribute' &&
+    f.attribute === 'bus' &&
+    f.node.name === 'target' &&
+    f.node.origin !== undefined &&
+    f.node.parent?.name === 'disk';
   const candidates = fills.filter(busFill);
   if (!candidates.length) return fills;
   const disks = (expansion.root.child('devices')?.all('disk') ?? []).filter((d) => d.origin && d.child('target')?.attr('dev'));
@@ -311,7 +331,11 @@ function kibIn(kib: string | undefined, unit: string): string | undefined {
   return String(bytes / factor);
 }
 
-export function inDocumentUnit(n: ENode, attrs: [string, string][], text: string | undefined): { attrs: [string, string][]; text: string | undefined } {
+export function inDocumentUnit(
+  n: ENode,
+  attrs: [string, string][],
+  text: string | undefined,
+): { attrs: [string, string][]; text: string | undefined } {
   const unitAt = attrs.findIndex(([k]) => k === 'unit');
   const memory = n.parent?.child('memory')?.origin;
   const unit = memory?.attr('unit');
@@ -349,7 +373,8 @@ class Writer {
       if (text === undefined || text === '') return `<${n.name}${attrs}/>`;
       return `<${n.name}${attrs}>${escapeText(text)}</${n.name}>`;
     }
-    if (inline) return `<${n.name}${attrs}>${text ? escapeText(text) : ''}${kids.map((c) => this.render(c, '', true)).join('')}</${n.name}>`;
+    if (inline)
+      return `<${n.name}${attrs}>${text ? escapeText(text) : ''}${kids.map((c) => this.render(c, '', true)).join('')}</${n.name}>`;
     const inner = indent + this.style.indentUnit;
     const eol = this.style.eol;
     let s = `<${n.name}${attrs}>`;
@@ -504,7 +529,10 @@ export function pinOffsetEdits(doc: DomainDocument, expansion: Expansion, option
   const edits: OffsetEdit[] = [];
   for (const n of touched) edits.push(...writer.edits(n));
   // stable: edits at the same offset keep the order they were made in
-  return edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i).map((x) => x.e);
+  return edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** the pin as LSP text edits */

@@ -34,7 +34,18 @@ export interface PinGroup {
 // ---------------------------------------------------------------------------
 // titles
 
-const CONTROLLER_TYPES: Record<string, string> = { usb: 'USB', pci: 'PCI', sata: 'SATA', ide: 'IDE', scsi: 'SCSI', fdc: 'floppy', 'virtio-serial': 'virtio-serial', ccid: 'CCID', xenbus: 'xenbus', isa: 'ISA' };
+const CONTROLLER_TYPES: Record<string, string> = {
+  usb: 'USB',
+  pci: 'PCI',
+  sata: 'SATA',
+  ide: 'IDE',
+  scsi: 'SCSI',
+  fdc: 'floppy',
+  'virtio-serial': 'virtio-serial',
+  ccid: 'CCID',
+  xenbus: 'xenbus',
+  isa: 'ISA',
+};
 const INPUT_BUS: Record<string, string> = { ps2: 'PS/2', usb: 'USB', virtio: 'virtio', xen: 'Xen' };
 
 function controllerName(n: ENode): string {
@@ -145,7 +156,9 @@ function addTitle(n: ENode): string {
     case 'hub':
       return `Make implicit ${a('type') === 'usb' ? 'USB hub' : 'hub'} explicit`;
     case 'memballoon':
-      return a('model') && a('model') !== 'virtio' ? `Make implicit memballoon explicit (${a('model')})` : 'Make implicit memballoon explicit';
+      return a('model') && a('model') !== 'virtio'
+        ? `Make implicit memballoon explicit (${a('model')})`
+        : 'Make implicit memballoon explicit';
     case 'audio':
       return `Make implicit audio backend explicit${parens(a('type'))}`;
     case 'video':
@@ -191,7 +204,8 @@ function addTitle(n: ENode): string {
       if (p?.name === 'cpu') return `Pin CPU model ${n.value}`;
       return `Pin ${p ? subjectOf(p) : ''} model ${a('type') ?? a('name') ?? ''}`.replace(/\s+/g, ' ').trim();
     case 'target':
-      if (p?.name === 'serial' || p?.name === 'console') return `Pin ${p.name === 'serial' ? 'serial port' : 'console'} target (${[a('type'), a('port') !== undefined ? `port ${a('port')}` : ''].filter(Boolean).join(', ')})`;
+      if (p?.name === 'serial' || p?.name === 'console')
+        return `Pin ${p.name === 'serial' ? 'serial port' : 'console'} target (${[a('type'), a('port') !== undefined ? `port ${a('port')}` : ''].filter(Boolean).join(', ')})`;
       return `Pin ${p ? subjectOf(p) : ''} target (${attrList(n)})`.replace(/\s+/g, ' ');
     case 'listen':
       return `Pin ${p ? subjectOf(p) : ''} listen type ${a('type')}`.replace(/\s+/g, ' ');
@@ -263,7 +277,8 @@ export function pinGroups(expansion: Expansion): PinGroup[] {
   const out: PinGroup[] = [];
   for (const g of groups.values()) {
     // an address group of an added device names the address (pinning it writes the device too)
-    const address = g.category === 'address' && g.adds ? g.fills.find((f) => f.kind === 'element' && f.node.name === 'address')?.node : undefined;
+    const address =
+      g.category === 'address' && g.adds ? g.fills.find((f) => f.kind === 'element' && f.node.name === 'address')?.node : undefined;
     const title = address ? addTitle(address) : g.adds ? addTitle(g.node) : setTitle(g.node, g.fills);
     out.push({ title, category: g.category, fills: g.fills, anchor: g.anchor });
   }
@@ -283,7 +298,13 @@ function intersects(doc: DomainDocument, range: Range, start: number, end: numbe
   return a <= end && b >= start;
 }
 
-function action(doc: DomainDocument, title: string, kind: string, edits: ReturnType<typeof pinEdits>, diagnostics?: Diagnostic[]): CodeAction {
+function action(
+  doc: DomainDocument,
+  title: string,
+  kind: string,
+  edits: ReturnType<typeof pinEdits>,
+  diagnostics?: Diagnostic[],
+): CodeAction {
   const a: CodeAction = { title, kind, edit: { changes: { [doc.textDocument.uri]: edits } } };
   if (diagnostics?.length) a.diagnostics = diagnostics;
   return a;
@@ -295,7 +316,13 @@ function action(doc: DomainDocument, title: string, kind: string, edits: ReturnT
  * `only` filters by kind as LSP's CodeActionContext.only does; `diagnostics`
  * (the request's) are attached to the quick fixes that resolve them.
  */
-export function pinCodeActions(doc: DomainDocument, expansion: Expansion, range: Range, only?: string[], diagnostics?: Diagnostic[]): CodeAction[] {
+export function pinCodeActions(
+  doc: DomainDocument,
+  expansion: Expansion,
+  range: Range,
+  only?: string[],
+  diagnostics?: Diagnostic[],
+): CodeAction[] {
   if (!doc.isDomain || doc.xml.errors.length) return [];
   const out: CodeAction[] = [];
   if (kindMatches(CodeActionKind.QuickFix, only)) {
@@ -304,7 +331,9 @@ export function pinCodeActions(doc: DomainDocument, expansion: Expansion, range:
       if (!intersects(doc, range, g.anchor.start, end)) continue;
       const edits = pinEdits(doc, expansion, { fills: g.fills });
       if (!edits.length) continue;
-      const resolved = diagnostics?.filter((d) => PIN_DIAGNOSTIC_CODES.has(String(d.code)) && intersects(doc, d.range, g.anchor.start, end));
+      const resolved = diagnostics?.filter(
+        (d) => PIN_DIAGNOSTIC_CODES.has(String(d.code)) && intersects(doc, d.range, g.anchor.start, end),
+      );
       out.push(action(doc, g.title, CodeActionKind.QuickFix, edits, resolved));
     }
   }

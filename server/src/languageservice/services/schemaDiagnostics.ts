@@ -9,9 +9,20 @@ import { DomainDocument } from '../domainDocument';
 import { Finding } from '../findings';
 import { RelaxNgSchema, validate } from '../schema';
 
-export const SCHEMA_RULE = defineRule({ id: 'schema', title: "Not valid against libvirt's domain schema", defaultSeverity: 'error', docUrl: 'https://libvirt.org/formatdomain.html' });
+export const SCHEMA_RULE = defineRule({
+  id: 'schema',
+  title: "Not valid against libvirt's domain schema",
+  defaultSeverity: 'error',
+  docUrl: 'https://libvirt.org/formatdomain.html',
+});
 
 export function schemaFindings(doc: DomainDocument, schema: RelaxNgSchema): Finding[] {
   if (doc.xml.errors.length) return [];
-  return validate(schema, doc.xml).map((p) => ({ rule: SCHEMA_RULE.id, start: p.start, end: p.end, message: p.message, data: { subcode: p.code } }));
+  return validate(schema, doc.xml).map((p) => ({
+    rule: SCHEMA_RULE.id,
+    start: p.start,
+    end: p.end,
+    message: p.message,
+    data: { subcode: p.code },
+  }));
 }

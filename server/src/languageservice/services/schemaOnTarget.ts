@@ -83,7 +83,9 @@ export function schemaOnTarget(
   const memo = new Map<XmlElement, Set<string>>();
   const out: Finding[] = [];
   // a drop on the target told once: the version check's story, saying that validation would refuse it too
-  const drops = new Map(versions.filter((f) => f.rule === 'version-drop' && f.data?.scope === 'target').map((f) => [`${f.start}:${f.end}`, f]));
+  const drops = new Map(
+    versions.filter((f) => f.rule === 'version-drop' && f.data?.scope === 'target').map((f) => [`${f.start}:${f.end}`, f]),
+  );
   for (const f of schema) {
     const key = `${f.start}:${f.end}`;
     const drop = drops.get(key);
@@ -93,7 +95,11 @@ export function schemaOnTarget(
     }
     if (taken.has(key) || takenStart.has(f.start)) continue;
     if (newerTarget) {
-      out.push({ ...f, severity: 'warning', message: `${f.message} (by the schema of the local libvirt ${local!.libvirt}; the target libvirt ${target.libvirt} may accept it)` });
+      out.push({
+        ...f,
+        severity: 'warning',
+        message: `${f.message} (by the schema of the local libvirt ${local!.libvirt}; the target libvirt ${target.libvirt} may accept it)`,
+      });
       continue;
     }
     const subcode = (f.data as SchemaFindingData | undefined)?.subcode;

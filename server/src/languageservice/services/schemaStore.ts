@@ -35,7 +35,11 @@ export class SchemaStore {
     const entry = `${directory.replace(/\/+$/, '')}/domain.rng`;
     const read = this.readFile;
     if (!read) return (this.state = { directory, error: 'this host gives the language service no file access' });
-    if (read(entry) === undefined) return (this.state = { directory, error: `no ${entry}: install libvirt's schemas (Debian package libvirt0) or set domxml.schemaDirectory` });
+    if (read(entry) === undefined)
+      return (this.state = {
+        directory,
+        error: `no ${entry}: install libvirt's schemas (Debian package libvirt0) or set domxml.schemaDirectory`,
+      });
     const t = Date.now();
     try {
       const schema = loadRelaxNg(entry, (p) => {

@@ -24,12 +24,44 @@ import { factFindings } from './version/factChecks';
 import { CheckContext } from './version/checkContext';
 import { VersionFindingData } from './version/findingData';
 import { DEFINE_REJECT } from './version/versionRules';
-import { duplicateControllers, ideOnMachineWithoutIde, interfaceModels, interfaceSources, lunNeedsBlock, panicModelPerArch, qemuDeviceKinds, singleBalloon, transitionalWhereUnsupported, usbDevicesWithoutUsb } from './version/deviceChecks';
+import {
+  duplicateControllers,
+  ideOnMachineWithoutIde,
+  interfaceModels,
+  interfaceSources,
+  lunNeedsBlock,
+  panicModelPerArch,
+  qemuDeviceKinds,
+  singleBalloon,
+  transitionalWhereUnsupported,
+  usbDevicesWithoutUsb,
+} from './version/deviceChecks';
 import { diskBuses } from './version/diskChecks';
 import { numaNodeOnPciController, pciAddressConflicts, pciRootModel, singleSlotBuses } from './version/pciChecks';
-import { devicesOfOtherArches, devicesPerArch, emulatorArch, featuresPerArch, hostPassthroughMigratable, powerManagement, timersPerArch, videoPerArch, x86OnlyDevices } from './version/archChecks';
+import {
+  devicesOfOtherArches,
+  devicesPerArch,
+  emulatorArch,
+  featuresPerArch,
+  hostPassthroughMigratable,
+  powerManagement,
+  timersPerArch,
+  videoPerArch,
+  x86OnlyDevices,
+} from './version/archChecks';
 import { memoryHotplug } from './version/memoryChecks';
-import { acpiNeedsUefi, launchSecurityHost, lifecycleActions, machineType, maximumCpu, seclabelModel, secondaryVideo, singleWatchdog, spice, videoModelAttributes } from './version/domainChecks';
+import {
+  acpiNeedsUefi,
+  launchSecurityHost,
+  lifecycleActions,
+  machineType,
+  maximumCpu,
+  seclabelModel,
+  secondaryVideo,
+  singleWatchdog,
+  spice,
+  videoModelAttributes,
+} from './version/domainChecks';
 import { INVENTORY_RULES } from './version/inventoryChecks';
 import { cpuHostModelFloor, machineTypeFloor, onCrashWithoutPanic, usbControllerFloor } from './version/seedChecks';
 
@@ -110,13 +142,16 @@ export function versionFindings(doc: DomainDocument, settings: VersionSettings =
   const ctx = new CheckContext(g, profile, floor);
   if (g.driver === 'qemu') {
     for (const check of DEFINE_CHECKS) check(ctx);
-    for (const rule of INVENTORY_RULES) if (ctx.targetIn(rule.since)) rule.run(domain, (check, range, reason) => ctx.reject(check, range, reason));
+    for (const rule of INVENTORY_RULES)
+      if (ctx.targetIn(rule.since)) rule.run(domain, (check, range, reason) => ctx.reject(check, range, reason));
     onCrashWithoutPanic(ctx);
   }
   if (floor.libvirt || floor.qemu) {
     // what the target already rejects or drops at the same place needs no second finding for an older floor
     const seen = new Set(out.map((f) => `${f.start}:${f.end}:${outcomeOf(f)}`));
-    const floorIsOlder = (!floor.libvirt || compareVersions(floor.libvirt, profile.libvirt) <= 0) && (!floor.qemu || compareVersions(floor.qemu, profile.qemu) <= 0);
+    const floorIsOlder =
+      (!floor.libvirt || compareVersions(floor.libvirt, profile.libvirt) <= 0) &&
+      (!floor.qemu || compareVersions(floor.qemu, profile.qemu) <= 0);
     for (const f of factFindings(g, { kind: 'floor', ...floor })) {
       if (floorIsOlder && seen.has(`${f.start}:${f.end}:${outcomeOf(f)}`)) continue;
       out.push(f);

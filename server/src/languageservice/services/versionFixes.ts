@@ -20,7 +20,14 @@ import { textRange } from './version/guest';
 
 export const SET_FLOOR_COMMAND = 'domxml.setFloor';
 
-const VERSION_CODES = new Set<string>(['version-reject', 'version-drop', 'version-qemu', 'define-reject', 'migration-note', 'no-effect'] satisfies RuleCode[]);
+const VERSION_CODES = new Set<string>([
+  'version-reject',
+  'version-drop',
+  'version-qemu',
+  'define-reject',
+  'migration-note',
+  'no-effect',
+] satisfies RuleCode[]);
 
 type Located = { start: number; end: number; code: string; data: VersionFindingData; diagnostic?: Diagnostic };
 
@@ -117,15 +124,27 @@ function fixesFor(doc: DomainDocument, l: Located): CodeAction[] {
   const where = d.scope === 'floor' ? `libvirt ${d.floor ?? ''} (migration floor)` : `the target host`;
   if (t && d.safeAlternative !== undefined) {
     if (d.node === 'value' && t.attr && t.attr.valueStart >= 0) {
-      out.push(action(`Use '${d.safeAlternative}' (${where} accepts it)`, l, doc, [edit(doc, t.attr.valueStart, t.attr.valueEnd, d.safeAlternative)], true));
+      out.push(
+        action(
+          `Use '${d.safeAlternative}' (${where} accepts it)`,
+          l,
+          doc,
+          [edit(doc, t.attr.valueStart, t.attr.valueEnd, d.safeAlternative)],
+          true,
+        ),
+      );
     } else if (d.node === 'text') {
       const [s, e] = textRange(t.el);
       out.push(action(`Use '${d.safeAlternative}'`, l, doc, [edit(doc, s, e, d.safeAlternative)], true));
     }
   }
-  if (t && (d.outcome === 'dropped' || (d.outcome === 'rejected' && d.node === 'element' && !d.check) || d.check === 'usb-implicit-controller')) {
+  if (
+    t &&
+    (d.outcome === 'dropped' || (d.outcome === 'rejected' && d.node === 'element' && !d.check) || d.check === 'usb-implicit-controller')
+  ) {
     const removal = t.attr ? attributeRemoval(doc, t.attr) : elementRemoval(doc, t.el);
-    const why = d.outcome === 'dropped' ? `${where} drops it` : d.outcome === 'rejected' ? `${where} rejects it` : 'the floor adds it itself';
+    const why =
+      d.outcome === 'dropped' ? `${where} drops it` : d.outcome === 'rejected' ? `${where} rejects it` : 'the floor adds it itself';
     out.push(action(`Remove ${describe(t)} (${why})`, l, doc, [removal], d.check === 'usb-implicit-controller'));
   }
   if (d.addDevice) {

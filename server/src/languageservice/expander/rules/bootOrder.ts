@@ -13,6 +13,11 @@ export const bootOrderRule: Rule = {
     const devices = ctx.root.child('devices');
     const perDevice = devices?.children.some((d) => d.child('boot')?.attr('order') !== undefined);
     if (perDevice) return;
-    ctx.addElement(os, new ENode('boot', { dev: BOOT_DEV_DEFAULT.value }), { rule: this.id, category: 'abi', reason: BOOT_DEV_DEFAULT.reason, source: BOOT_DEV_DEFAULT.source });
+    ctx.addElement(os, new ENode('boot', { dev: BOOT_DEV_DEFAULT.value }), {
+      rule: this.id,
+      category: 'abi',
+      reason: BOOT_DEV_DEFAULT.reason,
+      source: BOOT_DEV_DEFAULT.source,
+    });
   },
 };

@@ -67,8 +67,23 @@ export const ccwAddressesRule: Rule = {
           const key = `${parseNum(a.attr('cssid'))}.${parseNum(a.attr('ssid'))}.${devno}`;
           if (used.has(key)) return; // libvirt refuses the domain
           used.add(key);
-          const meta: FillMeta = { rule: RULE, category: 'address', reason: 'libvirt writes CCW addresses in its own format', source: CCW_SOURCE };
-          writeAddress(ctx, node, [['type', 'ccw'], ['cssid', hex(parseNum(a.attr('cssid')) ?? 0, 2)], ['ssid', hex(parseNum(a.attr('ssid')) ?? 0, 1)], ['devno', hex(devno, 4)]], meta);
+          const meta: FillMeta = {
+            rule: RULE,
+            category: 'address',
+            reason: 'libvirt writes CCW addresses in its own format',
+            source: CCW_SOURCE,
+          };
+          writeAddress(
+            ctx,
+            node,
+            [
+              ['type', 'ccw'],
+              ['cssid', hex(parseNum(a.attr('cssid')) ?? 0, 2)],
+              ['ssid', hex(parseNum(a.attr('ssid')) ?? 0, 1)],
+              ['devno', hex(devno, 4)],
+            ],
+            meta,
+          );
         }
       }
     }

@@ -24,13 +24,22 @@ function isaOverflow(ctx: ExpandContext, serial: ENode, port: number): string | 
 
 function serialTarget(ctx: ExpandContext, serial: ENode, port: number, rule: string, unpinnable: string | undefined): void {
   const def = serialTargetDefault(ctx.arch, ctx.machineKind);
-  const meta = { rule, category: 'abi' as const, reason: def ? `a serial port on ${ctx.arch} is a ${def.type} device (${def.model})` : 'serial ports are numbered from 0', source: SERIAL_SOURCE, ...(unpinnable ? { unpinnable } : {}) };
+  const meta = {
+    rule,
+    category: 'abi' as const,
+    reason: def ? `a serial port on ${ctx.arch} is a ${def.type} device (${def.model})` : 'serial ports are numbered from 0',
+    source: SERIAL_SOURCE,
+    ...(unpinnable ? { unpinnable } : {}),
+  };
   const target = serial.child('target') ?? ctx.addElement(serial, new ENode('target'), meta);
   // a written isa-serial target type counts as none (it used to be the only default), so the machine's default
   // replaces it; where the machine has none, libvirt leaves the type unset and the pin must not add an ISA model
   if (target.attr('type') === 'isa-serial' && def?.type !== 'isa-serial' && target.child('model')?.attr('name') === undefined) {
     if (!def) return void ctx.fillAttr(target, 'port', String(port), meta);
-    ctx.changeAttr(target, 'type', def.type, { ...meta, reason: `libvirt reads a written isa-serial target as no target type, and gives a serial port on ${ctx.machine} its default, ${def.type}` });
+    ctx.changeAttr(target, 'type', def.type, {
+      ...meta,
+      reason: `libvirt reads a written isa-serial target as no target type, and gives a serial port on ${ctx.machine} its default, ${def.type}`,
+    });
   }
   if (def) ctx.fillAttr(target, 'type', def.type, meta);
   ctx.fillAttr(target, 'port', String(port), meta);
@@ -45,7 +54,12 @@ export const chardevsRule: Rule = {
   apply(ctx) {
     const devices = ctx.root.child('devices');
     if (!devices) return;
-    const meta = { rule: this.id, category: 'abi' as const, reason: 'the first console is the first serial port; libvirt lists both', source: SERIAL_SOURCE };
+    const meta = {
+      rule: this.id,
+      category: 'abi' as const,
+      reason: 'the first console is the first serial port; libvirt lists both',
+      source: SERIAL_SOURCE,
+    };
     const consoles = devices.all('console');
     let serials = devices.all('serial');
     const first = consoles[0];

@@ -26,7 +26,9 @@ export const controllerIndexRule: Rule = {
           rule: this.id,
           category: 'abi',
           reason: 'a USB companion controller shares the index of the EHCI controller it serves',
-          source: { ref: 'src/conf/domain_conf.c, virDomainControllerDefParseXML / virDomainDefPostParse (USB companions keep their master index)' },
+          source: {
+            ref: 'src/conf/domain_conf.c, virDomainControllerDefParseXML / virDomainDefPostParse (USB companions keep their master index)',
+          },
         });
         continue;
       }
@@ -39,7 +41,9 @@ export const controllerIndexRule: Rule = {
         rule: this.id,
         category: 'abi',
         reason: `the controller gets the lowest free ${c.attr('type')} index`,
-        source: { ref: 'src/conf/domain_conf.c, virDomainControllerDefParseXML / virDomainDefPostParse (index -1 becomes the next free index of the type)' },
+        source: {
+          ref: 'src/conf/domain_conf.c, virDomainControllerDefParseXML / virDomainDefPostParse (index -1 becomes the next free index of the type)',
+        },
       });
     }
   },

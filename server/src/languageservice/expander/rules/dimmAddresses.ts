@@ -25,12 +25,20 @@ export const dimmAddressesRule: Rule = {
       while (slot < slots && used.has(slot)) slot++;
       if (slot >= slots) return; // "failed to find an empty memory slot": libvirt refuses the domain
       used.add(slot);
-      writeAddress(ctx, m, [['type', 'dimm'], ['slot', String(slot)]], {
-        rule: RULE,
-        category: 'address',
-        reason: `the memory module takes the lowest free DIMM slot of the ${slots} that <maxMemory> provides`,
-        source: DIMM_SOURCE,
-      });
+      writeAddress(
+        ctx,
+        m,
+        [
+          ['type', 'dimm'],
+          ['slot', String(slot)],
+        ],
+        {
+          rule: RULE,
+          category: 'address',
+          reason: `the memory module takes the lowest free DIMM slot of the ${slots} that <maxMemory> provides`,
+          source: DIMM_SOURCE,
+        },
+      );
     }
   },
 };

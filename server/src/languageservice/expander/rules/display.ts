@@ -3,7 +3,9 @@ import { defaultVideoModel, implicitDevice, VIDEO_MODEL_ATTRS, VIDEO_SOURCE } fr
 import { Rule } from '../context';
 import { ENode } from '../eTree';
 
-const GRAPHICS_SOURCE = { ref: 'src/conf/domain_conf.c, virDomainGraphicsDefParseXML (autoport when no port; a listen element mirrors the listen attribute); observed on libvirt 9.0.0' };
+const GRAPHICS_SOURCE = {
+  ref: 'src/conf/domain_conf.c, virDomainGraphicsDefParseXML (autoport when no port; a listen element mirrors the listen attribute); observed on libvirt 9.0.0',
+};
 
 export const displayRule: Rule = {
   id: 'display',
@@ -14,14 +16,23 @@ export const displayRule: Rule = {
     for (const g of graphics) {
       const type = g.attr('type');
       if (type !== 'vnc' && type !== 'spice') continue;
-      const meta = { rule: this.id, category: 'abi' as const, reason: 'without a port the display gets a free one when the guest starts', source: GRAPHICS_SOURCE };
+      const meta = {
+        rule: this.id,
+        category: 'abi' as const,
+        reason: 'without a port the display gets a free one when the guest starts',
+        source: GRAPHICS_SOURCE,
+      };
       const port = g.attr('port');
       if (type === 'vnc' && (port === undefined || port === '-1')) {
         ctx.fillAttr(g, 'port', '-1', meta);
         ctx.fillAttr(g, 'autoport', 'yes', meta);
       } else if (type === 'spice' && port === undefined && g.attr('tlsPort') === undefined && g.attr('autoport') === undefined) {
         // SPICE with no port at all listens nowhere until ports are given (observed on libvirt 9.0.0)
-        if (!g.child('listen')) ctx.addElement(g, new ENode('listen', { type: 'none' }), { ...meta, reason: 'SPICE graphics without a port or autoport get no network listener' });
+        if (!g.child('listen'))
+          ctx.addElement(g, new ENode('listen', { type: 'none' }), {
+            ...meta,
+            reason: 'SPICE graphics without a port or autoport get no network listener',
+          });
         continue;
       }
       if (!g.child('listen') && !g.attr('socket')) {
@@ -36,13 +47,23 @@ export const displayRule: Rule = {
     const audio = implicitDevice('implicit-audio', ctx.versions, ctx.guest);
     if (audio?.add && !devices.child('audio') && audioDisplay) {
       const spice = graphics.some((g) => g.attr('type') === 'spice');
-      const meta = { rule: this.id, category: 'abi' as const, reason: spice ? 'SPICE graphics carry the guest audio' : 'with no audio backend the guest sound card plays into nothing', source: audio.source };
+      const meta = {
+        rule: this.id,
+        category: 'abi' as const,
+        reason: spice ? 'SPICE graphics carry the guest audio' : 'with no audio backend the guest sound card plays into nothing',
+        source: audio.source,
+      };
       ctx.addElement(devices, new ENode('audio', { id: '1', type: spice ? 'spice' : 'none' }), meta);
     }
     let videos = devices.all('video');
     if (!videos.length && graphics.length) {
       const model = defaultVideoModel(ctx.arch);
-      const meta = { rule: this.id, category: 'abi' as const, reason: `a guest with graphics needs a video card; libvirt adds ${model}`, source: VIDEO_SOURCE };
+      const meta = {
+        rule: this.id,
+        category: 'abi' as const,
+        reason: `a guest with graphics needs a video card; libvirt adds ${model}`,
+        source: VIDEO_SOURCE,
+      };
       const v = ctx.addElement(devices, new ENode('video'), meta);
       ctx.addElement(v, new ENode('model', { type: model }), meta);
       videos = [v];
@@ -55,12 +76,18 @@ export const displayRule: Rule = {
       videos = devices.all('video');
     }
     videos.forEach((v, i) => {
-      const meta = { rule: this.id, category: 'abi' as const, reason: 'the video memory and head count are guest-visible', source: VIDEO_SOURCE };
+      const meta = {
+        rule: this.id,
+        category: 'abi' as const,
+        reason: 'the video memory and head count are guest-visible',
+        source: VIDEO_SOURCE,
+      };
       const model = v.child('model') ?? ctx.addElement(v, new ENode('model', { type: defaultVideoModel(ctx.arch) }), meta);
       const type = model.attr('type') ?? defaultVideoModel(ctx.arch);
       ctx.fillAttr(model, 'type', type, meta);
       for (const [k, val] of Object.entries(VIDEO_MODEL_ATTRS[type] ?? {})) ctx.fillAttr(model, k, val, meta);
-      if (i === 0 && type !== 'none') ctx.fillAttr(model, 'primary', 'yes', { ...meta, reason: 'the first video device is the primary display' });
+      if (i === 0 && type !== 'none')
+        ctx.fillAttr(model, 'primary', 'yes', { ...meta, reason: 'the first video device is the primary display' });
     });
   },
 };

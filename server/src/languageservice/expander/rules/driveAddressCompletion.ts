@@ -8,7 +8,9 @@ import { parseNum, writeAddress } from '../addresses';
 import { Rule } from '../context';
 
 const RULE = 'drive-address-completion';
-const SOURCE: Source = { ref: 'src/conf/device_conf.c, virDomainDeviceDriveAddressParseXML (controller, bus, target and unit default to 0); observed on libvirt 9.0.0' };
+const SOURCE: Source = {
+  ref: 'src/conf/device_conf.c, virDomainDeviceDriveAddressParseXML (controller, bus, target and unit default to 0); observed on libvirt 9.0.0',
+};
 
 export const driveAddressCompletionRule: Rule = {
   id: RULE,
@@ -20,7 +22,12 @@ export const driveAddressCompletionRule: Rule = {
       if (a?.attr('type') !== 'drive') continue;
       const attrs: [string, string][] = [['type', 'drive']];
       for (const k of ['controller', 'bus', 'target', 'unit']) attrs.push([k, String(parseNum(a.attr(k)) ?? 0)]);
-      writeAddress(ctx, n, attrs, { rule: RULE, category: 'address', reason: 'a drive address part the document leaves out is 0', source: SOURCE });
+      writeAddress(ctx, n, attrs, {
+        rule: RULE,
+        category: 'address',
+        reason: 'a drive address part the document leaves out is 0',
+        source: SOURCE,
+      });
     }
   },
 };

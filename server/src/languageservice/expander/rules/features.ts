@@ -10,9 +10,20 @@ export const featuresRule: Rule = {
   apply(ctx) {
     const hyperv = ctx.root.path('features', 'hyperv');
     const mode = hyperv && pickRow(HYPERV_MODE_ROWS, 'hyperv-mode', ctx.versions, ctx.guest);
-    if (hyperv && mode?.value) ctx.fillAttr(hyperv, 'mode', mode.value, { rule: this.id, category: 'abi', reason: 'Hyper-V enlightenments are exactly the ones listed unless passthrough is asked', source: rowSource(mode) });
+    if (hyperv && mode?.value)
+      ctx.fillAttr(hyperv, 'mode', mode.value, {
+        rule: this.id,
+        category: 'abi',
+        reason: 'Hyper-V enlightenments are exactly the ones listed unless passthrough is asked',
+        source: rowSource(mode),
+      });
     if (!ctx.isArmVirt) return;
-    const meta = { rule: this.id, category: 'abi' as const, reason: 'ARM virt machines always have a GIC; under TCG libvirt picks version 2', source: IMPLICIT_DEVICES.gic.source };
+    const meta = {
+      rule: this.id,
+      category: 'abi' as const,
+      reason: 'ARM virt machines always have a GIC; under TCG libvirt picks version 2',
+      source: IMPLICIT_DEVICES.gic.source,
+    };
     const features = ctx.root.child('features') ?? ctx.addElement(ctx.root, new ENode('features'), meta);
     const gic = features.child('gic') ?? ctx.addElement(features, new ENode('gic'), meta);
     ctx.fillAttr(gic, 'version', IMPLICIT_DEVICES.gic.version, meta);

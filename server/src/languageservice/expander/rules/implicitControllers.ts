@@ -4,7 +4,9 @@ import { Rule } from '../context';
 import { ENode } from '../eTree';
 import { findController } from './defaultControllers';
 
-const IMPLICIT_SOURCE = { ref: 'src/conf/domain_conf.c, virDomainDefAddImplicitControllers (a controller for every drive address and virtio-serial port in use)' };
+const IMPLICIT_SOURCE = {
+  ref: 'src/conf/domain_conf.c, virDomainDefAddImplicitControllers (a controller for every drive address and virtio-serial port in use)',
+};
 
 export const implicitControllersRule: Rule = {
   id: 'implicit-controllers',
@@ -16,7 +18,8 @@ export const implicitControllersRule: Rule = {
     for (const disk of devices.all('disk')) {
       const addr = disk.child('address');
       const bus = disk.child('target')?.attr('bus');
-      if (addr?.attr('type') === 'drive' && bus && ['ide', 'sata', 'scsi', 'fdc'].includes(bus)) needed.push([bus, addr.attr('controller') ?? '0']);
+      if (addr?.attr('type') === 'drive' && bus && ['ide', 'sata', 'scsi', 'fdc'].includes(bus))
+        needed.push([bus, addr.attr('controller') ?? '0']);
     }
     for (const hd of devices.all('hostdev')) {
       const addr = hd.child('address');
@@ -33,13 +36,23 @@ export const implicitControllersRule: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       if (findController(ctx, type, index)) continue;
-      const meta = { rule: this.id, category: 'abi' as const, reason: `a device uses ${type} controller ${index}, so libvirt adds it`, source: IMPLICIT_SOURCE };
+      const meta = {
+        rule: this.id,
+        category: 'abi' as const,
+        reason: `a device uses ${type} controller ${index}, so libvirt adds it`,
+        source: IMPLICIT_SOURCE,
+      };
       ctx.addElement(devices, new ENode('controller', { type, index }), meta);
     }
     for (const c of devices.all('controller')) {
       if (c.attr('type') === 'scsi' && !c.attr('model')) {
         const model = defaultScsiModel(ctx.arch);
-        ctx.fillAttr(c, 'model', model, { rule: this.id, category: 'abi', reason: `a SCSI controller without a model is ${model} on ${ctx.arch}; the guest driver depends on it`, source: SCSI_MODEL_SOURCE });
+        ctx.fillAttr(c, 'model', model, {
+          rule: this.id,
+          category: 'abi',
+          reason: `a SCSI controller without a model is ${model} on ${ctx.arch}; the guest driver depends on it`,
+          source: SCSI_MODEL_SOURCE,
+        });
       }
     }
   },

@@ -8,7 +8,8 @@ export const inputsRule: Rule = {
     for (const input of ctx.root.child('devices')?.all('input') ?? []) {
       if (input.attr('bus')) continue;
       const type = input.attr('type');
-      const bus = ctx.isX86 && (type === 'mouse' || type === 'keyboard') ? 'ps2' : type === 'passthrough' || type === 'evdev' ? undefined : 'usb';
+      const bus =
+        ctx.isX86 && (type === 'mouse' || type === 'keyboard') ? 'ps2' : type === 'passthrough' || type === 'evdev' ? undefined : 'usb';
       if (!bus) continue;
       ctx.fillAttr(input, 'bus', bus, {
         rule: this.id,

@@ -19,7 +19,12 @@ export const interfacesRule: Rule = {
       }
       if (nic.attr('type') === 'hostdev' || nic.attr('type') === 'vdpa') continue;
       const model = defaultNetModel(ctx.arch, ctx.machineKind, ctx.machine);
-      const meta = { rule: this.id, category: 'abi' as const, reason: `a NIC without <model> is emulated as ${model} on ${ctx.machine}; the guest driver depends on it`, source: NET_MODEL_SOURCE };
+      const meta = {
+        rule: this.id,
+        category: 'abi' as const,
+        reason: `a NIC without <model> is emulated as ${model} on ${ctx.machine}; the guest driver depends on it`,
+        source: NET_MODEL_SOURCE,
+      };
       const m = nic.child('model');
       if (!m) ctx.addElement(nic, new ENode('model', { type: model }), meta);
       else ctx.fillAttr(m, 'type', model, meta);

@@ -35,7 +35,12 @@ export const memoryRule: Rule = {
     if (cur) {
       const c = normalise(ctx, cur, this.id);
       if (c !== undefined && kib !== undefined && c > kib) {
-        ctx.setText(cur, String(kib), { rule: this.id, category: 'abi', reason: 'currentMemory cannot exceed memory; libvirt lowers it', source: MEMORY_UNIT_SOURCE });
+        ctx.setText(cur, String(kib), {
+          rule: this.id,
+          category: 'abi',
+          reason: 'currentMemory cannot exceed memory; libvirt lowers it',
+          source: MEMORY_UNIT_SOURCE,
+        });
       }
       return;
     }

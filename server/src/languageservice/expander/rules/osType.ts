@@ -7,12 +7,22 @@ export const osTypeRule: Rule = {
   id: 'machine-type',
   description: 'fills the guest arch and resolves the machine type alias to the versioned machine of the target QEMU',
   apply(ctx) {
-    const os = ctx.ensureChild(ctx.root, 'os', { rule: this.id, category: 'abi', reason: 'every domain has an <os> element', source: MACHINE_SOURCE });
+    const os = ctx.ensureChild(ctx.root, 'os', {
+      rule: this.id,
+      category: 'abi',
+      reason: 'every domain has an <os> element',
+      source: MACHINE_SOURCE,
+    });
     let type = os.child('type');
     if (!type) {
       type = new ENode('type');
       type.text = 'hvm';
-      ctx.addElement(os, type, { rule: this.id, category: 'abi', reason: 'QEMU domains are full virtualisation (hvm)', source: MACHINE_SOURCE });
+      ctx.addElement(os, type, {
+        rule: this.id,
+        category: 'abi',
+        reason: 'QEMU domains are full virtualisation (hvm)',
+        source: MACHINE_SOURCE,
+      });
     }
     ctx.fillAttr(type, 'arch', ctx.arch, {
       rule: this.id,

@@ -12,7 +12,12 @@ export const panicRule: Rule = {
     // an ISA panic device outside x86 makes the define fail (services/version/deviceChecks.ts reports it): nothing to predict
     if (!def || !model || (model === 'isa' && !isX86Arch(ctx.arch))) return;
     for (const p of ctx.root.child('devices')?.all('panic') ?? []) {
-      ctx.fillAttr(p, 'model', model, { rule: this.id, category: 'abi', reason: `a panic device on ${ctx.arch} is ${model}`, source: def.source });
+      ctx.fillAttr(p, 'model', model, {
+        rule: this.id,
+        category: 'abi',
+        reason: `a panic device on ${ctx.arch} is ${model}`,
+        source: def.source,
+      });
     }
   },
 };

@@ -158,13 +158,21 @@ class PciPlanner {
     this.pcieRoot = root0?.attr('model') === 'pcie-root';
     this.devs = iterationOrder(ctx).map(({ cls, node }) => this.makeDev(cls, node));
     // <interface type='hostdev'> is placed with the hostdevs; it has no entry of its own above
-    for (const n of ctx.root.child('devices')?.all('interface') ?? []) if (n.attr('type') === 'hostdev') this.byNode.get(n)!.flags = this.pcieRoot ? CONNECT.PCIE_DEVICE | CONNECT.AUTOASSIGN : CONNECT.PCI_DEVICE | CONNECT.AUTOASSIGN;
+    for (const n of ctx.root.child('devices')?.all('interface') ?? [])
+      if (n.attr('type') === 'hostdev')
+        this.byNode.get(n)!.flags = this.pcieRoot ? CONNECT.PCIE_DEVICE | CONNECT.AUTOASSIGN : CONNECT.PCI_DEVICE | CONNECT.AUTOASSIGN;
   }
 
   makeDev(cls: DeviceClass, node: ENode): PciDev {
     const a = addressOf(node);
-    const type = a ? a.attr('type') ?? 'none' : 'none';
-    const d: PciDev = { cls, node, flags: connectFlags(this.ctx, cls, node, this.pcieRoot), type, addr: type === 'pci' && a ? readPci(a) : undefined };
+    const type = a ? (a.attr('type') ?? 'none') : 'none';
+    const d: PciDev = {
+      cls,
+      node,
+      flags: connectFlags(this.ctx, cls, node, this.pcieRoot),
+      type,
+      addr: type === 'pci' && a ? readPci(a) : undefined,
+    };
     this.byNode.set(node, d);
     return d;
   }
@@ -203,7 +211,11 @@ class PciPlanner {
         const type = d.node.attr('type');
         const idx = d.node.attr('index');
         const model = effectiveUsbModel(this.ctx, d.node);
-        if ((type === 'ide' && idx === '0' && a.fn === 1) || (type === 'usb' && idx === '0' && (model === undefined || model === I440FX_USB_MODEL) && a.fn === 2)) continue;
+        if (
+          (type === 'ide' && idx === '0' && a.fn === 1) ||
+          (type === 'usb' && idx === '0' && (model === undefined || model === I440FX_USB_MODEL) && a.fn === 2)
+        )
+          continue;
       }
       set.reserve(a, d.flags || CONNECT.PCI_DEVICE, true);
     }
@@ -236,12 +248,15 @@ class PciPlanner {
     const fixedFlags = kind === 'i440fx' ? CONNECT.PCI_DEVICE | CONNECT.AUTOASSIGN : CONNECT.PCIE_DEVICE;
     for (const c of controllerList(this.ctx)) {
       const d = this.dev(c);
-      const fixed = layout.fixed.find((f) => f.type === c.attr('type') && f.index === c.attr('index') && (!f.models || f.models.includes(effectiveUsbModel(this.ctx, c))));
+      const fixed = layout.fixed.find(
+        (f) => f.type === c.attr('type') && f.index === c.attr('index') && (!f.models || f.models.includes(effectiveUsbModel(this.ctx, c))),
+      );
       if (fixed) {
         const want: PciAddr = { domain: 0, bus: 0, slot: fixed.slot, fn: fixed.fn };
         if (isPresent(d)) {
           const a = d.addr!;
-          if (a.domain || a.bus || a.slot !== fixed.slot || a.fn !== fixed.fn) throw new PciAddressError(`${c.attr('type')} controller 0 must be at 00:${fixed.slot}.${fixed.fn}`);
+          if (a.domain || a.bus || a.slot !== fixed.slot || a.fn !== fixed.fn)
+            throw new PciAddressError(`${c.attr('type')} controller 0 must be at 00:${fixed.slot}.${fixed.fn}`);
         } else this.setAddr(d, want, d.addr?.multi);
         if (kind === 'i440fx' && set.buses.length) set.reserve(want, fixedFlags, true);
         continue;
@@ -254,7 +269,12 @@ class PciPlanner {
           set.reserve(a, fixedFlags, true);
           this.setAddr(d, a, 'on');
         }
-      } else if (c.attr('type') === 'pci' && c.attr('model') === 'dmi-to-pci-bridge' && d.type === 'none' && !set.slotInUse(0, Q35_PREFERRED.dmiBridgeSlot)) {
+      } else if (
+        c.attr('type') === 'pci' &&
+        c.attr('model') === 'dmi-to-pci-bridge' &&
+        d.type === 'none' &&
+        !set.slotInUse(0, Q35_PREFERRED.dmiBridgeSlot)
+      ) {
         const a: PciAddr = { domain: 0, bus: 0, slot: Q35_PREFERRED.dmiBridgeSlot, fn: 0 };
         set.reserve(a, fixedFlags, true);
         this.setAddr(d, a);
@@ -312,10 +332,22 @@ class PciPlanner {
         this.reserveNext(set, d);
         continue;
       }
-      const sibling = controllers.find((o) => o.node.attr('type') === 'usb' && o.node.attr('index') === d.node.attr('index') && USB2_COMPANION_FUNCTION[o.node.attr('model') ?? ''] && isPresent(o));
+      const sibling = controllers.find(
+        (o) =>
+          o.node.attr('type') === 'usb' &&
+          o.node.attr('index') === d.node.attr('index') &&
+          USB2_COMPANION_FUNCTION[o.node.attr('model') ?? ''] &&
+          isPresent(o),
+      );
       if (sibling) {
         const s = sibling.addr!;
-        const a: PciAddr = { domain: s.domain, bus: s.bus, slot: s.slot, fn: companion.fn, multi: companion.multifunction ? 'on' : undefined };
+        const a: PciAddr = {
+          domain: s.domain,
+          bus: s.bus,
+          slot: s.slot,
+          fn: companion.fn,
+          multi: companion.multifunction ? 'on' : undefined,
+        };
         set.reserve(a, d.flags, true);
         this.setAddr(d, a);
       } else {
@@ -365,7 +397,8 @@ class PciPlanner {
     const set = this.createSet(maxIdx + 1, true);
     this.chipset(set);
     const root0 = this.pciControllers().find((c) => c.attr('index') === '0');
-    if (root0?.attr('model') === 'pci-root' && set.buses.some((b) => !b.fullyReserved())) set.reserveNext(CONNECT.PCI_DEVICE | CONNECT.AUTOASSIGN);
+    if (root0?.attr('model') === 'pci-root' && set.buses.some((b) => !b.fullyReserved()))
+      set.reserveNext(CONNECT.PCI_DEVICE | CONNECT.AUTOASSIGN);
     this.assignSlots(set);
     if (maxIdx <= 0 && set.buses.length > maxIdx + 1 && this.pcieRoot) set.reserveNext(CONNECT.PCIE_DEVICE | CONNECT.AUTOASSIGN);
     const devices = ctx.root.child('devices')!;
@@ -379,7 +412,12 @@ class PciPlanner {
       const meta: FillMeta = {
         rule: RULE,
         category: 'abi',
-        reason: model === 'pcie-root-port' ? 'each PCI Express device gets its own root port, and libvirt adds one spare port for hotplug' : model === 'pcie-to-pci-bridge' ? 'a conventional PCI device on a PCI Express machine sits behind a pcie-to-pci-bridge' : `the PCI slots ran out, so libvirt adds a ${model}`,
+        reason:
+          model === 'pcie-root-port'
+            ? 'each PCI Express device gets its own root port, and libvirt adds one spare port for hotplug'
+            : model === 'pcie-to-pci-bridge'
+              ? 'a conventional PCI device on a PCI Express machine sits behind a pcie-to-pci-bridge'
+              : `the PCI slots ran out, so libvirt adds a ${model}`,
         source: PCI_GROW_SOURCE,
       };
       ctx.addElement(devices, node, meta, at++);
@@ -409,7 +447,8 @@ class PciPlanner {
     // multifunction on function 0 of every slot with other functions in use
     const key = (a: PciAddr) => `${a.domain}:${a.bus}:${a.slot}`;
     const firstFunction = new Map<string, PciAddr>();
-    for (const d of this.devs) if (d.type === 'pci' && d.addr?.fn === 0 && !firstFunction.has(key(d.addr))) firstFunction.set(key(d.addr), d.addr);
+    for (const d of this.devs)
+      if (d.type === 'pci' && d.addr?.fn === 0 && !firstFunction.has(key(d.addr))) firstFunction.set(key(d.addr), d.addr);
     for (const d of this.devs) {
       if (d.type !== 'pci' || !d.addr || d.addr.fn === 0) continue;
       const first = firstFunction.get(key(d.addr));
@@ -435,7 +474,12 @@ class PciPlanner {
         rule: RULE,
         category: 'address',
         reason: had ? 'libvirt completes the PCI address the document gives' : this.reason(d),
-        source: d.addr.multi === 'on' && d.addr.fn === 0 && !had?.attr('multifunction') ? PCI_MULTIFUNCTION_SOURCE : d.cls === 'controller' && /usb/.test(d.node.attr('type') ?? '') && USB2_COMPANION_FUNCTION[d.node.attr('model') ?? ''] ? USB2_COMPANION_SOURCE : PCI_ASSIGN_SOURCE,
+        source:
+          d.addr.multi === 'on' && d.addr.fn === 0 && !had?.attr('multifunction')
+            ? PCI_MULTIFUNCTION_SOURCE
+            : d.cls === 'controller' && /usb/.test(d.node.attr('type') ?? '') && USB2_COMPANION_FUNCTION[d.node.attr('model') ?? '']
+              ? USB2_COMPANION_SOURCE
+              : PCI_ASSIGN_SOURCE,
       };
       writeAddress(ctx, d.node, attrs, meta);
     }
@@ -459,7 +503,12 @@ class PciPlanner {
     for (const d of pciDevs) {
       const a = addressOf(d.node);
       if (!a) continue;
-      const meta: FillMeta = { rule: RULE, category: 'address', reason: 's390 PCI devices need zPCI ids; libvirt takes the lowest free uid (from 1) and fid (from 0)', source: ZPCI_SOURCE };
+      const meta: FillMeta = {
+        rule: RULE,
+        category: 'address',
+        reason: 's390 PCI devices need zPCI ids; libvirt takes the lowest free uid (from 1) and fid (from 0)',
+        source: ZPCI_SOURCE,
+      };
       const z = a.child('zpci') ?? ctx.addElement(a, new ENode('zpci'), meta);
       if (z.attr('uid') === undefined) {
         let uid = 1;
@@ -479,7 +528,8 @@ class PciPlanner {
   reason(d: PciDev): string {
     const a = d.addr!;
     const where = `${hex(a.bus, 2)}:${hex(a.slot, 2)}.${a.fn}`;
-    if (d.cls === 'controller' && d.node.attr('type') === 'pci') return `libvirt places PCI controllers before endpoint devices; this one gets ${where}`;
+    if (d.cls === 'controller' && d.node.attr('type') === 'pci')
+      return `libvirt places PCI controllers before endpoint devices; this one gets ${where}`;
     return `libvirt gives the device the first free ${d.flags & CONNECT.PCIE_DEVICE ? 'PCI Express' : 'PCI'} slot in its assignment order: ${where}`;
   }
 
@@ -491,7 +541,12 @@ class PciPlanner {
       const idx = c.attr('index') ?? '0';
       const name = model === 'pci-root' && ctx.isPseries ? PSERIES_PHB_MODEL_NAME : PCI_CONTROLLER_MODEL_NAME[model];
       if (name && !c.child('model')?.attr('name')) {
-        const meta: FillMeta = { rule: RULE, category: 'abi', reason: `libvirt records the QEMU device behind a ${model}: ${name}`, source: PCI_MODEL_NAME_SOURCE };
+        const meta: FillMeta = {
+          rule: RULE,
+          category: 'abi',
+          reason: `libvirt records the QEMU device behind a ${model}: ${name}`,
+          source: PCI_MODEL_NAME_SOURCE,
+        };
         const m = c.child('model') ?? ctx.addElement(c, new ENode('model'), meta);
         ctx.fillAttr(m, 'name', name, meta);
       }
@@ -507,7 +562,10 @@ class PciPlanner {
         const t = c.child('target');
         const port = model === 'pcie-root-port' ? d.addr.slot * 8 + d.addr.fn : d.addr.slot;
         if (!t?.attr('chassis') || !t?.attr('port')) {
-          const tt = target('address', `the port's chassis is its index and its port number follows its own address (${model === 'pcie-root-port' ? 'slot * 8 + function' : 'slot'})`);
+          const tt = target(
+            'address',
+            `the port's chassis is its index and its port number follows its own address (${model === 'pcie-root-port' ? 'slot * 8 + function' : 'slot'})`,
+          );
           ctx.fillAttr(tt.node, 'chassis', idx, tt.meta);
           ctx.fillAttr(tt.node, 'port', '0x' + port.toString(16), tt.meta);
         }

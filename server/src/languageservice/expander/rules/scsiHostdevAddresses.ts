@@ -28,7 +28,13 @@ export const scsiHostdevAddressesRule: Rule = {
     const scsiUsers = [...devices.all('disk').filter((d) => d.child('target')?.attr('bus') === 'scsi'), ...hostdevs];
     for (const n of scsiUsers) {
       const a = addressOf(n);
-      if (a?.attr('type') === 'drive') take(parseNum(a.attr('controller')) ?? 0, parseNum(a.attr('bus')) ?? 0, parseNum(a.attr('target')) ?? 0, parseNum(a.attr('unit')) ?? 0);
+      if (a?.attr('type') === 'drive')
+        take(
+          parseNum(a.attr('controller')) ?? 0,
+          parseNum(a.attr('bus')) ?? 0,
+          parseNum(a.attr('target')) ?? 0,
+          parseNum(a.attr('unit')) ?? 0,
+        );
     }
     const units = DRIVE_GEOMETRY.scsi.unitsPerBus;
     for (const h of hostdevs) {
@@ -55,7 +61,12 @@ export const scsiHostdevAddressesRule: Rule = {
           ['target', '0'],
           ['unit', String(unit)],
         ],
-        { rule: RULE, category: 'address', reason: `the SCSI host device takes the first free unit, ${unit}, of SCSI controller ${controller}`, source: SOURCE },
+        {
+          rule: RULE,
+          category: 'address',
+          reason: `the SCSI host device takes the first free unit, ${unit}, of SCSI controller ${controller}`,
+          source: SOURCE,
+        },
       );
     }
   },

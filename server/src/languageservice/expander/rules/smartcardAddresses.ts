@@ -29,12 +29,21 @@ export const smartcardAddressesRule: Rule = {
           const a = addressOf(other);
           if (a?.attr('type') === 'ccid' && (parseNum(a.attr('controller')) ?? 0) === 0) max = Math.max(max, parseNum(a.attr('slot')) ?? 0);
         }
-        writeAddress(ctx, card, [['type', 'ccid'], ['controller', '0'], ['slot', String(max + 1)]], {
-          rule: RULE,
-          category: 'address',
-          reason: 'the smartcard takes the next slot of CCID controller 0',
-          source: SOURCE,
-        });
+        writeAddress(
+          ctx,
+          card,
+          [
+            ['type', 'ccid'],
+            ['controller', '0'],
+            ['slot', String(max + 1)],
+          ],
+          {
+            rule: RULE,
+            category: 'address',
+            reason: 'the smartcard takes the next slot of CCID controller 0',
+            source: SOURCE,
+          },
+        );
       }
       if (!devices.all('controller').some((c) => c.attr('type') === 'ccid' && Number(c.attr('index') ?? '0') === controller)) {
         ctx.addElement(devices, new ENode('controller', { type: 'ccid', index: String(controller) }), {

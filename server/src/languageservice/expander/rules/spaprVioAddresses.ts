@@ -18,11 +18,16 @@ function vioDevices(ctx: ExpandContext): { node: ENode; base: number }[] {
   const devices = ctx.root.child('devices')!;
   const out: { node: ENode; base: number }[] = [];
   const onVio = (n: ENode, becomesVio: boolean) => becomesVio || addressType(n) === 'spapr-vio';
-  for (const n of devices.all('interface')) if (onVio(n, n.child('model')?.attr('type') === 'spapr-vlan')) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.net });
-  for (const n of controllerList(ctx)) if (onVio(n, n.attr('type') === 'scsi' && n.attr('model') === 'ibmvscsi')) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.controller });
-  for (const n of devices.all('serial')) if (onVio(n, n.child('target')?.attr('type') === 'spapr-vio-serial')) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.serial });
+  for (const n of devices.all('interface'))
+    if (onVio(n, n.child('model')?.attr('type') === 'spapr-vlan')) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.net });
+  for (const n of controllerList(ctx))
+    if (onVio(n, n.attr('type') === 'scsi' && n.attr('model') === 'ibmvscsi'))
+      out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.controller });
+  for (const n of devices.all('serial'))
+    if (onVio(n, n.child('target')?.attr('type') === 'spapr-vio-serial')) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.serial });
   for (const n of devices.all('nvram')) if (onVio(n, ctx.isPseries)) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.nvram });
-  for (const n of devices.all('tpm')) if (onVio(n, ctx.isPseries && n.attr('model') !== 'spapr-tpm-proxy')) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.tpm });
+  for (const n of devices.all('tpm'))
+    if (onVio(n, ctx.isPseries && n.attr('model') !== 'spapr-tpm-proxy')) out.push({ node: n, base: SPAPR_VIO_DEFAULT_REG.tpm });
   return out;
 }
 
@@ -53,17 +58,32 @@ export const spaprVioAddressesRule: Rule = {
       const meta: FillMeta = {
         rule: RULE,
         category: 'address',
-        reason: given ? `the device takes its class's first VIO register, ${hex(base, 8)}` : 'the device takes the next free VIO register (its class default plus 0x1000 steps)',
+        reason: given
+          ? `the device takes its class's first VIO register, ${hex(base, 8)}`
+          : 'the device takes the next free VIO register (its class default plus 0x1000 steps)',
         source: SPAPR_VIO_SOURCE,
       };
-      writeAddress(ctx, node, [['type', 'spapr-vio'], ['reg', hex(reg, 8)]], meta);
+      writeAddress(
+        ctx,
+        node,
+        [
+          ['type', 'spapr-vio'],
+          ['reg', hex(reg, 8)],
+        ],
+        meta,
+      );
     }
     // console 0 mirrors serial 0, address included
     const devices = ctx.root.child('devices')!;
     const console0 = devices.all('console')[0];
     const serial0 = devices.all('serial')[0];
     const serialAddr = serial0 && addressOf(serial0);
-    if (console0 && serialAddr?.attr('type') === 'spapr-vio' && isSerialConsoleAlias(ctx, console0) && ['none', 'spapr-vio'].includes(addressType(console0))) {
+    if (
+      console0 &&
+      serialAddr?.attr('type') === 'spapr-vio' &&
+      isSerialConsoleAlias(ctx, console0) &&
+      ['none', 'spapr-vio'].includes(addressType(console0))
+    ) {
       writeAddress(ctx, console0, [...serialAddr.attrs.entries()], {
         rule: RULE,
         category: 'address',

@@ -70,7 +70,7 @@ export const usbAddressesRule: Rule = {
       const model = effectiveUsbModel(ctx, c);
       if (model === undefined) return 2;
       const n = USB_CONTROLLER_PORTS[model] ?? 0;
-      return /xhci$/.test(model) && c.attr('ports') ? parseNum(c.attr('ports')) ?? n : n;
+      return /xhci$/.test(model) && c.attr('ports') ? (parseNum(c.attr('ports')) ?? n) : n;
     };
     const usbHubs = () => devices.all('hub').filter((h) => h.attr('type') === 'usb');
     const list = usbDevices(ctx);
@@ -142,7 +142,16 @@ export const usbAddressesRule: Rule = {
             reason: `the ${what} takes the first free USB port: bus ${bus} port ${path.join('.')}`,
             source: USB_SOURCE,
           };
-          writeAddress(ctx, n, [['type', 'usb'], ['bus', String(bus)], ['port', path.join('.')]], meta);
+          writeAddress(
+            ctx,
+            n,
+            [
+              ['type', 'usb'],
+              ['bus', String(bus)],
+              ['port', path.join('.')],
+            ],
+            meta,
+          );
           return [bus, path];
         }
         throw new UsbRefused();

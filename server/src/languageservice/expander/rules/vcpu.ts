@@ -11,10 +11,16 @@ export const vcpuRule: Rule = {
     if (!vcpu) {
       vcpu = new ENode('vcpu');
       vcpu.text = VCPU_COUNT_DEFAULT.value;
-      ctx.addElement(ctx.root, vcpu, { rule: this.id, category: 'abi', reason: VCPU_COUNT_DEFAULT.reason, source: VCPU_COUNT_DEFAULT.source });
+      ctx.addElement(ctx.root, vcpu, {
+        rule: this.id,
+        category: 'abi',
+        reason: VCPU_COUNT_DEFAULT.reason,
+        source: VCPU_COUNT_DEFAULT.source,
+      });
     }
     const meta = { rule: this.id, category: 'abi' as const, reason: VCPU_PLACEMENT_DEFAULT.reason, source: VCPU_PLACEMENT_DEFAULT.source };
-    if (vcpu.attr('cpuset') === undefined || vcpu.attr('placement') === undefined) ctx.fillAttr(vcpu, 'placement', VCPU_PLACEMENT_DEFAULT.value, meta);
+    if (vcpu.attr('cpuset') === undefined || vcpu.attr('placement') === undefined)
+      ctx.fillAttr(vcpu, 'placement', VCPU_PLACEMENT_DEFAULT.value, meta);
     // current equal to the maximum is not written back
     if (vcpu.attr('current') !== undefined && vcpu.attr('current') === vcpu.value) {
       vcpu.attrs.delete('current');

@@ -22,7 +22,10 @@ export const virtioMmioAddressesRule: Rule = {
     if (!['armv6l', 'armv7l', 'aarch64'].includes(ctx.arch) && !ctx.arch.startsWith('riscv')) return;
     if (!/^(vexpress-|virt)/.test(ctx.machine)) return;
     const order = iterationOrder(ctx);
-    const pcieRoot = ctx.root.child('devices')?.all('controller').some((c) => c.attr('type') === 'pci' && c.attr('index') === '0' && c.attr('model') === 'pcie-root');
+    const pcieRoot = ctx.root
+      .child('devices')
+      ?.all('controller')
+      .some((c) => c.attr('type') === 'pci' && c.attr('index') === '0' && c.attr('model') === 'pcie-root');
     const anyMmio = order.some(({ node }) => addressType(node) === 'virtio-mmio');
     if (pcieRoot && !anyMmio) return;
     for (const { cls, node } of order) {
@@ -30,7 +33,9 @@ export const virtioMmioAddressesRule: Rule = {
       writeAddress(ctx, node, [['type', 'virtio-mmio']], {
         rule: RULE,
         category: 'address',
-        reason: pcieRoot ? 'another device of this guest is on virtio-mmio, so libvirt puts every virtio device there' : 'the machine has no PCI Express root, so virtio devices use virtio-mmio',
+        reason: pcieRoot
+          ? 'another device of this guest is on virtio-mmio, so libvirt puts every virtio device there'
+          : 'the machine has no PCI Express root, so virtio devices use virtio-mmio',
         source: SOURCE,
       });
     }

@@ -37,7 +37,11 @@ export const virtioSerialAddressesRule: Rule = {
     const controllers: Controller[] = devices
       .all('controller')
       .filter((c) => c.attr('type') === 'virtio-serial')
-      .map((c) => ({ index: Number(c.attr('index') ?? '0'), ports: parseNum(c.attr('ports')) ?? VIRTIO_SERIAL_DEFAULT_PORTS, used: new Set<number>() }))
+      .map((c) => ({
+        index: Number(c.attr('index') ?? '0'),
+        ports: parseNum(c.attr('ports')) ?? VIRTIO_SERIAL_DEFAULT_PORTS,
+        used: new Set<number>(),
+      }))
       .sort((a, b) => a.index - b.index);
     const find = (index: number) => controllers.find((c) => c.index === index);
     // ports written in the document are taken first
@@ -56,8 +60,23 @@ export const virtioSerialAddressesRule: Rule = {
       const a = addressOf(ch);
       const type = addressType(ch);
       if (type === 'virtio-serial' && (parseNum(a?.attr('port')) ?? 0) !== 0) {
-        const meta: FillMeta = { rule: RULE, category: 'address', reason: 'libvirt completes the virtio-serial address the document gives', source: VIRTIO_SERIAL_SOURCE };
-        writeAddress(ctx, ch, [['type', 'virtio-serial'], ['controller', String(parseNum(a?.attr('controller')) ?? 0)], ['bus', String(parseNum(a?.attr('bus')) ?? 0)], ['port', String(parseNum(a?.attr('port')))]], meta);
+        const meta: FillMeta = {
+          rule: RULE,
+          category: 'address',
+          reason: 'libvirt completes the virtio-serial address the document gives',
+          source: VIRTIO_SERIAL_SOURCE,
+        };
+        writeAddress(
+          ctx,
+          ch,
+          [
+            ['type', 'virtio-serial'],
+            ['controller', String(parseNum(a?.attr('controller')) ?? 0)],
+            ['bus', String(parseNum(a?.attr('bus')) ?? 0)],
+            ['port', String(parseNum(a?.attr('port')))],
+          ],
+          meta,
+        );
         continue;
       }
       let controller: Controller | undefined;
@@ -82,7 +101,12 @@ export const virtioSerialAddressesRule: Rule = {
         if (!controller) {
           let index = 0;
           while (find(index)) index++;
-          const meta: FillMeta = { rule: RULE, category: 'abi', reason: 'every virtio-serial controller is full, so libvirt adds another one for the channel', source: VIRTIO_SERIAL_SOURCE };
+          const meta: FillMeta = {
+            rule: RULE,
+            category: 'abi',
+            reason: 'every virtio-serial controller is full, so libvirt adds another one for the channel',
+            source: VIRTIO_SERIAL_SOURCE,
+          };
           ctx.addElement(devices, new ENode('controller', { type: 'virtio-serial', index: String(index) }), meta);
           controller = { index, ports: VIRTIO_SERIAL_DEFAULT_PORTS, used: new Set() };
           controllers.push(controller);

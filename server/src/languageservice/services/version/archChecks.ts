@@ -26,7 +26,12 @@ export function powerManagement(ctx: CheckContext): void {
   if (ctx.g.isX86 || arch.startsWith('ppc64')) return;
   for (const s of ctx.domain.child('pm')?.elements() ?? []) {
     const state = s.name === 'suspend-to-mem' ? 'S3' : s.name === 'suspend-to-disk' ? 'S4' : undefined;
-    if (state) ctx.reject('pm-arch', nameRange(s), `${arch} guests have no ACPI ${state} ("setting ACPI ${state} not supported"), even to disable it: remove <${s.name}>`);
+    if (state)
+      ctx.reject(
+        'pm-arch',
+        nameRange(s),
+        `${arch} guests have no ACPI ${state} ("setting ACPI ${state} not supported"), even to disable it: remove <${s.name}>`,
+      );
   }
 }
 
@@ -39,11 +44,20 @@ export function timersPerArch(ctx: CheckContext): void {
     const present = t.attr('present');
     if (!name?.value) continue;
     if (X86_TIMERS.has(name.value) && !isX86 && present === 'yes') {
-      ctx.reject('timer-arch', valueRange(name), `the '${name.value}' timer exists only on x86 guests, not on ${arch}`, { node: 'value', value: name.value });
+      ctx.reject('timer-arch', valueRange(name), `the '${name.value}' timer exists only on x86 guests, not on ${arch}`, {
+        node: 'value',
+        value: name.value,
+      });
     } else if (name.value === 'hpet' && !isX86 && present === 'yes') {
-      ctx.reject('timer-arch', valueRange(name), `${arch} guests have no HPET ("hpet timer is not supported")`, { node: 'value', value: 'hpet' });
+      ctx.reject('timer-arch', valueRange(name), `${arch} guests have no HPET ("hpet timer is not supported")`, {
+        node: 'value',
+        value: 'hpet',
+      });
     } else if (name.value === 'armvtimer' && !(arch === 'aarch64' && ctx.domain.attr('type') === 'kvm')) {
-      ctx.reject('timer-arch', valueRange(name), `the 'armvtimer' timer exists only for aarch64 KVM guests`, { node: 'value', value: 'armvtimer' });
+      ctx.reject('timer-arch', valueRange(name), `the 'armvtimer' timer exists only for aarch64 KVM guests`, {
+        node: 'value',
+        value: 'armvtimer',
+      });
     }
   }
 }
@@ -64,7 +78,12 @@ export function videoPerArch(ctx: CheckContext): void {
   for (const v of ctx.devices('video')) {
     const type = v.child('model')?.getAttribute('type');
     if (type?.value && missing.has(type.value)) {
-      ctx.reject('video-arch', valueRange(type), `QEMU's ${ctx.g.arch} binary has no '${type.value}' video device ("domain configuration does not support video model '${type.value}'")`, { node: 'value', value: type.value, safeAlternative: 'virtio' });
+      ctx.reject(
+        'video-arch',
+        valueRange(type),
+        `QEMU's ${ctx.g.arch} binary has no '${type.value}' video device ("domain configuration does not support video model '${type.value}'")`,
+        { node: 'value', value: type.value, safeAlternative: 'virtio' },
+      );
     }
   }
 }
@@ -75,28 +94,56 @@ export function devicesPerArch(ctx: CheckContext): void {
     for (const i of ctx.devices('input')) {
       const bus = inputBus(i, false, arch);
       const at = i.getAttribute('bus');
-      if (bus === 'ps2') ctx.reject('device-arch', at ? valueRange(at) : nameRange(i), `QEMU's s390x binary has no PS/2 ("ps2 is not supported by this QEMU binary")`);
+      if (bus === 'ps2')
+        ctx.reject(
+          'device-arch',
+          at ? valueRange(at) : nameRange(i),
+          `QEMU's s390x binary has no PS/2 ("ps2 is not supported by this QEMU binary")`,
+        );
     }
     for (const { el, range } of usbDevices(ctx)) {
-      if (el.name === 'input') ctx.reject('device-arch', range, `QEMU's s390x binary has no USB ${el.attr('type') ?? 'input'} device ("usb ${el.attr('type') ?? 'input'} is not supported by this QEMU binary")`);
+      if (el.name === 'input')
+        ctx.reject(
+          'device-arch',
+          range,
+          `QEMU's s390x binary has no USB ${el.attr('type') ?? 'input'} device ("usb ${el.attr('type') ?? 'input'} is not supported by this QEMU binary")`,
+        );
     }
     for (const c of ctx.devices('controller')) {
       const t = c.getAttribute('type');
-      if (t?.value === 'sata') ctx.reject('device-arch', valueRange(t), `QEMU's s390x binary has no SATA ("SATA is not supported with this QEMU binary")`, { node: 'value', value: 'sata' });
+      if (t?.value === 'sata')
+        ctx.reject('device-arch', valueRange(t), `QEMU's s390x binary has no SATA ("SATA is not supported with this QEMU binary")`, {
+          node: 'value',
+          value: 'sata',
+        });
     }
     for (const d of ctx.devices('disk')) {
       const b = d.child('target')?.getAttribute('bus');
-      if (b?.value === 'sata') ctx.reject('device-arch', valueRange(b), `QEMU's s390x binary has no SATA ("SATA is not supported with this QEMU binary")`, { node: 'value', value: 'sata' });
+      if (b?.value === 'sata')
+        ctx.reject('device-arch', valueRange(b), `QEMU's s390x binary has no SATA ("SATA is not supported with this QEMU binary")`, {
+          node: 'value',
+          value: 'sata',
+        });
     }
     for (const t of ctx.devices('tpm')) {
       const be = t.child('backend')?.getAttribute('type');
-      if (be?.value) ctx.reject('device-arch', valueRange(be), `QEMU's s390x binary has no TPM ("does not support TPM backend type ${be.value}")`, { node: 'value', value: be.value });
+      if (be?.value)
+        ctx.reject('device-arch', valueRange(be), `QEMU's s390x binary has no TPM ("does not support TPM backend type ${be.value}")`, {
+          node: 'value',
+          value: be.value,
+        });
     }
   }
   const noTpm = arch.startsWith('ppc64') ? ['tpm-tis', 'tpm-crb'] : ctx.g.isX86 ? [] : ['tpm-crb'];
   for (const t of ctx.devices('tpm')) {
     const m = t.getAttribute('model');
-    if (m?.value && noTpm.includes(m.value)) ctx.reject('device-arch', valueRange(m), `QEMU's ${arch} binary has no TPM model ${m.value}${arch.startsWith('ppc64') ? " (pSeries uses 'tpm-spapr')" : " (use 'tpm-tis')"}`, { node: 'value', value: m.value, safeAlternative: arch.startsWith('ppc64') ? 'tpm-spapr' : 'tpm-tis' });
+    if (m?.value && noTpm.includes(m.value))
+      ctx.reject(
+        'device-arch',
+        valueRange(m),
+        `QEMU's ${arch} binary has no TPM model ${m.value}${arch.startsWith('ppc64') ? " (pSeries uses 'tpm-spapr')" : " (use 'tpm-tis')"}`,
+        { node: 'value', value: m.value, safeAlternative: arch.startsWith('ppc64') ? 'tpm-spapr' : 'tpm-tis' },
+      );
   }
 }
 
@@ -104,7 +151,11 @@ export function hostPassthroughMigratable(ctx: CheckContext): void {
   const cpu = ctx.domain.child('cpu');
   const m = cpu?.getAttribute('migratable');
   if (!m || ctx.g.isX86 || cpu?.attr('mode') !== 'host-passthrough') return;
-  ctx.reject('cpu-migratable', nameRange(m), `migratable= on a host-passthrough CPU is x86 only ("Migratable attribute for host-passthrough CPU is not supported by this QEMU binary"): remove it`);
+  ctx.reject(
+    'cpu-migratable',
+    nameRange(m),
+    `migratable= on a host-passthrough CPU is x86 only ("Migratable attribute for host-passthrough CPU is not supported by this QEMU binary"): remove it`,
+  );
 }
 
 /** the guest arches each qemu-system-* binary runs */
@@ -125,7 +176,11 @@ export function emulatorArch(ctx: CheckContext): void {
   const m = emu ? /qemu-system-([\w]+)$/.exec(emu.trimmedText()) : null;
   const arches = m ? EMULATOR_ARCHES[m[1]] : undefined;
   if (!emu || !arches || arches.includes(ctx.g.arch)) return;
-  ctx.reject('emulator-arch', nameRange(emu), `${emu.trimmedText()} does not run ${ctx.g.arch} guests ("Emulator ... does not support arch '${ctx.g.arch}'")`);
+  ctx.reject(
+    'emulator-arch',
+    nameRange(emu),
+    `${emu.trimmedText()} does not run ${ctx.g.arch} guests ("Emulator ... does not support arch '${ctx.g.arch}'")`,
+  );
 }
 
 const PCI_SOUND = new Set(['ich6', 'ich7', 'ich9', 'ac97', 'es1370', 'sb16', 'pcspk']);
@@ -134,15 +189,23 @@ export function x86OnlyDevices(ctx: CheckContext): void {
   const { arch, isX86 } = ctx.g;
   if (isX86) return;
   // (aarch64 and riscv64 guests accept one; pSeries and s390x do not)
-  if (arch.startsWith('ppc64') || arch === 's390x') for (const p of ctx.devices('parallel')) ctx.reject('device-arch', nameRange(p), `${arch} guests have no parallel port ("parallel ports are not supported")`);
+  if (arch.startsWith('ppc64') || arch === 's390x')
+    for (const p of ctx.devices('parallel'))
+      ctx.reject('device-arch', nameRange(p), `${arch} guests have no parallel port ("parallel ports are not supported")`);
   const eoi = ctx.domain.path('features', 'apic')?.getAttribute('eoi');
   if (eoi) ctx.reject('device-arch', nameRange(eoi), `the APIC (and its eoi setting) is x86 only, not for ${arch}`);
   const max = ctx.domain.child('maxMemory');
-  if (max && (arch === 's390x' || arch.startsWith('riscv'))) ctx.reject('device-arch', nameRange(max), `QEMU's ${arch} binary has no memory hotplug ("memory hotplug isn't supported by this QEMU binary")`);
+  if (max && (arch === 's390x' || arch.startsWith('riscv')))
+    ctx.reject(
+      'device-arch',
+      nameRange(max),
+      `QEMU's ${arch} binary has no memory hotplug ("memory hotplug isn't supported by this QEMU binary")`,
+    );
   if (arch === 's390x') {
     for (const s of ctx.devices('sound')) {
       const m = s.getAttribute('model');
-      if (m?.value && PCI_SOUND.has(m.value)) ctx.reject('device-arch', valueRange(m), `QEMU's s390x binary has no ${m.value} sound card`, { node: 'value', value: m.value });
+      if (m?.value && PCI_SOUND.has(m.value))
+        ctx.reject('device-arch', valueRange(m), `QEMU's s390x binary has no ${m.value} sound card`, { node: 'value', value: m.value });
     }
   }
 }
@@ -166,8 +229,14 @@ export function featuresPerArch(ctx: CheckContext): void {
   const { arch, machineKind } = ctx.g;
   for (const f of ctx.domain.child('features')?.elements() ?? []) {
     const rule = FEATURE_ARCH[f.name];
-    if (rule && !rule.ok(arch, machineKind)) ctx.reject('feature-arch', nameRange(f), `the '${f.name}' feature exists only for ${rule.where} guests, not for ${arch} ${ctx.g.machine}: remove it`);
-    if (f.name === 'pmu' && f.attr('state') === 'off' && arch.startsWith('ppc64')) ctx.reject('feature-arch', nameRange(f), `PMU is always enabled for ${arch}`);
+    if (rule && !rule.ok(arch, machineKind))
+      ctx.reject(
+        'feature-arch',
+        nameRange(f),
+        `the '${f.name}' feature exists only for ${rule.where} guests, not for ${arch} ${ctx.g.machine}: remove it`,
+      );
+    if (f.name === 'pmu' && f.attr('state') === 'off' && arch.startsWith('ppc64'))
+      ctx.reject('feature-arch', nameRange(f), `PMU is always enabled for ${arch}`);
   }
 }
 
@@ -175,10 +244,15 @@ export function featuresPerArch(ctx: CheckContext): void {
 export function devicesOfOtherArches(ctx: CheckContext): void {
   const { arch, machineKind } = ctx.g;
   const ppc = arch.startsWith('ppc64');
-  for (const n of ctx.devices('nvram')) if (!ppc) ctx.reject('device-arch', nameRange(n), `an <nvram> device is only supported for PPC64 guests`);
+  for (const n of ctx.devices('nvram'))
+    if (!ppc) ctx.reject('device-arch', nameRange(n), `an <nvram> device is only supported for PPC64 guests`);
   for (const w of ctx.devices('watchdog')) {
     const m = w.getAttribute('model');
-    if (m?.value === 'diag288' && !arch.startsWith('s390')) ctx.reject('device-arch', valueRange(m), `the diag288 watchdog is allowed for s390 and s390x only`, { node: 'value', value: 'diag288' });
+    if (m?.value === 'diag288' && !arch.startsWith('s390'))
+      ctx.reject('device-arch', valueRange(m), `the diag288 watchdog is allowed for s390 and s390x only`, {
+        node: 'value',
+        value: 'diag288',
+      });
   }
   const tpms = ctx.devices('tpm');
   for (const t of tpms) {
@@ -189,15 +263,28 @@ export function devicesOfOtherArches(ctx: CheckContext): void {
   }
   for (const t of tpms) {
     const be = t.child('backend')?.getAttribute('type');
-    if (t.attr('model') === 'spapr-tpm-proxy' && be?.value && be.value !== 'passthrough') ctx.reject('device-arch', valueRange(be), `the spapr-tpm-proxy TPM needs a passthrough backend`, { node: 'value', value: be.value, safeAlternative: 'passthrough' });
+    if (t.attr('model') === 'spapr-tpm-proxy' && be?.value && be.value !== 'passthrough')
+      ctx.reject('device-arch', valueRange(be), `the spapr-tpm-proxy TPM needs a passthrough backend`, {
+        node: 'value',
+        value: be.value,
+        safeAlternative: 'passthrough',
+      });
   }
-  for (const t of tpms.filter((t) => t.attr('model') !== 'spapr-tpm-proxy').slice(1)) ctx.reject('device-count', nameRange(t), `only a single TPM non-proxy device is supported`);
+  for (const t of tpms.filter((t) => t.attr('model') !== 'spapr-tpm-proxy').slice(1))
+    ctx.reject('device-count', nameRange(t), `only a single TPM non-proxy device is supported`);
   for (const i of ctx.devices('iommu')) {
     const m = i.getAttribute('model');
-    if (m?.value === 'intel' && machineKind !== 'q35') ctx.reject('device-arch', valueRange(m), `the intel IOMMU is only supported with Q35 machines`, { node: 'value', value: 'intel' });
-    if (m?.value === 'smmuv3' && !(ctx.g.isArm && machineKind === 'virt')) ctx.reject('device-arch', valueRange(m), `the smmuv3 IOMMU is only supported with ARM virt machines`, { node: 'value', value: 'smmuv3' });
+    if (m?.value === 'intel' && machineKind !== 'q35')
+      ctx.reject('device-arch', valueRange(m), `the intel IOMMU is only supported with Q35 machines`, { node: 'value', value: 'intel' });
+    if (m?.value === 'smmuv3' && !(ctx.g.isArm && machineKind === 'virt'))
+      ctx.reject('device-arch', valueRange(m), `the smmuv3 IOMMU is only supported with ARM virt machines`, {
+        node: 'value',
+        value: 'smmuv3',
+      });
   }
-  if (arch === 's390x') for (const s of ctx.devices('shmem')) ctx.reject('device-arch', nameRange(s), `QEMU's s390x binary has no ivshmem (shared memory) device`);
+  if (arch === 's390x')
+    for (const s of ctx.devices('shmem'))
+      ctx.reject('device-arch', nameRange(s), `QEMU's s390x binary has no ivshmem (shared memory) device`);
   const panicModels = new Map<string, boolean>();
   for (const p of ctx.devices('panic')) {
     const m = p.attr('model');

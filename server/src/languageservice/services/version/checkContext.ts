@@ -41,7 +41,7 @@ export class CheckContext {
         else this.byName.set(el.name, [el]);
       }
     }
-    return name === undefined ? this.all : this.byName!.get(name) ?? NONE;
+    return name === undefined ? this.all : (this.byName!.get(name) ?? NONE);
   }
 
   /** true when the target's libvirt is in [since, until) */

@@ -27,7 +27,10 @@ export function ideOnMachineWithoutIde(ctx: CheckContext): void {
     else if (!bus && /^hd[a-z]/.test(target?.attr('dev') ?? '')) {
       // libvirt derives bus='ide' from an hdX name
       const dev = target!.getAttribute('dev')!;
-      ctx.reject('ide-unsupported', valueRange(dev), `a disk named '${dev.value}' without a bus is on IDE, and ${why}`, { node: 'value', value: dev.value ?? undefined });
+      ctx.reject('ide-unsupported', valueRange(dev), `a disk named '${dev.value}' without a bus is on IDE, and ${why}`, {
+        node: 'value',
+        value: dev.value ?? undefined,
+      });
     }
   }
   for (const c of ctx.devices('controller')) {
@@ -45,7 +48,9 @@ function panicModelProblem(model: string, arch: string, machineKind: string): st
     case 'hyperv':
       return x86 ? undefined : `only i686 and x86_64 guests support panic device of model 'hyperv'`;
     case 'pseries':
-      return arch.startsWith('ppc64') && machineKind === 'pseries' ? undefined : `only pSeries guests support panic device of model 'pseries'`;
+      return arch.startsWith('ppc64') && machineKind === 'pseries'
+        ? undefined
+        : `only pSeries guests support panic device of model 'pseries'`;
     case 's390':
       return arch === 's390x' ? undefined : `only S390 guests support panic device of model 's390'`;
     default:
@@ -63,12 +68,25 @@ export function panicModelPerArch(ctx: CheckContext): void {
       if (problem) ctx.reject('panic-model-arch', valueRange(model), problem, { node: 'value', value: model.value });
     } else if (!isX86Arch(arch) && panicModelDefault(ctx.profile, { arch, machine: machineKind })?.model === 'isa') {
       // the target's libvirt gives a model-less panic device the ISA model (knowledge/deviceDefaults.ts PANIC_MODEL_ROWS), then refuses it
-      ctx.reject('panic-model-arch', nameRange(p), `a <panic> without a model is 'isa' on ${arch}, and the QEMU binary does not support the ISA panic device there (libvirt 9.0 has no other model for ${arch}: pvpanic arrived in 9.1.0)`, { node: 'element' });
+      ctx.reject(
+        'panic-model-arch',
+        nameRange(p),
+        `a <panic> without a model is 'isa' on ${arch}, and the QEMU binary does not support the ISA panic device there (libvirt 9.0 has no other model for ${arch}: pvpanic arrived in 9.1.0)`,
+        { node: 'element' },
+      );
     }
   }
 }
 
-const TRANSITIONAL_PATHS = new Set(['disk/@model', 'filesystem/@model', 'rng/@model', 'vsock/@model', 'memballoon/@model', 'interface/model/@type', 'input/@model']);
+const TRANSITIONAL_PATHS = new Set([
+  'disk/@model',
+  'filesystem/@model',
+  'rng/@model',
+  'vsock/@model',
+  'memballoon/@model',
+  'interface/model/@type',
+  'input/@model',
+]);
 
 /** the bus an input device is on: its bus attribute, or the default for its type */
 export function inputBus(input: XmlElement, x86: boolean, arch: string): string | undefined {
@@ -96,27 +114,51 @@ export function transitionalWhereUnsupported(ctx: CheckContext): void {
       const extra = { node: 'value' as const, value: a.value };
       if (dev.name === 'input') {
         const bus = inputBus(dev, ctx.g.isX86, ctx.g.arch);
-        if (bus !== 'virtio') ctx.reject('transitional-unsupported', range, `only bus 'virtio' is supported for input model '${a.value}'`, extra);
-        else ctx.reject('transitional-unsupported', range, `virtio (non-)transitional models are not supported for input type=${dev.attr('type') ?? ''}; use model='virtio'`, { ...extra, safeAlternative: 'virtio' });
+        if (bus !== 'virtio')
+          ctx.reject('transitional-unsupported', range, `only bus 'virtio' is supported for input model '${a.value}'`, extra);
+        else
+          ctx.reject(
+            'transitional-unsupported',
+            range,
+            `virtio (non-)transitional models are not supported for input type=${dev.attr('type') ?? ''}; use model='virtio'`,
+            { ...extra, safeAlternative: 'virtio' },
+          );
         return;
       }
       if (dev.name === 'disk') {
         const bus = diskBus(dev.child('target')?.attr('bus'), dev.child('target')?.attr('dev') ?? '');
-        if (bus && bus !== 'virtio') ctx.reject('transitional-unsupported', range, `disk model '${a.value}' not supported for bus '${bus}' (only for bus='virtio')`, extra);
+        if (bus && bus !== 'virtio')
+          ctx.reject(
+            'transitional-unsupported',
+            range,
+            `disk model '${a.value}' not supported for bus '${bus}' (only for bus='virtio')`,
+            extra,
+          );
         return;
       }
       if (dev.name === 'controller') {
         const type = dev.attr('type');
         if (type === 'scsi' || type === 'virtio-serial') return;
-        ctx.reject('transitional-unsupported', range, `a <controller type='${type ?? ''}'> has no model '${a.value}' ("Unknown model type"); the transitional variants exist for SCSI and virtio-serial controllers`, extra);
+        ctx.reject(
+          'transitional-unsupported',
+          range,
+          `a <controller type='${type ?? ''}'> has no model '${a.value}' ("Unknown model type"); the transitional variants exist for SCSI and virtio-serial controllers`,
+          extra,
+        );
         return;
       }
       if (dev.name === 'hostdev') {
-        if (dev.attr('type') !== 'scsi_host') ctx.reject('transitional-unsupported', range, `only <hostdev type='scsi_host'> has the model '${a.value}'`, extra);
+        if (dev.attr('type') !== 'scsi_host')
+          ctx.reject('transitional-unsupported', range, `only <hostdev type='scsi_host'> has the model '${a.value}'`, extra);
         return;
       }
       if (TRANSITIONAL_PATHS.has(rel)) return;
-      ctx.reject('transitional-unsupported', range, `<${dev.name}> has no model '${a.value}': the virtio (non-)transitional variants exist only for disk, interface, filesystem, rng, vsock, memballoon, SCSI and virtio-serial controllers and scsi_host hostdevs (a virtio-1.0-only device has no transitional form)`, extra);
+      ctx.reject(
+        'transitional-unsupported',
+        range,
+        `<${dev.name}> has no model '${a.value}': the virtio (non-)transitional variants exist only for disk, interface, filesystem, rng, vsock, memballoon, SCSI and virtio-serial controllers and scsi_host hostdevs (a virtio-1.0-only device has no transitional form)`,
+        extra,
+      );
     };
     checkAttr(dev, 'model', `${dev.name}/@model`);
     checkAttr(dev, 'type', `${dev.name}/@type`);
@@ -172,10 +214,19 @@ export function usbDevicesWithoutUsb(ctx: CheckContext): void {
   let addDevice: string | undefined;
   if (disabled) {
     for (const c of usbCtrls) {
-      if (c !== disabled) ctx.reject('usb-disabled', nameRange(c), `another USB controller next to <controller type='usb' model='none'> ("Can't add another USB controller: USB is disabled for this domain")`);
+      if (c !== disabled)
+        ctx.reject(
+          'usb-disabled',
+          nameRange(c),
+          `another USB controller next to <controller type='usb' model='none'> ("Can't add another USB controller: USB is disabled for this domain")`,
+        );
     }
     if (ctx.g.machineKind === 'pseries' && ctx.devices('graphics').length) {
-      ctx.reject('usb-disabled', nameRange(disabled), `pSeries guests with graphics get a USB keyboard and mouse, which need USB ("USB is disabled for this domain, but USB devices are present")`);
+      ctx.reject(
+        'usb-disabled',
+        nameRange(disabled),
+        `pSeries guests with graphics get a USB keyboard and mouse, which need USB ("USB is disabled for this domain, but USB devices are present")`,
+      );
     }
   }
   if (disabled) why = `a USB device needs a USB bus, and <controller type='usb' model='none'> disables it`;
@@ -196,19 +247,31 @@ export function duplicateControllers(ctx: CheckContext): void {
     const key = `${type}:${Number(index.value)}`;
     const same = seen.get(key) ?? [];
     const clash = type === 'usb' ? same.find((o) => (o.attr('model') ?? '') === (c.attr('model') ?? '')) : same[0];
-    if (clash) ctx.reject('controller-duplicate', valueRange(index), `a second <controller type='${type}'> with index ${index.value} ("Multiple '${type}' controllers with index '${index.value}'")`, { node: 'value', value: index.value });
+    if (clash)
+      ctx.reject(
+        'controller-duplicate',
+        valueRange(index),
+        `a second <controller type='${type}'> with index ${index.value} ("Multiple '${type}' controllers with index '${index.value}'")`,
+        { node: 'value', value: index.value },
+      );
     same.push(c);
     seen.set(key, same);
   }
   const roots = ctx.devices('controller').filter((c) => c.attr('type') === 'pci' && /^pcie?-root$/.test(c.attr('model') ?? ''));
   // qemu_domain.c (qemuDomainDeviceDefValidateController... PCI case): pSeries may have several pci-root (spapr-pci-host-bridge) controllers
   if (ctx.g.machineKind === 'pseries') return;
-  for (const r of roots.filter((c, i) => (c.hasAttr('index') ? Number(c.attr('index')) !== 0 : i > 0))) ctx.reject('controller-duplicate', nameRange(r), `only one PCI root controller, with index 0 ("pci-root and pcie-root controllers should have index 0")`);
+  for (const r of roots.filter((c, i) => (c.hasAttr('index') ? Number(c.attr('index')) !== 0 : i > 0)))
+    ctx.reject(
+      'controller-duplicate',
+      nameRange(r),
+      `only one PCI root controller, with index 0 ("pci-root and pcie-root controllers should have index 0")`,
+    );
 }
 
 /** "only a single memory balloon device is supported" */
 export function singleBalloon(ctx: CheckContext): void {
-  for (const b of ctx.devices('memballoon').slice(1)) ctx.reject('memballoon-count', nameRange(b), `only a single memory balloon device is supported`);
+  for (const b of ctx.devices('memballoon').slice(1))
+    ctx.reject('memballoon-count', nameRange(b), `only a single memory balloon device is supported`);
 }
 
 /** interfaces: vhost-user needs a virtio NIC; the iommu driver option is virtio only */
@@ -217,10 +280,20 @@ export function interfaceModels(ctx: CheckContext): void {
     const model = i.child('model')?.getAttribute('type');
     const virtio = !!model?.value && model.value.startsWith('virtio');
     if (i.attr('type') === 'vhostuser' && !virtio) {
-      ctx.reject('interface-model', model ? valueRange(model) : nameRange(i), `<interface type='vhostuser'> needs <model type='virtio'/> ("vhostuser requires the virtio-net* frontend")`, model ? { node: 'value', value: model.value ?? undefined, safeAlternative: 'virtio' } : {});
+      ctx.reject(
+        'interface-model',
+        model ? valueRange(model) : nameRange(i),
+        `<interface type='vhostuser'> needs <model type='virtio'/> ("vhostuser requires the virtio-net* frontend")`,
+        model ? { node: 'value', value: model.value ?? undefined, safeAlternative: 'virtio' } : {},
+      );
     }
     const iommu = i.child('driver')?.getAttribute('iommu');
-    if (iommu && model?.value && !virtio) ctx.reject('interface-model', nameRange(iommu), `the iommu driver option is only supported for virtio devices, not for a ${model.value} NIC`);
+    if (iommu && model?.value && !virtio)
+      ctx.reject(
+        'interface-model',
+        nameRange(iommu),
+        `the iommu driver option is only supported for virtio devices, not for a ${model.value} NIC`,
+      );
   }
 }
 
@@ -228,15 +301,33 @@ export function interfaceModels(ctx: CheckContext): void {
 export function qemuDeviceKinds(ctx: CheckContext): void {
   for (const b of ctx.devices('memballoon')) {
     const m = b.getAttribute('model');
-    if (m?.value === 'xen') ctx.reject('qemu-device', valueRange(m), `a Xen balloon on a QEMU guest ("Memory balloon device type 'xen' is not supported by this version of qemu")`, { node: 'value', value: 'xen', safeAlternative: 'virtio' });
+    if (m?.value === 'xen')
+      ctx.reject(
+        'qemu-device',
+        valueRange(m),
+        `a Xen balloon on a QEMU guest ("Memory balloon device type 'xen' is not supported by this version of qemu")`,
+        { node: 'value', value: 'xen', safeAlternative: 'virtio' },
+      );
   }
   for (const g of ctx.devices('graphics')) {
     const t = g.getAttribute('type');
-    if (t?.value === 'rdp' || t?.value === 'desktop') ctx.reject('qemu-device', valueRange(t), `the QEMU driver has no ${t.value} graphics ("${t.value} graphics are not supported with this QEMU"); use vnc or spice`, { node: 'value', value: t.value });
+    if (t?.value === 'rdp' || t?.value === 'desktop')
+      ctx.reject(
+        'qemu-device',
+        valueRange(t),
+        `the QEMU driver has no ${t.value} graphics ("${t.value} graphics are not supported with this QEMU"); use vnc or spice`,
+        { node: 'value', value: t.value },
+      );
   }
   for (const i of ctx.devices('input')) {
     const bus = i.getAttribute('bus');
-    if (bus?.value === 'ps2' && i.attr('type') === 'tablet') ctx.reject('qemu-device', valueRange(bus), `a tablet needs absolute pointing, which PS/2 lacks ("ps2 bus does not support tablet input device"); use bus='usb' or 'virtio'`, { node: 'value', value: 'ps2', safeAlternative: 'usb' });
+    if (bus?.value === 'ps2' && i.attr('type') === 'tablet')
+      ctx.reject(
+        'qemu-device',
+        valueRange(bus),
+        `a tablet needs absolute pointing, which PS/2 lacks ("ps2 bus does not support tablet input device"); use bus='usb' or 'virtio'`,
+        { node: 'value', value: 'ps2', safeAlternative: 'usb' },
+      );
   }
 }
 
@@ -261,7 +352,12 @@ export function interfaceSources(ctx: CheckContext): void {
       continue;
     }
     const missing = needs.filter((n) => !source.hasAttr(n));
-    if (missing.length) ctx.reject('interface-source', nameRange(source), `interface type='${type}' needs ${missing.map((m) => `'${m}'`).join(' and ')} on its <source> ("Missing required attribute")`);
+    if (missing.length)
+      ctx.reject(
+        'interface-source',
+        nameRange(source),
+        `interface type='${type}' needs ${missing.map((m) => `'${m}'`).join(' and ')} on its <source> ("Missing required attribute")`,
+      );
   }
 }
 
@@ -270,6 +366,12 @@ export function lunNeedsBlock(ctx: CheckContext): void {
   for (const d of ctx.devices('disk')) {
     const device = d.getAttribute('device');
     const type = d.attr('type') ?? 'file';
-    if (device?.value === 'lun' && type !== 'block' && type !== 'network') ctx.reject('disk-device', valueRange(device), `device='lun' passes SCSI commands to a block device: it needs <disk type='block'> (or an iSCSI network disk), not type='${type}'`, { node: 'value', value: 'lun' });
+    if (device?.value === 'lun' && type !== 'block' && type !== 'network')
+      ctx.reject(
+        'disk-device',
+        valueRange(device),
+        `device='lun' passes SCSI commands to a block device: it needs <disk type='block'> (or an iSCSI network disk), not type='${type}'`,
+        { node: 'value', value: 'lun' },
+      );
   }
 }

@@ -43,21 +43,43 @@ export function diskBuses(ctx: CheckContext): void {
     const device = disk.attr('device') ?? 'disk';
     const at = busAttr ? valueRange(busAttr) : target ? nameRange(target) : nameRange(disk);
     const extra = busAttr ? { node: 'value' as const, value: bus } : {};
-    if (bus === 'fdc' && device !== 'floppy') ctx.reject('disk-bus', at, `bus 'fdc' is only for floppies, not for a ${device} ("Invalid bus type 'fdc' for disk")`, extra);
-    else if (device === 'floppy' && bus && bus !== 'fdc') ctx.reject('disk-bus', at, `a floppy goes on bus 'fdc' ("Invalid bus type '${bus}' for floppy disk")`, { ...extra, safeAlternative: busAttr ? 'fdc' : undefined });
-    else if (device === 'cdrom' && (bus === 'virtio' || bus === 'sd')) ctx.reject('disk-bus', at, `a CD-ROM needs a bus with removable media, and ${bus} has none ("does not support ejectable media"); use sata or scsi`, extra);
-    else if (device === 'lun' && bus && bus !== 'virtio' && bus !== 'scsi') ctx.reject('disk-bus', at, `disk device='lun' is not supported for bus='${bus}' (only virtio and scsi)`, extra);
+    if (bus === 'fdc' && device !== 'floppy')
+      ctx.reject('disk-bus', at, `bus 'fdc' is only for floppies, not for a ${device} ("Invalid bus type 'fdc' for disk")`, extra);
+    else if (device === 'floppy' && bus && bus !== 'fdc')
+      ctx.reject('disk-bus', at, `a floppy goes on bus 'fdc' ("Invalid bus type '${bus}' for floppy disk")`, {
+        ...extra,
+        safeAlternative: busAttr ? 'fdc' : undefined,
+      });
+    else if (device === 'cdrom' && (bus === 'virtio' || bus === 'sd'))
+      ctx.reject(
+        'disk-bus',
+        at,
+        `a CD-ROM needs a bus with removable media, and ${bus} has none ("does not support ejectable media"); use sata or scsi`,
+        extra,
+      );
+    else if (device === 'lun' && bus && bus !== 'virtio' && bus !== 'scsi')
+      ctx.reject('disk-bus', at, `disk device='lun' is not supported for bus='${bus}' (only virtio and scsi)`, extra);
 
     const address = disk.child('address');
     const atype = address?.attr('type');
     const allowed = bus ? ADDRESS_TYPES[bus] : undefined;
     if (address && atype && ((allowed && !allowed.includes(atype)) || (bus === 'virtio' && atype === 'drive'))) {
-      ctx.reject('disk-address', nameRange(address), `a disk on bus '${bus}' cannot have an address of type '${atype}'${allowed ? ` (it takes type '${allowed[0]}')` : " (virtio disks take 'pci' or 'ccw')"}`);
+      ctx.reject(
+        'disk-address',
+        nameRange(address),
+        `a disk on bus '${bus}' cannot have an address of type '${atype}'${allowed ? ` (it takes type '${allowed[0]}')` : " (virtio disks take 'pci' or 'ccw')"}`,
+      );
     }
 
     const dev = target?.getAttribute('dev');
     if (dev?.value) {
-      if (devs.has(dev.value)) ctx.reject('disk-target', valueRange(dev), `target '${dev.value}' is used by another disk too ("target '${dev.value}' duplicated")`, { node: 'value', value: dev.value });
+      if (devs.has(dev.value))
+        ctx.reject(
+          'disk-target',
+          valueRange(dev),
+          `target '${dev.value}' is used by another disk too ("target '${dev.value}' duplicated")`,
+          { node: 'value', value: dev.value },
+        );
       devs.set(dev.value, disk);
     }
     if (!bus || !(bus in ADDRESS_TYPES) || bus === 'usb') continue;
@@ -69,12 +91,22 @@ export function diskBuses(ctx: CheckContext): void {
       const idx = diskIndex(dev.value);
       if (idx !== undefined) key = derivedDriveAddress(bus, idx);
       if (bus === 'ide' && idx !== undefined && idx >= 4 && ctx.g.machineKind === 'i440fx') {
-        ctx.reject('disk-address', valueRange(dev), `'${dev.value}' would be on a second IDE controller, and i440fx has one ("Only 1 IDE controller is supported"): IDE takes hda-hdd`, { node: 'value', value: dev.value });
+        ctx.reject(
+          'disk-address',
+          valueRange(dev),
+          `'${dev.value}' would be on a second IDE controller, and i440fx has one ("Only 1 IDE controller is supported"): IDE takes hda-hdd`,
+          { node: 'value', value: dev.value },
+        );
       }
     }
     if (!key) continue;
     const other = drives.get(`${bus}/${key}`);
-    if (other) ctx.reject('disk-address', address ? nameRange(address) : valueRange(dev!), `this disk has the same ${bus} drive address (${key.replace(/:/g, '/')}) as disk '${other.child('target')?.attr('dev') ?? ''}' ("Found duplicate drive address")${address ? '' : `: libvirt derives it from the target name`}`);
+    if (other)
+      ctx.reject(
+        'disk-address',
+        address ? nameRange(address) : valueRange(dev!),
+        `this disk has the same ${bus} drive address (${key.replace(/:/g, '/')}) as disk '${other.child('target')?.attr('dev') ?? ''}' ("Found duplicate drive address")${address ? '' : `: libvirt derives it from the target name`}`,
+      );
     else drives.set(`${bus}/${key}`, disk);
   }
 }

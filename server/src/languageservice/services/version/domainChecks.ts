@@ -19,17 +19,31 @@ export function seclabelModel(ctx: CheckContext): void {
     const type = l.attr('type');
     if (!(type === 'none' || (type === 'dynamic' && !l.child('baselabel')))) {
       const why = type ? `type='${type}'${l.child('baselabel') ? ' with a <baselabel>' : ''}` : 'no type';
-      ctx.reject('seclabel-model', nameRange(l), `a <seclabel> with ${why} needs a model attribute ("missing security model in domain seclabel"); only type='none' and a plain type='dynamic' may leave it out`);
+      ctx.reject(
+        'seclabel-model',
+        nameRange(l),
+        `a <seclabel> with ${why} needs a model attribute ("missing security model in domain seclabel"); only type='none' and a plain type='dynamic' may leave it out`,
+      );
     }
   } else if (labels.length > 1) {
     for (const l of labels) {
-      if (!l.hasAttr('model')) ctx.reject('seclabel-model', nameRange(l), `with several <seclabel>s each needs a model ("missing security model when using multiple labels")`);
+      if (!l.hasAttr('model'))
+        ctx.reject(
+          'seclabel-model',
+          nameRange(l),
+          `with several <seclabel>s each needs a model ("missing security model when using multiple labels")`,
+        );
     }
   }
   for (const l of labels) {
     const relabel = l.getAttribute('relabel');
     if ((l.attr('type') ?? 'dynamic') === 'dynamic' && relabel?.value === 'no') {
-      ctx.reject('seclabel-relabel', valueRange(relabel), `"dynamic label type must use resource relabeling": relabel='no' needs type='static' or 'none'`, { node: 'value', value: 'no' });
+      ctx.reject(
+        'seclabel-relabel',
+        valueRange(relabel),
+        `"dynamic label type must use resource relabeling": relabel='no' needs type='static' or 'none'`,
+        { node: 'value', value: 'no' },
+      );
     }
   }
 }
@@ -41,7 +55,12 @@ export function acpiNeedsUefi(ctx: CheckContext): void {
   if (!acpi) return;
   const os = ctx.domain.child('os');
   const uefi = os?.attr('firmware') === 'efi' || os?.child('loader')?.attr('type') === 'pflash';
-  if (!uefi) ctx.reject('acpi-uefi', nameRange(acpi), `on aarch64 ACPI requires UEFI: add firmware='efi' to <os> (or a pflash <loader>), or remove <acpi/>`);
+  if (!uefi)
+    ctx.reject(
+      'acpi-uefi',
+      nameRange(acpi),
+      `on aarch64 ACPI requires UEFI: add firmware='efi' to <os> (or a pflash <loader>), or remove <acpi/>`,
+    );
 }
 
 /** src/qemu/qemu_validate.c, qemuValidateDomainDeviceDefVideo */
@@ -55,7 +74,12 @@ export function secondaryVideo(ctx: CheckContext): void {
     if (type.value === 'none') {
       ctx.reject('video-none', valueRange(type), `a 'none' video type must be the only video device`, { node: 'value', value: 'none' });
     } else if (v !== primary && type.value !== 'qxl' && type.value !== 'virtio') {
-      ctx.reject('video-secondary', valueRange(type), `video type '${type.value}' is only valid as primary video device (a secondary one must be qxl or virtio)`, { node: 'value', value: type.value });
+      ctx.reject(
+        'video-secondary',
+        valueRange(type),
+        `video type '${type.value}' is only valid as primary video device (a secondary one must be qxl or virtio)`,
+        { node: 'value', value: type.value },
+      );
     }
   }
 }
@@ -64,7 +88,10 @@ export function secondaryVideo(ctx: CheckContext): void {
 export function singleWatchdog(ctx: CheckContext): void {
   if (!ctx.targetIn(undefined, '9.1.0')) return;
   const wds = ctx.devices('watchdog');
-  for (const w of wds.slice(1)) ctx.reject('watchdog-count', nameRange(w), `only a single watchdog device is supported (several are allowed since libvirt 9.1.0)`, { since: '9.1.0' });
+  for (const w of wds.slice(1))
+    ctx.reject('watchdog-count', nameRange(w), `only a single watchdog device is supported (several are allowed since libvirt 9.1.0)`, {
+      since: '9.1.0',
+    });
 }
 
 /** qemu driver lifecycle actions (src/qemu/qemu_validate.c, qemuValidateLifecycleAction) */
@@ -74,9 +101,17 @@ export function lifecycleActions(ctx: CheckContext): void {
     const action = el?.trimmedText();
     if (!el || !action) continue;
     if (action === 'rename-restart') {
-      ctx.reject('lifecycle-action', textRange(el), `the qemu driver doesn't support the 'rename-restart' action`, { node: 'text', value: action });
+      ctx.reject('lifecycle-action', textRange(el), `the qemu driver doesn't support the 'rename-restart' action`, {
+        node: 'text',
+        value: action,
+      });
     } else if (action === 'preserve' && name !== 'on_crash' && ctx.targetIn('7.7.0')) {
-      ctx.reject('lifecycle-action', textRange(el), `the qemu driver doesn't support the 'preserve' action for <${name}> (only for <on_crash>)`, { node: 'text', value: action, safeAlternative: 'destroy' });
+      ctx.reject(
+        'lifecycle-action',
+        textRange(el),
+        `the qemu driver doesn't support the 'preserve' action for <${name}> (only for <on_crash>)`,
+        { node: 'text', value: action, safeAlternative: 'destroy' },
+      );
     }
   }
 }
@@ -92,14 +127,22 @@ export function spice(ctx: CheckContext): void {
     const listen = g.child('listen')?.attr('type');
     if (listen === 'none' || listen === 'socket') continue;
     if (tls && Number.isInteger(port) && port > 0) {
-      ctx.reject('spice-tls', valueRange(tls), `a SPICE tlsPort needs TLS, which the default qemu.conf disables (spice_tls = 0): "spice TLS port set in XML configuration, but TLS is disabled in qemu.conf"`, { node: 'value', value: tls.value ?? undefined });
+      ctx.reject(
+        'spice-tls',
+        valueRange(tls),
+        `a SPICE tlsPort needs TLS, which the default qemu.conf disables (spice_tls = 0): "spice TLS port set in XML configuration, but TLS is disabled in qemu.conf"`,
+        { node: 'value', value: tls.value ?? undefined },
+      );
     }
   }
   if (graphics.some((g) => g.attr('type') === 'spice')) return;
   for (const d of ctx.devices()) {
     const type = d.getAttribute('type');
     if (type?.value === 'spicevmc' && ['channel', 'redirdev', 'smartcard', 'serial', 'console', 'parallel'].includes(d.name)) {
-      ctx.reject('spicevmc', valueRange(type), `chardev 'spicevmc' not supported without spice graphics (add <graphics type='spice'>)`, { node: 'value', value: 'spicevmc' });
+      ctx.reject('spicevmc', valueRange(type), `chardev 'spicevmc' not supported without spice graphics (add <graphics type='spice'>)`, {
+        node: 'value',
+        value: 'spicevmc',
+      });
     }
   }
 }
@@ -125,7 +168,12 @@ export function maximumCpu(ctx: CheckContext): void {
   const mode = ctx.domain.child('cpu')?.getAttribute('mode');
   if (mode?.value !== 'maximum' || !ctx.g.arch.startsWith('riscv')) return;
   if (compareVersions(ctx.profile.qemu, '8.0.0') >= 0) return;
-  ctx.reject('cpu-maximum', valueRange(mode), `QEMU ${ctx.profile.qemu} has no 'max' CPU for ${ctx.g.arch} ("maximum CPU is not supported by QEMU binary")`, { node: 'value', value: 'maximum' });
+  ctx.reject(
+    'cpu-maximum',
+    valueRange(mode),
+    `QEMU ${ctx.profile.qemu} has no 'max' CPU for ${ctx.g.arch} ("maximum CPU is not supported by QEMU binary")`,
+    { node: 'value', value: 'maximum' },
+  );
 }
 
 /** <launchSecurity> needs the host's CPU and firmware (domcapabilities <features><sev supported=...>) */
@@ -138,11 +186,25 @@ export function launchSecurityHost(ctx: CheckContext): void {
   const feature = type.value === 's390-pv' ? 's390-pv' : type.value.startsWith('sev') ? 'sev' : type.value;
   const supported = ctx.profile.domcaps?.features[feature];
   if (supported === false) {
-    ctx.reject('launch-security', valueRange(type), `the host does not support ${type.value} launch security (domain capabilities)`, { node: 'value', value: type.value });
+    ctx.reject('launch-security', valueRange(type), `the host does not support ${type.value} launch security (domain capabilities)`, {
+      node: 'value',
+      value: type.value,
+    });
   } else if (supported === undefined) {
-    ctx.report('define-reject', valueRange(type), `${ctx.targetLabel} rejects this domain unless the host supports ${type.value} launch security ("SEV launch security is not supported with this QEMU binary"); the profile does not say whether it does`, {
-      scope: 'target', node: 'value', outcome: 'rejected', value: type.value, target: ctx.profile.libvirt, check: 'launch-security',
-    }, 'warning');
+    ctx.report(
+      'define-reject',
+      valueRange(type),
+      `${ctx.targetLabel} rejects this domain unless the host supports ${type.value} launch security ("SEV launch security is not supported with this QEMU binary"); the profile does not say whether it does`,
+      {
+        scope: 'target',
+        node: 'value',
+        outcome: 'rejected',
+        value: type.value,
+        target: ctx.profile.libvirt,
+        check: 'launch-security',
+      },
+      'warning',
+    );
   }
 }
 
@@ -154,11 +216,16 @@ export function videoModelAttributes(ctx: CheckContext): void {
     if (!model || !type) continue;
     for (const name of ['ram', 'vgamem']) {
       const a = model.getAttribute(name);
-      if (a && type !== 'qxl' && type !== 'none') ctx.reject('video-attribute', nameRange(a), `the ${name} attribute is only supported for video type qxl, not '${type}'`);
+      if (a && type !== 'qxl' && type !== 'none')
+        ctx.reject('video-attribute', nameRange(a), `the ${name} attribute is only supported for video type qxl, not '${type}'`);
     }
     const heads = model.getAttribute('heads');
     if (heads && Number(heads.value) > 1 && type !== 'qxl' && type !== 'virtio') {
-      ctx.reject('video-attribute', valueRange(heads), `video type '${type}' doesn't support multiple heads (qxl and virtio do)`, { node: 'value', value: heads.value ?? undefined, safeAlternative: '1' });
+      ctx.reject('video-attribute', valueRange(heads), `video type '${type}' doesn't support multiple heads (qxl and virtio do)`, {
+        node: 'value',
+        value: heads.value ?? undefined,
+        safeAlternative: '1',
+      });
     }
   }
 }

@@ -81,15 +81,30 @@ class Walker {
       if (newer(own, this.version)) {
         const outcome = outcomeOnOlder(own);
         if (outcome === 'rejected') {
-          this.push(this.rejectRule(), nameRange(el), `${label} does not know <${el.name}> in <${el.parent.name}>${this.added(own)}: ${this.rejects()}`, this.data({ node: 'element', outcome, path, since: own.since }));
+          this.push(
+            this.rejectRule(),
+            nameRange(el),
+            `${label} does not know <${el.name}> in <${el.parent.name}>${this.added(own)}: ${this.rejects()}`,
+            this.data({ node: 'element', outcome, path, since: own.since }),
+          );
         } else {
-          this.push(VERSION_DROP.id, nameRange(el), `${label} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`, this.data({ node: 'element', outcome: 'dropped', path, since: own.since }));
+          this.push(
+            VERSION_DROP.id,
+            nameRange(el),
+            `${label} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`,
+            this.data({ node: 'element', outcome: 'dropped', path, since: own.since }),
+          );
         }
         return;
       }
       const known = parent?.knownChildren;
       if (known && this.knowsOnlyKnownNames && !known.has(el.name) && !factsFor(path).length) {
-        this.push(this.rejectRule(), nameRange(el), `${label} does not know <${el.name}> in <${el.parent.name}>: ${this.rejects()}`, this.data({ node: 'element', outcome: 'rejected', path }));
+        this.push(
+          this.rejectRule(),
+          nameRange(el),
+          `${label} does not know <${el.name}> in <${el.parent.name}>: ${this.rejects()}`,
+          this.data({ node: 'element', outcome: 'rejected', path }),
+        );
         return;
       }
       if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(el), `<${el.name}>`, own, path);
@@ -97,7 +112,12 @@ class Walker {
         const text = el.trimmedText();
         const v = text ? sinceIn(info, text, el, driver) : undefined;
         if (newer(v, this.version)) {
-          this.push(this.rejectRule(), textRange(el), `${label} does not know <${el.name}> value '${text}'${this.added(v)}: ${this.rejects()}`, this.data({ node: 'text', outcome: 'rejected', path, value: text, since: v.since }));
+          this.push(
+            this.rejectRule(),
+            textRange(el),
+            `${label} does not know <${el.name}> value '${text}'${this.added(v)}: ${this.rejects()}`,
+            this.data({ node: 'text', outcome: 'rejected', path, value: text, since: v.since }),
+          );
         } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(textRange(el), `<${el.name}>${text}</${el.name}>`, v, path, text);
       }
     }
@@ -116,7 +136,12 @@ class Walker {
   private walkOwnOnly(el: XmlElement, info: PathInfo): void {
     const own = sinceIn(info, undefined, {}, this.g.driver);
     if (newer(own, this.version)) {
-      this.push(VERSION_DROP.id, nameRange(el), `${libvirtLabel(this.scope)} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`, this.data({ node: 'element', outcome: 'dropped', path: info.path, since: own.since }));
+      this.push(
+        VERSION_DROP.id,
+        nameRange(el),
+        `${libvirtLabel(this.scope)} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`,
+        this.data({ node: 'element', outcome: 'dropped', path: info.path, since: own.since }),
+      );
     }
   }
 
@@ -128,8 +153,16 @@ class Walker {
     const own = info.own.length ? sinceIn(info, undefined, el, this.g.driver) : undefined;
     if (newer(own, this.version)) {
       const shown = a.value !== null ? `${a.name}='${a.value}'` : a.name;
-      const lost = a.name === 'unit' ? `the value is then read in the default unit (KiB), not ${a.value ?? ''}` : `the guest there runs without ${shown}`;
-      this.push(VERSION_DROP.id, nameRange(a), `${label} does not know attribute '${a.name}' of <${el.name}>${this.added(own)}: it silently drops it, so ${lost}`, this.data({ node: 'attribute', outcome: 'dropped', path, value: a.value ?? undefined, since: own.since }));
+      const lost =
+        a.name === 'unit'
+          ? `the value is then read in the default unit (KiB), not ${a.value ?? ''}`
+          : `the guest there runs without ${shown}`;
+      this.push(
+        VERSION_DROP.id,
+        nameRange(a),
+        `${label} does not know attribute '${a.name}' of <${el.name}>${this.added(own)}: it silently drops it, so ${lost}`,
+        this.data({ node: 'attribute', outcome: 'dropped', path, value: a.value ?? undefined, since: own.since }),
+      );
       return;
     }
     if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(a), `attribute '${a.name}' of <${el.name}>`, own, path);
@@ -143,9 +176,20 @@ class Walker {
       if (alt) data.safeAlternative = alt;
       const hint = alt ? `; '${alt}' gives the guest the same device here` : '';
       if (outcome === 'unchecked') {
-        this.push(this.rejectRule(), valueRange(a), `${label} does not know ${a.name} '${a.value}'${this.added(v)}: it keeps the string, but QEMU fails to start the guest there${hint}`, data, 'warning');
+        this.push(
+          this.rejectRule(),
+          valueRange(a),
+          `${label} does not know ${a.name} '${a.value}'${this.added(v)}: it keeps the string, but QEMU fails to start the guest there${hint}`,
+          data,
+          'warning',
+        );
       } else {
-        this.push(this.rejectRule(), valueRange(a), `${label} does not know ${a.name} '${a.value}'${this.added(v)}: ${this.rejects()}${hint}`, data);
+        this.push(
+          this.rejectRule(),
+          valueRange(a),
+          `${label} does not know ${a.name} '${a.value}'${this.added(v)}: ${this.rejects()}${hint}`,
+          data,
+        );
       }
     } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(valueRange(a), `${a.name} '${a.value}'`, v, path, a.value);
     else if (!v && this.knowsOnlyKnownNames) this.closedValue(a, info);
@@ -157,17 +201,39 @@ class Walker {
     const known = path === '/domain/devices/controller/@model' ? KNOWN_CONTROLLER_MODELS[a.parent.attr('type') ?? ''] : info.knownValues;
     if (!known || a.value === null || known.has(a.value)) return;
     if (factsFor(path).some((f) => f.kind === 'value' && f.value === a.value)) return;
-    this.push(this.rejectRule(), valueRange(a), `${libvirtLabel(this.scope)} does not know ${a.name} '${a.value}' for <${a.parent.name}>: ${this.rejects()}`, this.data({ node: 'value', outcome: 'rejected', path, value: a.value }));
+    this.push(
+      this.rejectRule(),
+      valueRange(a),
+      `${libvirtLabel(this.scope)} does not know ${a.name} '${a.value}' for <${a.parent.name}>: ${this.rejects()}`,
+      this.data({ node: 'value', outcome: 'rejected', path, value: a.value }),
+    );
   }
 
   private arch(a: XmlAttribute): void {
     const v = this.version;
     if (!v || a.value === null || KNOWN_ARCHES.has(a.value) || compareVersions(v, KNOWN_NAMES_VERSION) > 0) return;
-    this.push(this.rejectRule(), valueRange(a), `${libvirtLabel(this.scope)} does not know architecture '${a.value}': ${this.rejects()}`, this.data({ node: 'value', outcome: 'rejected', path: '/domain/os/type/@arch', value: a.value }));
+    this.push(
+      this.rejectRule(),
+      valueRange(a),
+      `${libvirtLabel(this.scope)} does not know architecture '${a.value}': ${this.rejects()}`,
+      this.data({ node: 'value', outcome: 'rejected', path: '/domain/os/type/@arch', value: a.value }),
+    );
   }
 
   private qemuFinding(range: Range, what: string, f: VersionFact, path: string, value?: string): void {
-    this.push(VERSION_QEMU.id, range, `${qemuLabel(this.scope)} is older than QEMU ${f.qemu}, which ${what} needs: the guest cannot start there`, this.data({ node: value === undefined ? (path.includes('/@') ? 'attribute' : 'element') : path.includes('/@') ? 'value' : 'text', outcome: 'qemu', path, value, since: f.since, qemuSince: f.qemu }));
+    this.push(
+      VERSION_QEMU.id,
+      range,
+      `${qemuLabel(this.scope)} is older than QEMU ${f.qemu}, which ${what} needs: the guest cannot start there`,
+      this.data({
+        node: value === undefined ? (path.includes('/@') ? 'attribute' : 'element') : path.includes('/@') ? 'value' : 'text',
+        outcome: 'qemu',
+        path,
+        value,
+        since: f.since,
+        qemuSince: f.qemu,
+      }),
+    );
   }
 }
 

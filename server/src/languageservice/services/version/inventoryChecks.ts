@@ -47,7 +47,11 @@ export const INVENTORY_RULES: InventoryRule[] = [
       if (!devices) return;
       for (const el of descendants(devices)) {
         if (el.name === 'boot' && el.hasAttr('order')) {
-          reject('boot-order-with-os-boot', name(el), `per-device <boot order> and <os><boot dev> exclude each other ("per-device boot elements cannot be used together with os/boot elements")`);
+          reject(
+            'boot-order-with-os-boot',
+            name(el),
+            `per-device <boot order> and <os><boot dev> exclude each other ("per-device boot elements cannot be used together with os/boot elements")`,
+          );
           return;
         }
       }
@@ -61,8 +65,18 @@ export const INVENTORY_RULES: InventoryRule[] = [
       const os = domain.child('os');
       const nvram = os?.child('nvram');
       if (os?.child('loader')?.attr('stateless') !== 'yes' || !nvram) return;
-      if (nvram.hasAttr('template')) reject('nvram-with-stateless-loader', name(nvram), `a stateless loader has no NVRAM, so no template for it ("NVRAM template is not permitted when loader is stateless")`);
-      else reject('nvram-with-stateless-loader', name(nvram), `a stateless loader (stateless='yes') keeps no variables ("NVRAM is not permitted when loader is stateless")`);
+      if (nvram.hasAttr('template'))
+        reject(
+          'nvram-with-stateless-loader',
+          name(nvram),
+          `a stateless loader has no NVRAM, so no template for it ("NVRAM template is not permitted when loader is stateless")`,
+        );
+      else
+        reject(
+          'nvram-with-stateless-loader',
+          name(nvram),
+          `a stateless loader (stateless='yes') keeps no variables ("NVRAM is not permitted when loader is stateless")`,
+        );
     },
   },
   {
@@ -76,7 +90,11 @@ export const INVENTORY_RULES: InventoryRule[] = [
         for (const source of dev.elements('source')) {
           const reconnect = source.child('reconnect');
           if (source.attr('mode') === 'bind' && reconnect?.attr('enabled') === 'yes') {
-            reject('chardev-reconnect-in-bind-mode', name(reconnect), `reconnect applies to a client: this source listens (mode='bind') ("chardev reconnect is possible only for connect mode")`);
+            reject(
+              'chardev-reconnect-in-bind-mode',
+              name(reconnect),
+              `reconnect applies to a client: this source listens (mode='bind') ("chardev reconnect is possible only for connect mode")`,
+            );
           }
         }
       }
@@ -99,7 +117,11 @@ export const INVENTORY_RULES: InventoryRule[] = [
       const count = vcpu ? Number(text) : 1;
       if (vcpu && (!text || !/^\d+$/.test(text))) return;
       if (product !== count) {
-        reject('cpu-topology-vs-vcpus', name(topology), `the topology gives ${product} vCPUs but <vcpu> is ${count} ("CPU topology doesn't match maximum vcpu count")`);
+        reject(
+          'cpu-topology-vs-vcpus',
+          name(topology),
+          `the topology gives ${product} vCPUs but <vcpu> is ${count} ("CPU topology doesn't match maximum vcpu count")`,
+        );
       }
     },
   },
@@ -110,7 +132,11 @@ export const INVENTORY_RULES: InventoryRule[] = [
       if (domain.child('memory')) return;
       const cells = domain.child('cpu')?.child('numa')?.elements('cell') ?? [];
       if (cells.some((c) => Number(c.attr('memory')) > 0)) return;
-      reject('memory-size-missing', name(domain), `the domain has no <memory> and no NUMA cell memory ("Memory size must be specified via <memory> or in the <numa> configuration")`);
+      reject(
+        'memory-size-missing',
+        name(domain),
+        `the domain has no <memory> and no NUMA cell memory ("Memory size must be specified via <memory> or in the <numa> configuration")`,
+      );
     },
   },
   {
@@ -119,7 +145,11 @@ export const INVENTORY_RULES: InventoryRule[] = [
     run(domain, reject) {
       const memory = domain.child('numatune')?.child('memory');
       if (memory && memory.attr('placement') === 'static' && !memory.hasAttr('nodeset')) {
-        reject('numatune-static-without-nodeset', attrRange(memory, 'placement'), `static placement needs the host nodes it is bound to ("nodeset for NUMA memory tuning must be set if 'placement' is 'static'")`);
+        reject(
+          'numatune-static-without-nodeset',
+          attrRange(memory, 'placement'),
+          `static placement needs the host nodes it is bound to ("nodeset for NUMA memory tuning must be set if 'placement' is 'static'")`,
+        );
       }
     },
   },
@@ -130,7 +160,11 @@ export const INVENTORY_RULES: InventoryRule[] = [
       const memnode = domain.child('numatune')?.child('memnode');
       if (!memnode) return;
       if ((domain.child('cpu')?.child('numa')?.elements('cell') ?? []).length) return;
-      reject('memnode-without-numa-cells', name(memnode), `<memnode> tunes a guest NUMA cell, and the guest has none (<cpu><numa>) ("Element 'memnode' is invalid without any guest NUMA cells")`);
+      reject(
+        'memnode-without-numa-cells',
+        name(memnode),
+        `<memnode> tunes a guest NUMA cell, and the guest has none (<cpu><numa>) ("Element 'memnode' is invalid without any guest NUMA cells")`,
+      );
     },
   },
 ];

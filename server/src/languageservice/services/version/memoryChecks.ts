@@ -34,20 +34,38 @@ export function memoryHotplug(ctx: CheckContext): void {
   const mems = ctx.devices('memory');
   const cells = ctx.domain.path('cpu', 'numa')?.elements('cell') ?? [];
   if (!max) {
-    if (mems.length) ctx.reject('memory-hotplug', nameRange(mems[0]), `a <memory> device needs <maxMemory slots='N'> ("cannot use/hotplug a memory device when domain 'maxMemory' is not defined")`);
+    if (mems.length)
+      ctx.reject(
+        'memory-hotplug',
+        nameRange(mems[0]),
+        `a <memory> device needs <maxMemory slots='N'> ("cannot use/hotplug a memory device when domain 'maxMemory' is not defined")`,
+      );
     return;
   }
   const slots = max.getAttribute('slots');
   if (!slots) {
-    ctx.reject('memory-hotplug', nameRange(max), `<maxMemory> needs a slots attribute ("both maximum memory size and memory slot count must be specified")`);
+    ctx.reject(
+      'memory-hotplug',
+      nameRange(max),
+      `<maxMemory> needs a slots attribute ("both maximum memory size and memory slot count must be specified")`,
+    );
     return;
   }
   if (!cells.length && !ctx.g.arch.startsWith('ppc64')) {
-    ctx.reject('memory-hotplug', nameRange(max), `memory hotplug (<maxMemory>) needs at least one NUMA node: add <numa><cell .../></numa> to <cpu>`);
+    ctx.reject(
+      'memory-hotplug',
+      nameRange(max),
+      `memory hotplug (<maxMemory>) needs at least one NUMA node: add <numa><cell .../></numa> to <cpu>`,
+    );
   }
   const nslots = Number(slots.value);
   if (Number.isInteger(nslots) && mems.length > nslots) {
-    ctx.reject('memory-slots', valueRange(slots), `${mems.length} memory devices need ${mems.length} slots, but <maxMemory> has ${nslots} ("memory device count '${mems.length}' exceeds slots count '${nslots}'")`, { node: 'value', value: slots.value ?? undefined, safeAlternative: String(mems.length) });
+    ctx.reject(
+      'memory-slots',
+      valueRange(slots),
+      `${mems.length} memory devices need ${mems.length} slots, but <maxMemory> has ${nslots} ("memory device count '${mems.length}' exceeds slots count '${nslots}'")`,
+      { node: 'value', value: slots.value ?? undefined, safeAlternative: String(mems.length) },
+    );
   }
   const maxBytes = elementBytes(max);
   if (maxBytes === undefined) return;
@@ -66,6 +84,10 @@ export function memoryHotplug(ctx: CheckContext): void {
     }
   } else total = elementBytes(ctx.domain.child('memory'));
   if (total !== undefined && total > maxBytes) {
-    ctx.reject('memory-max', nameRange(max), `<maxMemory> is smaller than the memory (${Math.round(total / 1024 ** 2)} MiB with ${cells.length ? 'NUMA cells and memory devices' : '<memory>'}): "maximum memory size must be equal or greater than the actual memory size"`);
+    ctx.reject(
+      'memory-max',
+      nameRange(max),
+      `<maxMemory> is smaller than the memory (${Math.round(total / 1024 ** 2)} MiB with ${cells.length ? 'NUMA cells and memory devices' : '<memory>'}): "maximum memory size must be equal or greater than the actual memory size"`,
+    );
   }
 }

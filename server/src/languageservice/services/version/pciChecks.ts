@@ -44,11 +44,16 @@ export function pciRootModel(ctx: CheckContext): void {
   const model = root.getAttribute('model');
   if (model?.value === expected) return;
   const found = model?.value ? `model='${model.value}'` : 'no model';
-  ctx.reject('pci-root-model', model ? valueRange(model) : nameRange(root), `the PCI controller with index='0' must be model='${expected}' for ${ctx.g.machine}, but it has ${found}`, {
-    node: model ? 'value' : 'element',
-    value: model?.value ?? undefined,
-    safeAlternative: expected,
-  });
+  ctx.reject(
+    'pci-root-model',
+    model ? valueRange(model) : nameRange(root),
+    `the PCI controller with index='0' must be model='${expected}' for ${ctx.g.machine}, but it has ${found}`,
+    {
+      node: model ? 'value' : 'element',
+      value: model?.value ?? undefined,
+      safeAlternative: expected,
+    },
+  );
 }
 
 const SINGLE_SLOT = new Set(['pcie-root-port', 'pcie-switch-downstream-port']);
@@ -68,8 +73,14 @@ export function singleSlotBuses(ctx: CheckContext): void {
     const model = ctrl?.attr('model');
     let what: string | undefined;
     if (model && SINGLE_SLOT.has(model)) what = `bus ${bus} is a ${model}, which has a single slot (0)`;
-    else if (!ctrl && autoRootPorts) what = `bus ${bus} has no controller, and the one libvirt adds for it on ${ctx.g.machine} is a pcie-root-port with a single slot (0)`;
-    if (what) ctx.reject('pci-single-slot', valueRange(slotAttr), `invalid PCI address: slot must be 0: ${what}`, { node: 'value', value: slotAttr.value ?? undefined, safeAlternative: '0x00' });
+    else if (!ctrl && autoRootPorts)
+      what = `bus ${bus} has no controller, and the one libvirt adds for it on ${ctx.g.machine} is a pcie-root-port with a single slot (0)`;
+    if (what)
+      ctx.reject('pci-single-slot', valueRange(slotAttr), `invalid PCI address: slot must be 0: ${what}`, {
+        node: 'value',
+        value: slotAttr.value ?? undefined,
+        safeAlternative: '0x00',
+      });
   }
 }
 
@@ -82,7 +93,11 @@ export function numaNodeOnPciController(ctx: CheckContext): void {
     const model = c.attr('model');
     if (!node || (model && NUMA_CAPABLE.has(model))) continue;
     if (!model) continue;
-    ctx.reject('pci-numa-node', nameRange(node), `option 'numaNode' is not valid for PCI controller model '${model}' (only pci-expander-bus and pcie-expander-bus take a NUMA node)`);
+    ctx.reject(
+      'pci-numa-node',
+      nameRange(node),
+      `option 'numaNode' is not valid for PCI controller model '${model}' (only pci-expander-bus and pcie-expander-bus take a NUMA node)`,
+    );
   }
 }
 
@@ -117,7 +132,10 @@ const show = (s: PciSlot) => `0000:${hex(s.bus, 2)}:${hex(s.slot, 2)}.${s.fn}`;
 /** the integrated functions of the chipsets: what may sit there, if anything */
 function reservedFor(ctx: CheckContext, s: PciSlot): ((d: XmlElement) => boolean) | undefined {
   if (s.bus !== 0) return undefined;
-  const isCtrl = (type: string, index = '0') => (d: XmlElement) => d.name === 'controller' && d.attr('type') === type && (d.attr('index') ?? '0') === index;
+  const isCtrl =
+    (type: string, index = '0') =>
+    (d: XmlElement) =>
+      d.name === 'controller' && d.attr('type') === type && (d.attr('index') ?? '0') === index;
   if (ctx.g.machineKind === 'i440fx' && s.slot === 1) {
     if (s.fn === 0 || s.fn === 3) return () => false; // ISA bridge, ACPI/PM
     if (s.fn === 1) return isCtrl('ide');
@@ -148,16 +166,34 @@ export function pciAddressConflicts(ctx: CheckContext): void {
     const range = nameRange(s.address);
     const first = seen.get(s.key);
     const allowed = reservedFor(ctx, s);
-    if (first) ctx.reject('pci-address-conflict', range, `attempted double use of PCI address ${show(s)} (the <${first.device.name}> above has it too)`);
-    else if (allowed && !allowed(s.device)) ctx.reject('pci-address-conflict', range, `attempted double use of PCI address ${show(s)}: ${ctx.g.machine} has a built-in device there`);
+    if (first)
+      ctx.reject(
+        'pci-address-conflict',
+        range,
+        `attempted double use of PCI address ${show(s)} (the <${first.device.name}> above has it too)`,
+      );
+    else if (allowed && !allowed(s.device))
+      ctx.reject(
+        'pci-address-conflict',
+        range,
+        `attempted double use of PCI address ${show(s)}: ${ctx.g.machine} has a built-in device there`,
+      );
     else seen.set(s.key, s);
     const d = s.device;
     const piix3Usb = d.name === 'controller' && d.attr('type') === 'usb' && (d.attr('model') ?? I440FX_USB_MODEL) === I440FX_USB_MODEL;
     if (ctx.g.machineKind === 'q35' && s.bus === 0 && s.slot === 1 && s.fn === 2 && piix3Usb) {
-      ctx.reject('pci-address-conflict', range, `00:01.2 is where i440fx integrates its PIIX3 USB controller, and bus 0 of q35 is PCIe ("Bus 0 must be PCI for integrated PIIX3 USB or IDE controllers"): give it another slot`);
+      ctx.reject(
+        'pci-address-conflict',
+        range,
+        `00:01.2 is where i440fx integrates its PIIX3 USB controller, and bus 0 of q35 is PCIe ("Bus 0 must be PCI for integrated PIIX3 USB or IDE controllers"): give it another slot`,
+      );
     }
     if (ctx.g.machineKind === 'i440fx' && piix3Usb && (d.attr('index') ?? '0') === '0' && !(s.bus === 0 && s.slot === 1 && s.fn === 2)) {
-      ctx.reject('pci-address-conflict', range, `the PIIX3 USB controller at index 0 is part of the chipset and must have PCI address 0000:00:01.2`);
+      ctx.reject(
+        'pci-address-conflict',
+        range,
+        `the PIIX3 USB controller at index 0 is part of the chipset and must have PCI address 0000:00:01.2`,
+      );
     }
   }
 }

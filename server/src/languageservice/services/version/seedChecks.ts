@@ -27,14 +27,41 @@ export function cpuHostModelFloor(ctx: CheckContext): void {
   if (!cpu) return;
   if (mode?.value === 'host-model' && older(qemu, '2.9.0')) {
     const feats = cpu.elements('feature').length;
-    ctx.report(VERSION_QEMU.id, valueRange(mode), `QEMU ${qemu} (migration floor) predates CPU model expansion (query-cpu-model-expansion, QEMU 2.9): libvirt there computes host-model from its own CPU map, so the guest CPU${feats ? ` and the ${feats} feature(s) listed here` : ''} may differ after migration`, {
-      scope: 'floor', node: 'value', outcome: 'qemu', value: 'host-model', qemuSince: '2.9.0', floor: qemu, check: 'cpu-host-model-qemu',
-    });
+    ctx.report(
+      VERSION_QEMU.id,
+      valueRange(mode),
+      `QEMU ${qemu} (migration floor) predates CPU model expansion (query-cpu-model-expansion, QEMU 2.9): libvirt there computes host-model from its own CPU map, so the guest CPU${feats ? ` and the ${feats} feature(s) listed here` : ''} may differ after migration`,
+      {
+        scope: 'floor',
+        node: 'value',
+        outcome: 'qemu',
+        value: 'host-model',
+        qemuSince: '2.9.0',
+        floor: qemu,
+        check: 'cpu-host-model-qemu',
+      },
+    );
   }
-  if (!cpu.hasAttr('check') && older(libvirt, '3.2.0') && compareVersions(ctx.profile.libvirt, '3.2.0') >= 0 && (mode?.value ?? 'custom') !== 'host-passthrough') {
-    ctx.report(MIGRATION_NOTE.id, nameRange(cpu), `the target host (libvirt ${ctx.profile.libvirt}) adds a check attribute to this <cpu> at define time, and libvirt ${libvirt} (migration floor) drops it (check is known since 3.2.0): the CPU is not checked there`, {
-      scope: 'floor', node: 'element', outcome: 'note', path: '/domain/cpu/@check', since: '3.2.0', floor: libvirt, check: 'cpu-check-filled',
-    });
+  if (
+    !cpu.hasAttr('check') &&
+    older(libvirt, '3.2.0') &&
+    compareVersions(ctx.profile.libvirt, '3.2.0') >= 0 &&
+    (mode?.value ?? 'custom') !== 'host-passthrough'
+  ) {
+    ctx.report(
+      MIGRATION_NOTE.id,
+      nameRange(cpu),
+      `the target host (libvirt ${ctx.profile.libvirt}) adds a check attribute to this <cpu> at define time, and libvirt ${libvirt} (migration floor) drops it (check is known since 3.2.0): the CPU is not checked there`,
+      {
+        scope: 'floor',
+        node: 'element',
+        outcome: 'note',
+        path: '/domain/cpu/@check',
+        since: '3.2.0',
+        floor: libvirt,
+        check: 'cpu-check-filled',
+      },
+    );
   }
 }
 
@@ -50,16 +77,41 @@ export function usbControllerFloor(ctx: CheckContext): void {
   for (const c of usb) {
     const type = c.getAttribute('type')!;
     const model = c.attr('model');
-    const implicitDefault = usb.length === 1 && ctx.g.machineKind === 'i440fx' && (c.attr('index') ?? '0') === '0' && (!model || model === I440FX_USB_MODEL);
+    const implicitDefault =
+      usb.length === 1 && ctx.g.machineKind === 'i440fx' && (c.attr('index') ?? '0') === '0' && (!model || model === I440FX_USB_MODEL);
     if (implicitDefault) {
-      ctx.report(MIGRATION_NOTE.id, nameRange(c), `libvirt ${libvirt} (migration floor) has no <controller type='usb'> (added in 0.9.5) but adds this same PIIX3 UHCI controller by itself: migration strips it (dumpxml --migratable), while defining this XML there fails; removing it keeps the guest ABI`, {
-        scope: 'floor', node: 'element', outcome: 'note', path: '/domain/devices/controller/@type', value: 'usb', since: '0.9.5', floor: libvirt, check: 'usb-implicit-controller',
-      });
+      ctx.report(
+        MIGRATION_NOTE.id,
+        nameRange(c),
+        `libvirt ${libvirt} (migration floor) has no <controller type='usb'> (added in 0.9.5) but adds this same PIIX3 UHCI controller by itself: migration strips it (dumpxml --migratable), while defining this XML there fails; removing it keeps the guest ABI`,
+        {
+          scope: 'floor',
+          node: 'element',
+          outcome: 'note',
+          path: '/domain/devices/controller/@type',
+          value: 'usb',
+          since: '0.9.5',
+          floor: libvirt,
+          check: 'usb-implicit-controller',
+        },
+      );
     } else {
       const what = model === 'none' ? 'a guest without USB' : model ? `the ${model} controller` : 'this USB controller';
-      ctx.report(VERSION_REJECT.id, valueRange(type), `libvirt ${libvirt} (migration floor) does not know controller type 'usb' (added in 0.9.5): it rejects the whole domain, and it cannot give the guest ${what} (it always adds a PIIX3 UHCI controller)`, {
-        scope: 'floor', node: 'value', outcome: 'rejected', path: '/domain/devices/controller/@type', value: 'usb', since: '0.9.5', floor: libvirt, check: 'usb-controller-type',
-      });
+      ctx.report(
+        VERSION_REJECT.id,
+        valueRange(type),
+        `libvirt ${libvirt} (migration floor) does not know controller type 'usb' (added in 0.9.5): it rejects the whole domain, and it cannot give the guest ${what} (it always adds a PIIX3 UHCI controller)`,
+        {
+          scope: 'floor',
+          node: 'value',
+          outcome: 'rejected',
+          path: '/domain/devices/controller/@type',
+          value: 'usb',
+          since: '0.9.5',
+          floor: libvirt,
+          check: 'usb-controller-type',
+        },
+      );
     }
   }
 }
@@ -83,9 +135,19 @@ export function onCrashWithoutPanic(ctx: CheckContext): void {
   if (ctx.devices('panic').length || ctx.g.arch.startsWith('ppc64') || ctx.g.arch === 's390x') return;
   const model = panicFor(ctx.g.arch, ctx.floor.libvirt ?? ctx.profile.libvirt);
   const add = model ? `<panic model='${model}'/>` : undefined;
-  ctx.report(NO_EFFECT.id, textRange(el), `<on_crash>${action}</on_crash> never runs: without a <panic> device QEMU does not learn of guest crashes (the guest kernel handles its own panic)${add ? `; add ${add}` : ''}`, {
-    scope: 'target', node: 'text', outcome: 'note', value: action, check: 'on-crash-without-panic', addDevice: add,
-  });
+  ctx.report(
+    NO_EFFECT.id,
+    textRange(el),
+    `<on_crash>${action}</on_crash> never runs: without a <panic> device QEMU does not learn of guest crashes (the guest kernel handles its own panic)${add ? `; add ${add}` : ''}`,
+    {
+      scope: 'target',
+      node: 'text',
+      outcome: 'note',
+      value: action,
+      check: 'on-crash-without-panic',
+      addDevice: add,
+    },
+  );
 }
 
 /**
@@ -102,16 +164,40 @@ export function machineTypeFloor(ctx: CheckContext): void {
   if (!canonical) return;
   const a = machineAvailability(canonical, qemu);
   if (a.ok || a.reason === 'distribution') return;
-  const floorName = machineFamily(name) ? canonicalMachine({ ...ctx.profile, qemu, machineNames: undefined, guests: undefined }, ctx.g.arch, name) : undefined;
+  const floorName = machineFamily(name)
+    ? canonicalMachine({ ...ctx.profile, qemu, machineNames: undefined, guests: undefined }, ctx.g.arch, name)
+    : undefined;
   const range = m ? valueRange(m) : nameRange(ctx.domain.path('os', 'type') ?? ctx.domain);
-  const base = { scope: 'floor' as const, node: (m ? 'value' : 'element') as 'value' | 'element', outcome: 'qemu' as const, value: name, floor: qemu, check: 'machine-type-floor' };
+  const base = {
+    scope: 'floor' as const,
+    node: (m ? 'value' : 'element') as 'value' | 'element',
+    outcome: 'qemu' as const,
+    value: name,
+    floor: qemu,
+    check: 'machine-type-floor',
+  };
   if (canonical !== name) {
     // an alias: pin the floor's versioned machine
     if (a.reason !== 'newer') return;
-    const pin = floorName && machineAvailability(floorName, qemu).ok && majorMinor(qemu) !== majorMinor(ctx.profile.qemu) ? floorName : undefined;
-    ctx.report(VERSION_QEMU.id, range, `'${name}' becomes ${canonical} on the target host (QEMU ${ctx.profile.qemu}), which QEMU ${qemu} (migration floor) does not have: the migration fails${pin ? `; machine='${pin}' runs on both` : ''}`, { ...base, qemuSince: a.needs, safeAlternative: pin });
+    const pin =
+      floorName && machineAvailability(floorName, qemu).ok && majorMinor(qemu) !== majorMinor(ctx.profile.qemu) ? floorName : undefined;
+    ctx.report(
+      VERSION_QEMU.id,
+      range,
+      `'${name}' becomes ${canonical} on the target host (QEMU ${ctx.profile.qemu}), which QEMU ${qemu} (migration floor) does not have: the migration fails${pin ? `; machine='${pin}' runs on both` : ''}`,
+      { ...base, qemuSince: a.needs, safeAlternative: pin },
+    );
   } else {
-    const why = a.reason === 'newer' ? `does not have machine type '${canonical}' (added in QEMU ${a.needs})` : `no longer has machine type '${canonical}' (gone since QEMU ${a.removedIn})`;
-    ctx.report(VERSION_QEMU.id, range, `QEMU ${qemu} (migration floor) ${why}: libvirt there rejects the domain`, { ...base, qemuSince: a.reason === 'newer' ? a.needs : undefined }, 'error');
+    const why =
+      a.reason === 'newer'
+        ? `does not have machine type '${canonical}' (added in QEMU ${a.needs})`
+        : `no longer has machine type '${canonical}' (gone since QEMU ${a.removedIn})`;
+    ctx.report(
+      VERSION_QEMU.id,
+      range,
+      `QEMU ${qemu} (migration floor) ${why}: libvirt there rejects the domain`,
+      { ...base, qemuSince: a.reason === 'newer' ? a.needs : undefined },
+      'error',
+    );
   }
 }

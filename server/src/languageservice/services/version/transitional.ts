@@ -18,7 +18,8 @@ export const TRANSITIONAL_MODELS = new Set(['virtio-transitional', 'virtio-non-t
 
 /** the plain model of each device path that has the transitional variants */
 const PLAIN_MODEL: Record<string, (el: XmlElement) => string | undefined> = {
-  '/domain/devices/controller/@model': (el) => (el.attr('type') === 'scsi' ? 'virtio-scsi' : el.attr('type') === 'virtio-serial' ? 'virtio' : undefined),
+  '/domain/devices/controller/@model': (el) =>
+    el.attr('type') === 'scsi' ? 'virtio-scsi' : el.attr('type') === 'virtio-serial' ? 'virtio' : undefined,
   '/domain/devices/interface/model/@type': () => 'virtio',
   '/domain/devices/memballoon/@model': () => 'virtio',
   '/domain/devices/rng/@model': () => 'virtio',

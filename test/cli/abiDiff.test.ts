@@ -17,7 +17,7 @@ describe('domxml abi-diff', () => {
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abidiff-'));
-    fs.writeFileSync(path.join(dir, 'same.xml'), text.replace('<name>web01', '<name>web02'));
+    fs.writeFileSync(path.join(dir, 'same.xml'), text.replace('</name>', '</name>\n  <title>Web</title>'));
     fs.writeFileSync(path.join(dir, 'broken.xml'), text.replace('<vcpu>2', '<vcpu>4'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ describe('domxml abi-diff', () => {
   it('exits 0 when only non-ABI values change and lists them', () => {
     const r = domxml(['abi-diff', '--profile', 'debian-12', sample, path.join(dir, 'same.xml')]);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /info-name: domain name changed from 'web01' to 'web02'/);
+    assert.match(r.stdout, /info-title: title changed from \(none\) to 'Web'/);
     assert.match(r.stdout, /^0 ABI change\(s\), 1 other/m);
   });
 

@@ -70,8 +70,8 @@ describe('abi-diff rules', () => {
     check(BASE.replace("<domain type='qemu'>", "<domain type='kvm'>"), 'abi-virt-type', /'qemu' to 'kvm'/);
   });
 
-  it('lists name, description and disk source changes as keeping the ABI', () => {
-    const r = diff(BASE.replace('<name>abi', '<name>other').replace('/var/lib/a.img', '/var/lib/b.img'));
+  it('lists description and disk source changes as keeping the ABI', () => {
+    const r = diff(BASE.replace('</name>', '</name><description>x</description>').replace('/var/lib/a.img', '/var/lib/b.img'));
     assert.ok(r.differences.length >= 2);
     assert.ok(
       r.differences.every((d) => !d.abi),
@@ -90,5 +90,22 @@ describe('abi-diff rules', () => {
     const r = abiDiff('<network/>', 'not xml at all <', profile);
     assert.strictEqual(r.differences.length, 0);
     assert.strictEqual(r.problems.length, 2);
+  });
+});
+
+describe('abi-diff rules found by libvirt 9.0', () => {
+  it('counts the name and the current memory as ABI (save-image-define refuses them)', () => {
+    const r = abiDiff(
+      BASE,
+      BASE.replace('<name>abi', '<name>other').replace('</memory>', "</memory><currentMemory unit='MiB'>128</currentMemory>"),
+      profile,
+    );
+    assert.deepStrictEqual(
+      r.differences
+        .filter((d) => d.abi)
+        .map((d) => d.rule)
+        .sort(),
+      ['abi-current-memory', 'abi-name'],
+    );
   });
 });

@@ -23,9 +23,15 @@ function compareValues(rules: ValueRule[], abi: boolean, a: ENode, b: ENode, out
   }
 }
 
+function ordered(rule: DeviceRule, list: ENode[]): ENode[] {
+  if (!rule.ps2Unordered) return list;
+  const ps2 = list.filter((n) => n.attr('bus') === 'ps2').sort((x, y) => ((x.attr('type') ?? '') < (y.attr('type') ?? '') ? -1 : 1));
+  return [...ps2, ...list.filter((n) => n.attr('bus') !== 'ps2')];
+}
+
 function compareDevices(rule: DeviceRule, da: ENode | undefined, db: ENode | undefined, a: ENode, b: ENode, out: AbiDifference[]): void {
-  const la = da?.all(rule.element) ?? [];
-  const lb = db?.all(rule.element) ?? [];
+  const la = ordered(rule, da?.all(rule.element) ?? []);
+  const lb = ordered(rule, db?.all(rule.element) ?? []);
   if (la.length !== lb.length) {
     out.push({
       rule: rule.id,

@@ -27,9 +27,8 @@ export const DEVICE_RULES: DeviceRule[] = [
       '@ports',
       '@vectors',
       'model/@name',
+      // a PCI port's chassis and port may change (accepted by libvirt 9.0 save-image-define)
       'target/@chassisNr',
-      'target/@chassis',
-      'target/@port',
       'target/@busNr',
       'target/@index',
     ],
@@ -55,6 +54,7 @@ export const DEVICE_RULES: DeviceRule[] = [
     element: 'input',
     fields: ['@type', '@bus', 'model/@type'],
     address: true,
+    ps2Unordered: true,
     source: src('virDomainInputDefCheckABIStability'),
   },
   { id: 'abi-sound', element: 'sound', fields: ['@model'], address: true, source: src('virDomainSoundDefCheckABIStability') },

@@ -33,6 +33,8 @@ export interface DeviceRule {
   fields: string[];
   /** whether the device's <address> must match */
   address: boolean;
+  /** PS/2 inputs: libvirt re-adds the implicit ones after the explicit ones, so their order does not count */
+  ps2Unordered?: boolean;
   source: string;
 }
 

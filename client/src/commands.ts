@@ -118,5 +118,13 @@ export function registerClientCommands(client: () => LanguageClient): vscode.Dis
     vscode.commands.registerCommand(CLIENT_COMMANDS.selectProfile, selectProfile),
     vscode.commands.registerCommand(CLIENT_COMMANDS.setFloor, setFloor),
     vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => client().restart()),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.abiDiffHead, async () => {
+      const editor = activeDomainEditor();
+      if (!editor) return;
+      const report = await run(SERVER_COMMAND.abiDiffHead, editor.document.uri.toString());
+      if (typeof report !== 'string') return void vscode.window.showWarningMessage('Not a libvirt domain XML document.');
+      const md = await vscode.workspace.openTextDocument({ language: 'markdown', content: report });
+      await vscode.commands.executeCommand('markdown.showPreview', md.uri);
+    }),
   ];
 }

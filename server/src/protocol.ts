@@ -18,6 +18,7 @@ export const CLIENT_COMMANDS = {
   selectProfile: 'domxml.selectProfile',
   setFloor: 'domxml.setFloor',
   restartServer: 'domxml.restartServer',
+  abiDiffHead: 'domxml.abiDiffHead',
 } as const;
 export type ClientCommand = (typeof CLIENT_COMMANDS)[keyof typeof CLIENT_COMMANDS];
 
@@ -26,6 +27,7 @@ export const SERVER_COMMAND = {
   expandedText: 'domxml.server.expandedText',
   listProfiles: 'domxml.server.listProfiles',
   pinAll: 'domxml.server.pinAll',
+  abiDiffHead: 'domxml.server.abiDiffHead',
 } as const;
 export type ServerCommand = (typeof SERVER_COMMAND)[keyof typeof SERVER_COMMAND];
 
@@ -44,6 +46,8 @@ export interface ServerCommands {
   [SERVER_COMMAND.listProfiles]: { args: []; result: ProfileSummary[] };
   /** applies the pin edits through the client; answers how many edits were made */
   [SERVER_COMMAND.pinAll]: { args: [uri: string, addresses: boolean]; result: number };
+  /** compares the open document with its git HEAD version (domxml abi-diff --git HEAD); a markdown report, null when not possible */
+  [SERVER_COMMAND.abiDiffHead]: { args: [uri: string]; result: string | null };
 }
 
 /** the server tells the client which target profile and migration floor are active */

@@ -1,12 +1,13 @@
 /** `domxml`: the command-line face of the language service. */
 import { parseArgs, UsageError } from './args';
 import { CliIO, Command, EXIT_USAGE } from './command';
+import { abiDiffCommand } from './commands/abiDiff';
 import { checkCommand } from './commands/check';
 import { expandCommand } from './commands/expand';
 import { pinCommand } from './commands/pin';
 import { readDocument, readDomainFile } from './files';
 
-export const COMMANDS: Command[] = [checkCommand, expandCommand, pinCommand];
+export const COMMANDS: Command[] = [checkCommand, expandCommand, pinCommand, abiDiffCommand];
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -10,6 +10,7 @@ import { LanguageService } from '../languageservice/languageService';
 import { BUILTIN_PROFILES } from '../languageservice/profiles/builtinProfiles';
 import { describeLeftovers, detectStyle, pinLeftovers } from '../languageservice/services/pin';
 import { SERVER_COMMAND, ServerCommands } from '../protocol';
+import { abiDiffWithHead } from './abiDiffHead';
 
 export const SERVER_COMMANDS: string[] = Object.values(SERVER_COMMAND);
 
@@ -49,6 +50,11 @@ export function registerCommands(
         return connection.workspace
           .applyEdit({ label: 'Pin ABI defaults', edit: { changes: { [doc.uri]: edits } } })
           .then(() => ({ edits: edits.length, left, addressesLeft }));
+      }
+      case SERVER_COMMAND.abiDiffHead: {
+        const doc = documents.get(String(args[0]));
+        if (!doc) return null;
+        return guard<string | null>('abi-diff', null, () => abiDiffWithHead(doc, service.profile()));
       }
       case SERVER_COMMAND.listProfiles: {
         const result: ServerCommands[typeof SERVER_COMMAND.listProfiles]['result'] = BUILTIN_PROFILES.map((p) => ({

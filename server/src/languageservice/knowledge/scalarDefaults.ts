@@ -26,8 +26,12 @@ export const VCPU_COUNT_DEFAULT = { value: '1', reason: 'a domain without <vcpu>
 
 export const BOOT_DEV_DEFAULT = {
   value: 'hd',
-  reason: 'with no <boot> element and no per-device boot order, libvirt boots from the first hard disk',
-  source: { ref: 'src/conf/domain_conf.c, virDomainDefParseBootXML (default boot device hd for hvm)', libvirt: '>=0.9.0' } as Source,
+  reason: 'with no <boot> element and no per-device boot order, libvirt boots from the first hard disk (also with a direct <kernel>)',
+  source: {
+    ref: 'src/conf/domain_conf.c, virDomainDefParseBootXML (default boot device hd for hvm)',
+    libvirt: '>=0.9.0',
+    verifiedOn: ['7.0.0', '9.0.0', '11.3.0'],
+  } as Source,
 };
 
 export const MEMORY_UNIT_SOURCE: Source = {

@@ -72,3 +72,13 @@ export function defaultEmulator(arch: string): string {
   const bin = arch === 'i686' ? 'i386' : arch === 'ppc64le' ? 'ppc64' : arch === 'armv7l' ? 'arm' : arch;
   return `/usr/bin/qemu-system-${bin}`;
 }
+
+export const HOSTDEV_MANAGED_DEFAULT = {
+  value: 'no',
+  reason: "a subsystem <hostdev> without managed= is not managed: libvirt does not detach it from the host driver, and writes managed='no'",
+  source: {
+    ref: 'src/conf/domain_conf.c, virDomainHostdevDefFormat (managed is written for every subsys hostdev)',
+    libvirt: '>=0.6.0',
+    verifiedOn: ['7.0.0', '9.0.0', '11.3.0'],
+  } as Source,
+};

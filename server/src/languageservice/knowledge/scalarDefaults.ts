@@ -26,8 +26,12 @@ export const VCPU_COUNT_DEFAULT = { value: '1', reason: 'a domain without <vcpu>
 
 export const BOOT_DEV_DEFAULT = {
   value: 'hd',
-  reason: 'with no <boot> element and no per-device boot order, libvirt boots from the first hard disk',
-  source: { ref: 'src/conf/domain_conf.c, virDomainDefParseBootXML (default boot device hd for hvm)', libvirt: '>=0.9.0' } as Source,
+  reason: 'with no <boot> element and no per-device boot order, libvirt boots from the first hard disk (also with a direct <kernel>)',
+  source: {
+    ref: 'src/conf/domain_conf.c, virDomainDefParseBootXML (default boot device hd for hvm)',
+    libvirt: '>=0.9.0',
+    verifiedOn: ['7.0.0', '9.0.0', '11.3.0'],
+  } as Source,
 };
 
 export const MEMORY_UNIT_SOURCE: Source = {
@@ -68,3 +72,13 @@ export function defaultEmulator(arch: string): string {
   const bin = arch === 'i686' ? 'i386' : arch === 'ppc64le' ? 'ppc64' : arch === 'armv7l' ? 'arm' : arch;
   return `/usr/bin/qemu-system-${bin}`;
 }
+
+export const HOSTDEV_MANAGED_DEFAULT = {
+  value: 'no',
+  reason: "a subsystem <hostdev> without managed= is not managed: libvirt does not detach it from the host driver, and writes managed='no'",
+  source: {
+    ref: 'src/conf/domain_conf.c, virDomainHostdevDefFormat (managed is written for every subsys hostdev)',
+    libvirt: '>=0.6.0',
+    verifiedOn: ['7.0.0', '9.0.0', '11.3.0'],
+  } as Source,
+};

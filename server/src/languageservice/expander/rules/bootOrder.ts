@@ -8,7 +8,8 @@ export const bootOrderRule: Rule = {
   description: 'adds a boot from the first hard disk when neither <os><boot> nor a device <boot order> is given',
   apply(ctx) {
     const os = ctx.root.child('os');
-    if (!os || os.child('boot') || os.child('kernel')) return;
+    // a direct <kernel> boot still gets the default (checked on 7.0, 9.0, 11.3)
+    if (!os || os.child('boot')) return;
     if ((os.child('type')?.value ?? 'hvm') !== 'hvm') return;
     const devices = ctx.root.child('devices');
     const perDevice = devices?.children.some((d) => d.child('boot')?.attr('order') !== undefined);

@@ -24,6 +24,7 @@ import { implicitControllersRule } from './implicitControllers';
 import { inputsRule } from './inputs';
 import { interfacesRule } from './interfaces';
 import { lifecycleRule } from './lifecycle';
+import { hostdevsRule } from './hostdevs';
 import { memoryRule } from './memory';
 import { osTypeRule } from './osType';
 import { panicRule } from './panic';
@@ -60,6 +61,7 @@ export const EXPANDER_RULES: Rule[] = [
   displayRule,
   panicRule,
   tpmRule,
+  hostdevsRule,
   scsiHostdevAddressesRule,
   implicitControllersRule,
   smartcardAddressesRule,

@@ -57,7 +57,9 @@ export function parseDomainCapabilities(text: string): DomainCapabilities {
   const modes = cpu?.elements('mode') ?? [];
   const features: Record<string, boolean> = {};
   for (const f of root.child('features')?.elements() ?? []) features[f.name] = f.attr('supported') === 'yes';
+  const vcpuMax = Number(root.child('vcpu')?.attr('max'));
   return {
+    ...(Number.isInteger(vcpuMax) && vcpuMax > 0 ? { vcpuMax } : {}),
     arch: root.child('arch')?.trimmedText(),
     machine: root.child('machine')?.trimmedText(),
     enums,

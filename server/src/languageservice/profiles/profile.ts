@@ -30,6 +30,8 @@ export interface DomainCapabilities {
   hostModel?: string;
   features: Record<string, boolean>;
   loaderValues: string[];
+  /** the most vCPUs the machine takes (`<vcpu max=...>`) */
+  vcpuMax?: number;
 }
 
 export interface TargetProfile {

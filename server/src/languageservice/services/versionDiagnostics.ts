@@ -50,6 +50,7 @@ import {
   x86OnlyDevices,
 } from './version/archChecks';
 import { memoryHotplug } from './version/memoryChecks';
+import { hostArch, hostDeviceModels, hostSgx, hostVcpuLimit } from './version/hostChecks';
 import {
   acpiNeedsUefi,
   launchSecurityHost,
@@ -99,6 +100,10 @@ const DEFINE_CHECKS: ((ctx: CheckContext) => void)[] = [
   machineType,
   maximumCpu,
   launchSecurityHost,
+  hostArch,
+  hostDeviceModels,
+  hostVcpuLimit,
+  hostSgx,
   pciAddressConflicts,
   powerManagement,
   timersPerArch,

@@ -184,7 +184,9 @@ export function launchSecurityHost(ctx: CheckContext): void {
   const known = sinceFor('/domain/launchSecurity/@type', type.value, {}, ctx.g.driver);
   if (known && compareVersions(known.since, ctx.profile.libvirt) > 0) return; // the version table reports it
   const feature = type.value === 's390-pv' ? 's390-pv' : type.value.startsWith('sev') ? 'sev' : type.value;
-  const supported = ctx.profile.domcaps?.features[feature];
+  const d = ctx.profile.domcaps;
+  // captured for this arch, domain capabilities that do not list the feature mean this libvirt/QEMU has none (9.0 lists no s390-pv on x86)
+  const supported = d && (!d.arch || d.arch === ctx.g.arch) ? (d.features[feature] ?? false) : d?.features[feature];
   if (supported === false) {
     ctx.reject('launch-security', valueRange(type), `the host does not support ${type.value} launch security (domain capabilities)`, {
       node: 'value',

@@ -11,6 +11,13 @@ export default tseslint.config(
     rules: {
       // unused names are tsc's job (noUnusedLocals/noUnusedParameters); `_` marks the intentional ones
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // tree walks start a cursor at `this` and climb or descend without recursion (deep documents must not overflow the stack)
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['cur', 'n', 's'] }],
     },
+  },
+  {
+    // a step-for-step model of libxml2's RelaxNG validator state machine: its assignments mirror that code's, on purpose
+    files: ['server/src/languageservice/schema/libxmlEmulator.ts'],
+    rules: { 'no-useless-assignment': 'off' },
   },
 );

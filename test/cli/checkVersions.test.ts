@@ -1,6 +1,8 @@
 /** `domxml check` with a target (--libvirt/--qemu) and a migration floor (--floor-libvirt/--floor-qemu). */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { FIXTURES, REPO } from '../helpers';
 
@@ -60,8 +62,6 @@ describe('domxml check: versions', () => {
 describe('domxml check: the installed schema belongs to the local libvirt, not to the target', () => {
   const local = spawnSync('virsh', ['-r', 'version'], { encoding: 'utf8' });
   const localLibvirt = /(?:Running against daemon: |Using library: libvirt )(\d+\.\d+\.\d+)/.exec(local.stdout ?? '')?.[1];
-  const fs = require('fs') as typeof import('fs');
-  const os = require('os') as typeof import('os');
   let file = '';
   before(function () {
     if (!localLibvirt || !localLibvirt.startsWith('9.0') || !fs.existsSync('/usr/share/libvirt/schemas/domain.rng')) this.skip();

@@ -572,7 +572,7 @@ export class Workbench {
   /** Polls readProblems() until `predicate` holds; returns the last rows (throws on timeout). */
   async waitForProblems(predicate: (problems: Problem[]) => boolean, timeoutMs = 60_000): Promise<Problem[]> {
     const deadline = Date.now() + timeoutMs;
-    let last: Problem[] = [];
+    let last: Problem[];
     for (;;) {
       last = await this.readProblems();
       if (predicate(last)) {

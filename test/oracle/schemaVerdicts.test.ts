@@ -8,6 +8,7 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/languageservice/languageService';
@@ -103,7 +104,7 @@ describe('schema verdicts vs virsh define (oracle)', function () {
 <features><acpi/><hyperv mode='custom'><relaxed state='on'/><tlbflush state='on'><sideways state='on'/></tlbflush></hyperv></features>
 <devices><memballoon model='virtio' frobnicate='yes'/></devices></domain>`;
     const t = (() => {
-      const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'domxml-drop-'));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-drop-'));
       const file = path.join(dir, 'drop.xml');
       fs.writeFileSync(file, text);
       try {

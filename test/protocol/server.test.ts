@@ -103,7 +103,7 @@ describe('language server over stdio', function () {
     }
     p = client.nextDiagnostics(uri, version);
     await client.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: version++ },
+      textDocument: { uri, version },
       contentChanges: [{ text }],
     });
     const final = await p;

@@ -61,10 +61,10 @@ describe('stored-XML preview in the document style', () => {
     const doc = new DomainDocument(
       TextDocument.create('file:///vm.xml', 'xml', 1, '<domain type="qemu">\n    <name model="x" a="1">v</name>\n</domain>\n'),
     );
-    assert.match(formatENode(expandDomain(doc.domain!, profile).root), /^<domain type='qemu'>\n  <name model='x' a='1'>v<\/name>\n/);
+    assert.match(formatENode(expandDomain(doc.domain!, profile).root), /^<domain type='qemu'>\n {2}<name model='x' a='1'>v<\/name>\n/);
     assert.match(
       formatENode(expandDomain(doc.domain!, profile).root, '', { style: detectStyle(doc) }),
-      /^<domain type="qemu">\n    <name model="x" a="1">v<\/name>\n/,
+      /^<domain type="qemu">\n {4}<name model="x" a="1">v<\/name>\n/,
     );
   });
 });

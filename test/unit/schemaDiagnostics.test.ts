@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { schemaOnTarget } from '../../server/src/languageservice/services/schemaOnTarget';
+import { builtinProfile } from '../../server/src/languageservice/profiles/builtinProfiles';
 import * as path from 'path';
 import { getLanguageService } from '../../server/src/languageservice/languageService';
 import { doc, REPO } from '../helpers';
@@ -65,10 +67,6 @@ describe('schema findings against the target profile', function () {
   before(function () {
     if (!fs.existsSync(path.join(SCHEMAS, 'domain.rng'))) this.skip();
   });
-  const { schemaOnTarget } =
-    require('../../server/src/languageservice/services/schemaOnTarget') as typeof import('../../server/src/languageservice/services/schemaOnTarget');
-  const { builtinProfile } =
-    require('../../server/src/languageservice/profiles/builtinProfiles') as typeof import('../../server/src/languageservice/profiles/builtinProfiles');
   const schema = [{ rule: 'schema', start: 10, end: 15, message: "model 'x' is not one of a, b" }];
   const service = () => {
     const s = getLanguageService({ readFile, localProfile: () => builtinProfile('debian-12') });

@@ -524,7 +524,6 @@ function documentUsing(f: VersionFact): { text: string; node: string } {
   const leaf = elems.length - 1;
   const attrs: string[] = [];
   for (const [k, v] of Object.entries(f.when ?? {})) attrs.push(`${k.slice(1)}='${escapeXml(v)}'`);
-  let text = '';
   if (attrPath) {
     const name = attrPath[1];
     let value = f.value;
@@ -548,7 +547,7 @@ function documentUsing(f: VersionFact): { text: string; node: string } {
     open.push(`<${e}${a.length ? ' ' + a.join(' ') : ''}>`);
   });
   const body = !attrPath && f.kind === 'value' ? escapeXml(f.value!) : '';
-  text =
+  const text =
     open.join('') +
     body +
     elems

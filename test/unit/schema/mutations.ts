@@ -207,9 +207,8 @@ export function mutate(text: string, rand: () => number, budget: number): Mutati
       const kids = p.elements();
       const order = kids.map((k, i) => ({ k, r: rand(), i }));
       order.sort((a, b) => a.r - b.r);
-      let out = '';
       let at = kids[0].start;
-      out = text.slice(0, at);
+      let out = text.slice(0, at);
       for (let i = 0; i < kids.length; i++) {
         out += source(text, order[i].k);
         out += i + 1 < kids.length ? text.slice(kids[i].end, kids[i + 1].start) : '';

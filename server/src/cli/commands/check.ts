@@ -98,7 +98,7 @@ export const checkCommand: Command = {
     let warnings = 0;
     for (const file of inputs.files) {
       let text: string;
-      let encodingProblems: { offset: number; message: string }[] = [];
+      let encodingProblems: { offset: number; message: string }[];
       try {
         const decoded = io.readDomain ? io.readDomain(file) : { text: io.readFile(file), problems: [] };
         text = decoded.text;

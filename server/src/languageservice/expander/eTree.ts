@@ -73,15 +73,13 @@ export class AttrMap {
   }
 
   keys(): IterableIterator<string> {
-    return this.list()
-      .map(([k]) => k)
-      [Symbol.iterator]();
+    const keys = this.list().map(([k]) => k);
+    return keys[Symbol.iterator]();
   }
 
   values(): IterableIterator<string> {
-    return this.list()
-      .map(([, v]) => v)
-      [Symbol.iterator]();
+    const values = this.list().map(([, v]) => v);
+    return values[Symbol.iterator]();
   }
 
   entries(): IterableIterator<[string, string]> {

@@ -27,7 +27,7 @@ function firstInvalidUtf8(b: Uint8Array): { byte: number; offset: number } | und
   let units = 0;
   for (let i = 0; i < b.length;) {
     const c = b[i];
-    let n = 0;
+    let n: number;
     if (c < 0x80) n = 1;
     else if (c >= 0xc2 && c <= 0xdf) n = 2;
     else if (c >= 0xe0 && c <= 0xef) n = 3;

@@ -473,7 +473,6 @@ class Parser {
     }
     const quote = q === QUOT ? '"' : "'";
     const vs = p + 1;
-    let i: number;
     let value = '';
     let chunk = vs;
     let closed = false;
@@ -502,7 +501,7 @@ class Parser {
       }
       this.pos++;
     }
-    i = this.pos;
+    const i = this.pos;
     if (closed) {
       value += normalizeAttributeWhitespace(this.text.slice(chunk, i));
       this.pos = i + 1;

@@ -116,7 +116,7 @@ export function missingAttributes(p: Pattern, closes: (q: Pattern) => boolean): 
     const m = memo.get(q);
     if (m) return m;
     memo.set(q, []);
-    let r: string[] = [];
+    let r: string[];
     switch (q.kind) {
       case K.Attribute:
         r = [attributeName(q)];

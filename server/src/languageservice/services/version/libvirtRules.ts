@@ -11,8 +11,10 @@ import { TargetProfile } from '../../profiles/profile';
 import { LibvirtRule, Reject, RuleFacts } from './ruleFacts';
 import { PCI_PLACEMENT_RULES } from './pciPlacementChecks';
 import { NUMA_RULES } from './numaChecks';
+import { FIRMWARE_RULES } from './firmwareChecks';
+import { BOOT_RULES } from './bootChecks';
 
-export const LIBVIRT_RULES: LibvirtRule[] = [...PCI_PLACEMENT_RULES, ...NUMA_RULES];
+export const LIBVIRT_RULES: LibvirtRule[] = [...PCI_PLACEMENT_RULES, ...NUMA_RULES, ...FIRMWARE_RULES, ...BOOT_RULES];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */
 export function expansionFor(doc: DomainDocument, domain: XmlElement, profile: TargetProfile): Expansion {

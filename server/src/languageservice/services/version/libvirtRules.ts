@@ -13,8 +13,19 @@ import { PCI_PLACEMENT_RULES } from './pciPlacementChecks';
 import { NUMA_RULES } from './numaChecks';
 import { FIRMWARE_RULES } from './firmwareChecks';
 import { BOOT_RULES } from './bootChecks';
+import { CHARDEV_RULES } from './chardevChecks';
+import { HOSTDEV_RULES } from './hostdevChecks';
+import { GRAPHICS_RULES } from './graphicsChecks';
 
-export const LIBVIRT_RULES: LibvirtRule[] = [...PCI_PLACEMENT_RULES, ...NUMA_RULES, ...FIRMWARE_RULES, ...BOOT_RULES];
+export const LIBVIRT_RULES: LibvirtRule[] = [
+  ...PCI_PLACEMENT_RULES,
+  ...NUMA_RULES,
+  ...FIRMWARE_RULES,
+  ...BOOT_RULES,
+  ...CHARDEV_RULES,
+  ...HOSTDEV_RULES,
+  ...GRAPHICS_RULES,
+];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */
 export function expansionFor(doc: DomainDocument, domain: XmlElement, profile: TargetProfile): Expansion {

@@ -16,6 +16,7 @@ import { BOOT_RULES } from './bootChecks';
 import { CHARDEV_RULES } from './chardevChecks';
 import { HOSTDEV_RULES } from './hostdevChecks';
 import { GRAPHICS_RULES } from './graphicsChecks';
+import { DISK_SOURCE_RULES } from './diskSourceChecks';
 
 export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PCI_PLACEMENT_RULES,
@@ -25,6 +26,7 @@ export const LIBVIRT_RULES: LibvirtRule[] = [
   ...CHARDEV_RULES,
   ...HOSTDEV_RULES,
   ...GRAPHICS_RULES,
+  ...DISK_SOURCE_RULES,
 ];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */

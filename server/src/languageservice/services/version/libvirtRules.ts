@@ -17,6 +17,7 @@ import { CHARDEV_RULES } from './chardevChecks';
 import { HOSTDEV_RULES } from './hostdevChecks';
 import { GRAPHICS_RULES } from './graphicsChecks';
 import { DISK_SOURCE_RULES } from './diskSourceChecks';
+import { USB_RULES } from './usbChecks';
 
 export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PCI_PLACEMENT_RULES,
@@ -27,6 +28,7 @@ export const LIBVIRT_RULES: LibvirtRule[] = [
   ...HOSTDEV_RULES,
   ...GRAPHICS_RULES,
   ...DISK_SOURCE_RULES,
+  ...USB_RULES,
 ];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */

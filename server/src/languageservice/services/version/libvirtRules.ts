@@ -18,6 +18,7 @@ import { HOSTDEV_RULES } from './hostdevChecks';
 import { GRAPHICS_RULES } from './graphicsChecks';
 import { DISK_SOURCE_RULES } from './diskSourceChecks';
 import { USB_RULES } from './usbChecks';
+import { CPU_TOPOLOGY_RULES } from './cpuTopologyChecks';
 
 export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PCI_PLACEMENT_RULES,
@@ -29,6 +30,7 @@ export const LIBVIRT_RULES: LibvirtRule[] = [
   ...GRAPHICS_RULES,
   ...DISK_SOURCE_RULES,
   ...USB_RULES,
+  ...CPU_TOPOLOGY_RULES,
 ];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */

@@ -138,7 +138,8 @@ export function spice(ctx: CheckContext): void {
       );
     }
   }
-  if (graphics.some((g) => g.attr('type') === 'spice')) return;
+  // qemu_validate.c qemuValidateDomainChrSourceDef has this rule in 9.0 and 11.3; 7.0 accepts spicevmc without SPICE (observed)
+  if (graphics.some((g) => g.attr('type') === 'spice') || !ctx.targetIn('9.0.0')) return;
   for (const d of ctx.devices()) {
     const type = d.getAttribute('type');
     if (type?.value === 'spicevmc' && ['channel', 'redirdev', 'smartcard', 'serial', 'console', 'parallel'].includes(d.name)) {

@@ -122,7 +122,8 @@ export const CHARDEV_RULES: LibvirtRule[] = [
     run(f, reject) {
       const kind = f.machineKind;
       const armVirt = kind === 'virt' && (f.arch === 'aarch64' || f.arch === 'armv7l');
-      const riscvVirt = kind === 'virt' && f.arch.startsWith('riscv');
+      // 11.3 also has 16550a on LoongArch virt (qemuDomainIsLoongArchVirt)
+      const riscvVirt = kind === 'virt' && (f.arch.startsWith('riscv') || (f.arch === 'loongarch64' && f.targetIn('10.0.0')));
       for (const s of f.devices('serial')) {
         const el = s.origin;
         if (!el) continue;

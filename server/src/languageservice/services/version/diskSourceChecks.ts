@@ -160,12 +160,16 @@ export const DISK_SOURCE_RULES: LibvirtRule[] = [
           );
           continue;
         }
-        const vp = disk.child('vendor') ?? disk.child('product');
+        // 11.3 checks vendor and product apart, and takes a product on ide and sata disks too
+        const newer = f.targetIn('11.0.0');
+        const vendor = disk.child('vendor');
+        const product = disk.child('product');
+        const vp = newer ? (vendor ?? (product && !['ide', 'sata'].includes(bus ?? '') ? product : undefined)) : (vendor ?? product);
         if (vp && bus && bus !== 'scsi') {
           reject(
             'disk-frontend',
             nameOf(vp),
-            `vendor and product are SCSI inquiry data ("Only scsi disk supports ${f.targetIn('11.0.0') ? `'${vp.name}'` : 'vendor and product'}")`,
+            `vendor and product are SCSI inquiry data ("${!newer ? 'Only scsi disk supports vendor and product' : vp.name === 'vendor' ? "Only scsi disk supports 'vendor'" : "Only ide, sata and scsi disk supports 'product'"}")`,
           );
           continue;
         }

@@ -19,6 +19,7 @@ import { GRAPHICS_RULES } from './graphicsChecks';
 import { DISK_SOURCE_RULES } from './diskSourceChecks';
 import { USB_RULES } from './usbChecks';
 import { CPU_TOPOLOGY_RULES } from './cpuTopologyChecks';
+import { DEVICE_MODEL_RULES } from './deviceModelChecks';
 
 export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PCI_PLACEMENT_RULES,
@@ -31,6 +32,7 @@ export const LIBVIRT_RULES: LibvirtRule[] = [
   ...DISK_SOURCE_RULES,
   ...USB_RULES,
   ...CPU_TOPOLOGY_RULES,
+  ...DEVICE_MODEL_RULES,
 ];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */

@@ -64,6 +64,8 @@ import {
   videoModelAttributes,
 } from './version/domainChecks';
 import { INVENTORY_RULES } from './version/inventoryChecks';
+import { expansionFor, runLibvirtRules } from './version/libvirtRules';
+import { RuleFacts } from './version/ruleFacts';
 import { cpuHostModelFloor, machineTypeFloor, onCrashWithoutPanic, usbControllerFloor } from './version/seedChecks';
 
 export type { VersionFindingData } from './version/findingData';
@@ -149,6 +151,9 @@ export function versionFindings(doc: DomainDocument, settings: VersionSettings =
     for (const check of DEFINE_CHECKS) check(ctx);
     for (const rule of INVENTORY_RULES)
       if (ctx.targetIn(rule.since)) rule.run(domain, (check, range, reason) => ctx.reject(check, range, reason));
+    runLibvirtRules(new RuleFacts(domain, expansionFor(doc, domain, profile), profile), (check, range, reason) =>
+      ctx.reject(check, range, reason),
+    );
     onCrashWithoutPanic(ctx);
   }
   if (floor.libvirt || floor.qemu) {

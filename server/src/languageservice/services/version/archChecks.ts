@@ -17,6 +17,7 @@
  * - migratable='on|off' for host-passthrough is x86 only;
  * - an <emulator> of another architecture ("Emulator ... does not support arch").
  */
+import { compareVersions } from '../../knowledge/versions';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 import { inputBus, usbDevices } from './deviceChecks';
@@ -195,7 +196,9 @@ export function x86OnlyDevices(ctx: CheckContext): void {
   const eoi = ctx.domain.path('features', 'apic')?.getAttribute('eoi');
   if (eoi) ctx.reject('device-arch', nameRange(eoi), `the APIC (and its eoi setting) is x86 only, not for ${arch}`);
   const max = ctx.domain.child('maxMemory');
-  if (max && (arch === 's390x' || arch.startsWith('riscv')))
+  // virtio-mem on s390x needs libvirt 11.2 (NEWS.rst v11.2.0) and QEMU 10.0
+  const s390Hotplug = arch === 's390x' && ctx.targetIn('11.2.0') && compareVersions(ctx.profile.qemu, '10.0.0') >= 0;
+  if (max && ((arch === 's390x' && !s390Hotplug) || arch.startsWith('riscv')))
     ctx.reject(
       'device-arch',
       nameRange(max),

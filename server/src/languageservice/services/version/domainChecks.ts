@@ -126,6 +126,9 @@ export function spice(ctx: CheckContext): void {
     // qemu_validate.c checks it only for listens on an address or network (9.0: a first <listen type='none'|'socket'> passes)
     const listen = g.child('listen')?.attr('type');
     if (listen === 'none' || listen === 'socket') continue;
+    // autoport (or the legacy port='-1' tlsPort='-1') drops both ports from a persistent definition
+    // (domain_conf.c virDomainGraphicsDefParseXMLSpice, libvirt 9.0), so no tlsPort is left to check
+    if (g.attr('autoport') === 'yes' || (g.attr('port') === '-1' && g.attr('tlsPort') === '-1')) continue;
     if (tls && Number.isInteger(port) && port > 0) {
       ctx.reject(
         'spice-tls',
@@ -135,7 +138,8 @@ export function spice(ctx: CheckContext): void {
       );
     }
   }
-  if (graphics.some((g) => g.attr('type') === 'spice')) return;
+  // qemu_validate.c qemuValidateDomainChrSourceDef has this rule in 9.0 and 11.3; 7.0 accepts spicevmc without SPICE (observed)
+  if (graphics.some((g) => g.attr('type') === 'spice') || !ctx.targetIn('9.0.0')) return;
   for (const d of ctx.devices()) {
     const type = d.getAttribute('type');
     if (type?.value === 'spicevmc' && ['channel', 'redirdev', 'smartcard', 'serial', 'console', 'parallel'].includes(d.name)) {

@@ -43,6 +43,10 @@ export function memoryHotplug(ctx: CheckContext): void {
     return;
   }
   const slots = max.getAttribute('slots');
+  // 11.3 takes <maxMemory> without slots, adds a NUMA node itself when there is none, and counts slots for
+  // DIMMs only (qemu_domain.c qemuDomainDefValidateMemoryHotplug); 10.0 is not checked, so the 9.0 rules stop there
+  const newer = ctx.targetIn('10.0.0');
+  if (!slots && newer) return;
   if (!slots) {
     ctx.reject(
       'memory-hotplug',
@@ -51,7 +55,7 @@ export function memoryHotplug(ctx: CheckContext): void {
     );
     return;
   }
-  if (!cells.length && !ctx.g.arch.startsWith('ppc64')) {
+  if (!cells.length && !ctx.g.arch.startsWith('ppc64') && !newer) {
     ctx.reject(
       'memory-hotplug',
       nameRange(max),
@@ -59,12 +63,16 @@ export function memoryHotplug(ctx: CheckContext): void {
     );
   }
   const nslots = Number(slots.value);
-  if (Number.isInteger(nslots) && mems.length > nslots) {
+  const slotted = newer ? mems.filter((m) => ['dimm', 'nvdimm'].includes(m.attr('model') ?? '')) : mems;
+  if (Number.isInteger(nslots) && slotted.length > nslots) {
+    const n = slotted.length;
     ctx.reject(
       'memory-slots',
       valueRange(slots),
-      `${mems.length} memory devices need ${mems.length} slots, but <maxMemory> has ${nslots} ("memory device count '${mems.length}' exceeds slots count '${nslots}'")`,
-      { node: 'value', value: slots.value ?? undefined, safeAlternative: String(mems.length) },
+      newer
+        ? `${n} DIMMs need ${n} slots, but <maxMemory> has ${nslots} ("count of memory devices requiring memory slots '${n}' exceeds slots count '${nslots}'")`
+        : `${n} memory devices need ${n} slots, but <maxMemory> has ${nslots} ("memory device count '${n}' exceeds slots count '${nslots}'")`,
+      { node: 'value', value: slots.value ?? undefined, safeAlternative: String(n) },
     );
   }
   const maxBytes = elementBytes(max);

@@ -93,6 +93,12 @@ export function numaNodeOnPciController(ctx: CheckContext): void {
     const model = c.attr('model');
     if (!node || (model && NUMA_CAPABLE.has(model))) continue;
     if (!model) continue;
+    // a pSeries pci-root is a PHB (spapr-pci-host-bridge), which takes a node, except the default PHB (target index 0);
+    // qemu_validate.c qemuValidateDomainDeviceDefControllerPCI, libvirt 9.0
+    if (model === 'pci-root' && ctx.g.machineKind === 'pseries') {
+      const ti = c.child('target')?.attr('index') ?? ((c.attr('index') ?? '0') === '0' ? '0' : undefined);
+      if (parseInteger(ti) !== 0) continue;
+    }
     ctx.reject(
       'pci-numa-node',
       nameRange(node),
@@ -114,6 +120,8 @@ interface PciSlot {
 function explicitAddresses(ctx: CheckContext): PciSlot[] {
   const out: PciSlot[] = [];
   for (const d of ctx.devices()) {
+    // a <console> of target type serial is serial 0 itself, address and all
+    if (d.name === 'console') continue;
     const a = d.child('address');
     // <address type='pci'/> without a slot asks libvirt to pick one
     if (!a || a.attr('type') !== 'pci' || !a.hasAttr('slot')) continue;

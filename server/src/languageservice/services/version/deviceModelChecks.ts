@@ -1,0 +1,119 @@
+/**
+ * libvirt's rules for single device models (libvirt 7.0, 9.0 and 11.3
+ * unless said otherwise):
+ * - src/qemu/qemu_validate.c qemuValidateDomainDeviceDefIOMMU: intel on q35,
+ *   smmuv3 on ARM virt, virtio on either, with ACPI and a PCI address;
+ * - qemuValidateDomainDeviceDefNetwork: virtio queue sizes are powers of two;
+ * - qemuValidateDomainDefTPMs: one spapr-tpm-proxy;
+ * - qemuValidateDomainDeviceDefZPCIAddress: zPCI uid 0x0001-0xffff;
+ * - qemuValidateDomainDeviceDefFS: virtiofs without a socket cannot be
+ *   read-only (9.0; 11.3 can);
+ * - src/conf/domain_conf.c virDomainShmemDefParseXML: ivshmem msi needs a
+ *   server.
+ */
+import { attrRange, LibvirtRule, nameOf, uint } from './ruleFacts';
+
+const pow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
+
+export const DEVICE_MODEL_RULES: LibvirtRule[] = [
+  {
+    id: 'iommu-model',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefIOMMU',
+    run(f, reject) {
+      const iommu = f.domain.child('devices')?.child('iommu');
+      const model = iommu?.attr('model');
+      if (!iommu || !model) return;
+      const armVirt = f.machineKind === 'virt' && (f.arch === 'aarch64' || f.arch === 'armv7l');
+      const q35 = f.machineKind === 'q35';
+      const m = `IOMMU device: '${model}'`;
+      if (model === 'intel' && !q35)
+        reject('iommu-model', attrRange(iommu, 'model'), `the intel IOMMU is q35's ("${m} is only supported with Q35 machines")`);
+      else if (model === 'smmuv3' && !armVirt)
+        reject('iommu-model', attrRange(iommu, 'model'), `the SMMUv3 is ARM virt's ("${m} is only supported with ARM Virt machines")`);
+      else if (model === 'virtio') {
+        const acpi = f.domain.child('features')?.child('acpi');
+        const address = iommu.child('address')?.attr('type');
+        if (!q35 && !armVirt)
+          reject(
+            'iommu-model',
+            attrRange(iommu, 'model'),
+            `virtio-iommu needs q35 or ARM virt ("${m} is only supported with Q35 and ARM Virt machines")`,
+          );
+        else if (!acpi || (acpi.attr('state') ?? 'on') !== 'on')
+          reject('iommu-model', attrRange(iommu, 'model'), `the guest finds virtio-iommu through ACPI ("${m} requires ACPI")`);
+        else if (address && address !== 'pci')
+          reject('iommu-model', nameOf(iommu.child('address')!), `virtio-iommu is a PCI device ("${m} needs a PCI address")`);
+      }
+    },
+  },
+  {
+    id: 'net-queue-size',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefNetwork',
+    run(f, reject) {
+      for (const i of f.domain.child('devices')?.elements('interface') ?? []) {
+        const model = i.child('model')?.attr('type');
+        const driver = i.child('driver');
+        if (!driver || !model?.startsWith('virtio')) continue;
+        for (const a of ['rx_queue_size', 'tx_queue_size']) {
+          const n = uint(driver.attr(a));
+          if (n !== undefined && n !== 0 && !pow2(n)) {
+            reject('net-queue-size', attrRange(driver, a), `virtio rings are a power of two long ("${a} has to be a power of two")`);
+            break;
+          }
+        }
+      }
+    },
+  },
+  {
+    id: 'tpm-proxy-single',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDefTPMs',
+    run(f, reject) {
+      const proxies = (f.domain.child('devices')?.elements('tpm') ?? []).filter((t) => t.attr('model') === 'spapr-tpm-proxy');
+      if (proxies.length > 1)
+        reject('tpm-proxy-single', nameOf(proxies[1]), `a pSeries guest has one TPM proxy ("only a single TPM Proxy device is supported")`);
+    },
+  },
+  {
+    id: 'zpci-uid',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefZPCIAddress',
+    run(f, reject) {
+      if (f.arch !== 's390x') return;
+      for (const d of f.domain.child('devices')?.elements() ?? []) {
+        const z = d.child('address')?.child('zpci');
+        const uid = uint(z?.attr('uid'));
+        if (z && uid !== undefined && (uid === 0 || uid > 0xffff))
+          reject(
+            'zpci-uid',
+            attrRange(z, 'uid'),
+            `zPCI uids are 0x0001-0xffff ("Invalid PCI address uid='0x${uid.toString(16).padStart(4, '0')}', must be > 0x0000 and <= 0xffff")`,
+          );
+      }
+    },
+  },
+  {
+    id: 'virtiofs-readonly',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefFS (9.0; 11.3 accepts it, 10.0 not checked)',
+    until: '10.0.0',
+    run(f, reject) {
+      for (const fs of f.domain.child('devices')?.elements('filesystem') ?? []) {
+        if (fs.child('driver')?.attr('type') !== 'virtiofs' || !fs.child('readonly') || fs.child('source')?.hasAttr('socket')) continue;
+        reject(
+          'virtiofs-readonly',
+          nameOf(fs.child('readonly')!),
+          `this virtiofsd cannot export read-only ("virtiofs does not yet support read-only mode")`,
+        );
+      }
+    },
+  },
+  {
+    id: 'shmem-msi-server',
+    source: 'src/conf/domain_conf.c virDomainShmemDefParseXML',
+    run(f, reject) {
+      for (const s of f.domain.child('devices')?.elements('shmem') ?? []) {
+        const msi = s.child('msi');
+        if (msi && !s.child('server'))
+          reject('shmem-msi-server', nameOf(msi), `interrupts come from the ivshmem server ("msi option is only supported with a server")`);
+      }
+    },
+  },
+];

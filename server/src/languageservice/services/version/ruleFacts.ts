@@ -1,0 +1,132 @@
+/**
+ * What a define-time rule of libvirt's (services/version/*Checks.ts that take
+ * `RuleFacts`) reads: the document, and the expander's prediction of what
+ * libvirt has made of it by the time it validates (arch, canonical machine,
+ * controllers with their indexes and models, addresses). Reading the guest
+ * from the Expansion keeps one source of truth for the machine family and
+ * the implicit devices. A rule reports through `reject` only.
+ */
+import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
+import { Expansion } from '../../expander/expand';
+import { ENode } from '../../expander/eTree';
+import { MachineKind, machineKind } from '../../knowledge/machineKind';
+import { TargetProfile } from '../../profiles/profile';
+import { compareVersions } from '../../knowledge/versions';
+
+export type Range = [number, number];
+
+export type Reject = (check: string, range: Range, reason: string) => void;
+
+export class RuleFacts {
+  readonly machineKind: MachineKind;
+
+  constructor(
+    readonly domain: XmlElement,
+    readonly expansion: Expansion,
+    readonly profile: TargetProfile,
+  ) {
+    this.machineKind = machineKind(expansion.arch, expansion.machine);
+  }
+
+  get arch(): string {
+    return this.expansion.arch;
+  }
+
+  get machine(): string {
+    return this.expansion.machine;
+  }
+
+  /** the expanded <domain> */
+  get root(): ENode {
+    return this.expansion.root;
+  }
+
+  /** children of the expanded <devices>, optionally only those named `name` */
+  devices(name?: string): ENode[] {
+    const all = this.root.child('devices')?.children ?? [];
+    return name === undefined ? all : all.filter((d) => d.name === name);
+  }
+
+  /** true when the target's libvirt is in [since, until) */
+  targetIn(since?: string, until?: string): boolean {
+    const v = this.profile.libvirt;
+    return (!since || compareVersions(v, since) >= 0) && (!until || compareVersions(v, until) < 0);
+  }
+}
+
+export interface LibvirtRule {
+  id: string;
+  /** libvirt's file and function (and the versions where they differ) */
+  source: string;
+  /** first libvirt release with the rule */
+  since?: string;
+  /** first libvirt release without it */
+  until?: string;
+  run(facts: RuleFacts, reject: Reject): void;
+}
+
+export function nameOf(el: XmlElement | XmlAttribute): Range {
+  return [el.nameStart, el.nameEnd];
+}
+
+/** an attribute's value (its name when it has none), or the element's name when it lacks the attribute */
+export function attrRange(el: XmlElement, attr: string): Range {
+  const a = el.getAttribute(attr);
+  return a ? (a.valueStart >= 0 ? [a.valueStart, a.valueEnd] : [a.nameStart, a.nameEnd]) : nameOf(el);
+}
+
+/** where to point for a node of the expansion: its own element, else the nearest written ancestor */
+export function nodeRange(n: ENode, attr?: string): Range {
+  if (n.origin) return attr && n.origin.hasAttr(attr) ? attrRange(n.origin, attr) : nameOf(n.origin);
+  const a = n.anchor;
+  return a ? nameOf(a) : [0, 0];
+}
+
+/** an unsigned integer in libvirt's notation (decimal, or hex with 0x) */
+export function uint(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t, 16);
+  if (/^\d+$/.test(t)) return parseInt(t, 10);
+  return undefined;
+}
+
+/** a signed integer (controller indexes, NUMA node ids) */
+export function int(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  if (/^-?\d+$/.test(t)) return parseInt(t, 10);
+  return uint(t);
+}
+
+/** the elements below `el`, in document order */
+export function* below(el: XmlElement): Generator<XmlElement> {
+  for (const c of el.elements()) {
+    yield c;
+    yield* below(c);
+  }
+}
+
+/**
+ * A libvirt bitmap ("0-3,^2,5"): the set of numbers, or undefined when it
+ * does not parse (virBitmapParse).
+ */
+export function parseBitmap(s: string | undefined): Set<number> | undefined {
+  if (s === undefined) return undefined;
+  const out = new Set<number>();
+  const parts = s.split(',').map((p) => p.trim());
+  if (!parts.length || parts.some((p) => !p)) return undefined;
+  for (const p of parts) {
+    const neg = p.startsWith('^');
+    const m = /^(\d+)(?:-(\d+))?$/.exec(neg ? p.slice(1) : p);
+    if (!m) return undefined;
+    const lo = Number(m[1]);
+    const hi = m[2] === undefined ? lo : Number(m[2]);
+    if (hi < lo || hi > 65535) return undefined;
+    for (let i = lo; i <= hi; i++) {
+      if (neg) out.delete(i);
+      else out.add(i);
+    }
+  }
+  return out;
+}

@@ -20,6 +20,7 @@ export const CLIENT_COMMANDS = {
   restartServer: 'domxml.restartServer',
   abiDiffHead: 'domxml.abiDiffHead',
 } as const;
+/** @public */
 export type ClientCommand = (typeof CLIENT_COMMANDS)[keyof typeof CLIENT_COMMANDS];
 
 /** the commands the server executes for the client (workspace/executeCommand) */

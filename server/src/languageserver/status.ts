@@ -3,9 +3,6 @@ import { Connection } from 'vscode-languageserver';
 import { LanguageService } from '../languageservice/languageService';
 import { ServerStatus, STATUS_NOTIFICATION } from '../protocol';
 
-export { STATUS_NOTIFICATION } from '../protocol';
-export type { ServerStatus } from '../protocol';
-
 let lastSchemaError: string | undefined;
 
 export function sendStatus(connection: Connection, service: LanguageService): void {

@@ -27,6 +27,7 @@ export const RULES = {
   },
 } as const satisfies Record<string, DiagnosticRule>;
 
+/** @public the code of every rule, for clients that switch on codes */
 export type RuleId = keyof typeof RULES;
 
 /** Registers a rule defined by a feature module; ids must be unique. */

@@ -8,7 +8,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import { documentFindings } from '../../languageservice/services/documentFindings';
 import { ruleById } from '../../languageservice/diagnosticRules';
-import { DomainDocument } from '../../languageservice/domainDocument';
 import { formatOptions, option } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { resolveInputs } from '../inputs';
@@ -162,5 +161,3 @@ export const checkCommand: Command = {
 function formatText(d: JsonDiagnostic): string {
   return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}\n`;
 }
-
-export type { DomainDocument };

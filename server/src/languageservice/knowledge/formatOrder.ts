@@ -148,11 +148,6 @@ const DEVICE_CHILDREN: Record<string, string[]> = {
 const ORDER: Record<string, string[]> = { domain: DOMAIN, devices: DEVICES, os: OS, cpu: CPU, ...DEVICE_CHILDREN };
 const RANKS = new Map(Object.entries(ORDER).map(([parent, names]) => [parent, new Map(names.map((n, i) => [n, i]))]));
 
-/** the rank of child `name` under parent `parentName` (-1 when the order is not known) */
-export function childRank(parentName: string, name: string): number {
-  return RANKS.get(parentName)?.get(name) ?? -1;
-}
-
 /**
  * Where a new child goes among existing ones: after the last sibling that is
  * not known to come after it in libvirt's order (at the end when the order is

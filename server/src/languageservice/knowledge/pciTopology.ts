@@ -65,6 +65,7 @@ export const PCI_BUS_MODELS: Record<string, PciBusModel> = {
   'pcie-switch-upstream-port': { minSlot: 0, maxSlot: 31, accepts: C.PCIE_SWITCH_DOWNSTREAM_PORT },
   'pcie-expander-bus': { minSlot: 0, maxSlot: 31, accepts: C.PCIE_ROOT_PORT | C.DMI_TO_PCI_BRIDGE },
 };
+/** @public where the table above comes from */
 export const PCI_BUS_MODEL_SOURCE: Source = {
   ref: `${DOMAIN_ADDR}, virDomainPCIAddressBusSetModel (usable slots and accepted connections per controller model)`,
 };
@@ -156,6 +157,7 @@ export const VIDEO_MODEL_CONNECT: Record<string, PciConnectClass> = {
   ramfb: 'none',
   gop: 'none',
 };
+/** @public where the table above comes from */
 export const CONNECT_FLAGS_SOURCE: Source = {
   ref: `${ADDR}, qemuDomainDeviceCalculatePCIConnectFlags (virtio devices are PCI Express on machines with a pcie-root, *-transitional models and most emulated devices are conventional PCI)`,
 };

@@ -5,15 +5,6 @@
  *   const schema = loadRelaxNg('/usr/share/libvirt/schemas/domain.rng');
  *   const problems = validate(schema, parseXml(text));
  */
-export { loadRelaxNg, RelaxNgSchema, SchemaLoadError } from './loadRelaxNg';
-export { validate, validateDetailed, SchemaProblem, SchemaProblemCode, ValidationDetails } from './validator';
-export {
-  allowedAttributes,
-  allowedChildElements,
-  attributeValues,
-  AttributeSuggestion,
-  ElementSuggestion,
-  isElementAllowed,
-  textValues,
-  ValueSuggestions,
-} from './completion';
+export { loadRelaxNg, RelaxNgSchema } from './loadRelaxNg';
+export { validate } from './validator';
+export { allowedAttributes, allowedChildElements, attributeValues, textValues } from './completion';

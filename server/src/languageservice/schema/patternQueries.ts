@@ -148,10 +148,6 @@ export function missingAttributes(p: Pattern, closes: (q: Pattern) => boolean): 
   return walk(p);
 }
 
-export function elementName(p: Pattern): string {
-  return (p.extra as { name: string }).name;
-}
-
 export function attributeName(p: Pattern): string {
   return (p.extra as { name: string }).name;
 }

@@ -69,7 +69,6 @@ import { RuleFacts } from './version/ruleFacts';
 import { cpuHostModelFloor, machineTypeFloor, onCrashWithoutPanic, usbControllerFloor } from './version/seedChecks';
 
 export type { VersionFindingData } from './version/findingData';
-export { VERSION_REJECT, VERSION_DROP, VERSION_QEMU, DEFINE_REJECT, MIGRATION_NOTE, NO_EFFECT } from './version/versionRules';
 
 export interface MigrationFloor {
   libvirt?: string;

@@ -116,7 +116,3 @@ export function sinceIn(info: PathInfo, value: string | undefined, attrs: AttrsS
 export function sinceFor(path: string, value: string | undefined, attrs: AttrsSource, driver: string): VersionFact | undefined {
   return sinceIn(pathInfo(path), value, attrs, driver);
 }
-
-export function hasValueFacts(path: string): boolean {
-  return pathInfo(path).values.size > 0;
-}

@@ -72,11 +72,6 @@ export function textRange(el: XmlElement): Range {
   return [t.start + lead, t.end - trail];
 }
 
-/** the attribute named `name` of the element, with its value */
-export function attrOf(el: XmlElement | undefined, name: string): XmlAttribute | undefined {
-  return el?.getAttribute(name);
-}
-
 /** an integer attribute/text in libvirt's notation (decimal or 0x hex) */
 export function parseInteger(s: string | undefined): number | undefined {
   if (s === undefined) return undefined;

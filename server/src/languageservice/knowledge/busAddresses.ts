@@ -41,6 +41,8 @@ export const USB_CONTROLLER_PORTS: Record<string, number> = {
   'pci-ohci': 3,
   'qemu-xhci': 4,
   'nec-xhci': 4,
+  qusb1: 8,
+  qusb2: 8,
 };
 /** ports of a USB hub */
 export const USB_HUB_PORTS = 8;

@@ -73,10 +73,4 @@ export function textRange(el: XmlElement): Range {
 }
 
 /** an integer attribute/text in libvirt's notation (decimal or 0x hex) */
-export function parseInteger(s: string | undefined): number | undefined {
-  if (s === undefined) return undefined;
-  const t = s.trim();
-  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t, 16);
-  if (/^\d+$/.test(t)) return parseInt(t, 10);
-  return undefined;
-}
+export { uint as parseInteger } from './ruleFacts';

@@ -18,23 +18,10 @@
  * expansion; the addresses are the document's.
  */
 import { XmlElement } from '../../parser/xmlNodes';
+import { USB_CONTROLLER_PORTS } from '../../knowledge/busAddresses';
 import { attrRange, int, LibvirtRule, nameOf, RuleFacts, uint } from './ruleFacts';
 
-const MODEL_PORTS: Record<string, number> = {
-  'piix3-uhci': 2,
-  'piix4-uhci': 2,
-  'vt82c686b-uhci': 2,
-  ehci: 6,
-  'ich9-ehci1': 6,
-  'ich9-uhci1': 0,
-  'ich9-uhci2': 0,
-  'ich9-uhci3': 0,
-  'pci-ohci': 3,
-  'nec-xhci': 4,
-  'qemu-xhci': 4,
-  qusb1: 8,
-  qusb2: 8,
-};
+const MODEL_PORTS = USB_CONTROLLER_PORTS;
 
 /** a written port path, or 'bad' when libvirt cannot parse it, undefined when absent or empty */
 function portPath(a: XmlElement): number[] | 'bad' | undefined {

@@ -141,7 +141,8 @@ export function versionFindings(doc: DomainDocument, settings: VersionSettings =
   const domain = doc.domain;
   if (!domain) return [];
   const profile = typeof settings.profile === 'object' ? settings.profile : resolveProfile({ profile: settings.profile });
-  const g = guestOf(domain, profile);
+  const expansion = expansionFor(doc, domain, profile);
+  const g = guestOf(domain, expansion);
   const floor = cleanFloor(settings.floor);
   const target: Scope = { kind: 'target', libvirt: profile.libvirt, qemu: profile.qemu };
   const out = factFindings(g, target);
@@ -150,9 +151,7 @@ export function versionFindings(doc: DomainDocument, settings: VersionSettings =
     for (const check of DEFINE_CHECKS) check(ctx);
     for (const rule of INVENTORY_RULES)
       if (ctx.targetIn(rule.since)) rule.run(domain, (check, range, reason) => ctx.reject(check, range, reason));
-    runLibvirtRules(new RuleFacts(domain, expansionFor(doc, domain, profile), profile), (check, range, reason) =>
-      ctx.reject(check, range, reason),
-    );
+    runLibvirtRules(new RuleFacts(domain, expansion, profile), (check, range, reason) => ctx.reject(check, range, reason));
     onCrashWithoutPanic(ctx);
   }
   if (floor.libvirt || floor.qemu) {

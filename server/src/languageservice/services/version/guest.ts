@@ -6,7 +6,7 @@
 import { XmlAttribute, XmlElement } from '../../parser/xmlNodes';
 import { defaultMachineAlias } from '../../knowledge/machineTypes';
 import { isArmArch, isX86Arch, MachineKind, machineKind } from '../../knowledge/machineKind';
-import { TargetProfile } from '../../profiles/profile';
+import { Expansion } from '../../expander/expand';
 
 export interface Guest {
   domain: XmlElement;
@@ -21,15 +21,20 @@ export interface Guest {
   isArm: boolean;
 }
 
-export function guestOf(domain: XmlElement, profile: TargetProfile): Guest {
-  const type = domain.path('os', 'type');
-  const arch = type?.attr('arch') ?? profile.hostArch;
-  const machine = type?.attr('machine') ?? defaultMachineAlias(arch) ?? '';
+/**
+ * The guest as the expander sees it: arch and machine family come from the
+ * expansion (its os rule decides the default arch and machine); `machine`
+ * keeps the name as written (or the alias libvirt starts from), which is
+ * what messages and the per-version machine lists name.
+ */
+export function guestOf(domain: XmlElement, expansion: Expansion): Guest {
+  const arch = expansion.arch;
+  const machine = domain.path('os', 'type')?.attr('machine') ?? defaultMachineAlias(arch) ?? '';
   const isX86 = isX86Arch(arch);
   const isArm = isArmArch(arch);
   const domType = domain.attr('type') ?? 'qemu';
   const driver = ['qemu', 'kvm', 'hvf', 'kqemu'].includes(domType) ? 'qemu' : domType;
-  return { domain, arch, machine, machineKind: machineKind(arch, machine), driver, isX86, isArm };
+  return { domain, arch, machine, machineKind: machineKind(arch, expansion.machine || machine), driver, isX86, isArm };
 }
 
 /** the floor or the target, with the words messages use for it */

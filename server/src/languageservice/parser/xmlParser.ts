@@ -104,6 +104,12 @@ class Parser {
     if (this.errors.length < 1000) this.errors.push({ start, end, message, code });
   }
 
+  /** a character XML 1.0 does not allow, at the cursor (libxml2 refuses the document) */
+  private forbiddenCharacter(c: number): void {
+    const hex = c.toString(16).toUpperCase().padStart(4, '0');
+    this.error(this.pos, this.pos + 1, `Character U+${hex} is not allowed in XML`, 'invalid-character');
+  }
+
   private get current(): XmlElement | undefined {
     return this.stack.length ? this.stack[this.stack.length - 1] : undefined;
   }
@@ -138,12 +144,7 @@ class Parser {
       if (!isWhitespace(c)) {
         nonWhitespace = true;
         if (isForbiddenChar(c)) {
-          this.error(
-            this.pos,
-            this.pos + 1,
-            `Character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
-            'invalid-character',
-          );
+          this.forbiddenCharacter(c);
         } else if (c === GT && this.text.startsWith(']]>', this.pos - 2)) {
           this.error(this.pos - 2, this.pos + 1, "']]>' is not allowed in text", 'cdata-end-in-text');
         }
@@ -492,12 +493,7 @@ class Parser {
         continue;
       }
       if (isForbiddenChar(c)) {
-        this.error(
-          this.pos,
-          this.pos + 1,
-          `Character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`,
-          'invalid-character',
-        );
+        this.forbiddenCharacter(c);
       }
       this.pos++;
     }

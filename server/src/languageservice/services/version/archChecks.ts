@@ -110,22 +110,17 @@ export function devicesPerArch(ctx: CheckContext): void {
           `QEMU's s390x binary has no USB ${el.attr('type') ?? 'input'} device ("usb ${el.attr('type') ?? 'input'} is not supported by this QEMU binary")`,
         );
     }
-    for (const c of ctx.devices('controller')) {
-      const t = c.getAttribute('type');
-      if (t?.value === 'sata')
-        ctx.reject('device-arch', valueRange(t), `QEMU's s390x binary has no SATA ("SATA is not supported with this QEMU binary")`, {
+    // a SATA controller, or a disk on the SATA bus
+    const sata = [
+      ...ctx.devices('controller').map((c) => c.getAttribute('type')),
+      ...ctx.devices('disk').map((d) => d.child('target')?.getAttribute('bus')),
+    ];
+    for (const a of sata)
+      if (a?.value === 'sata')
+        ctx.reject('device-arch', valueRange(a), `QEMU's s390x binary has no SATA ("SATA is not supported with this QEMU binary")`, {
           node: 'value',
           value: 'sata',
         });
-    }
-    for (const d of ctx.devices('disk')) {
-      const b = d.child('target')?.getAttribute('bus');
-      if (b?.value === 'sata')
-        ctx.reject('device-arch', valueRange(b), `QEMU's s390x binary has no SATA ("SATA is not supported with this QEMU binary")`, {
-          node: 'value',
-          value: 'sata',
-        });
-    }
     for (const t of ctx.devices('tpm')) {
       const be = t.child('backend')?.getAttribute('type');
       if (be?.value)

@@ -294,8 +294,14 @@ export class LibxmlEmulator {
       this.addError('INTERNAL');
       return -1;
     }
+    return this.validateEach(first, false);
+  }
+
+  /** validates the definitions of a list in turn (skipping attributes if asked); -1 when one fails */
+  private validateEach(first: Def, skipAttributes: boolean): number {
     let ret = 0;
     for (const d of listOf(first)) {
+      if (skipAttributes && d.type === T.ATTRIBUTE) continue;
       if (!this.state && !this.states) {
         this.addError('NOSTATE');
         return -1;
@@ -686,17 +692,7 @@ export class LibxmlEmulator {
       } else needmore = true;
     }
     if (!needmore) return ret;
-    for (const d of listOf(first)) {
-      if (d.type === T.ATTRIBUTE) continue;
-      if (!this.state && !this.states) {
-        this.addError('NOSTATE');
-        return -1;
-      }
-      const res = this.validateDefinition(d);
-      if (res < 0) ret = -1;
-      if (res === -1) break;
-    }
-    return ret;
+    return this.validateEach(first, true) < 0 ? -1 : ret;
   }
 
   private validateAttribute(def: Def): number {

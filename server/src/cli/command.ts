@@ -8,6 +8,8 @@ export interface CliIO {
   readFile: (path: string) => string;
   /** a domain file with its encoding problems (parser/decode.ts); absent: readFile, no problems */
   readDomain?: (path: string) => Decoded;
+  /** a one-line progress report on a terminal (replaced by the next; undefined clears it); absent when not a terminal */
+  progress?: (line: string | undefined) => void;
 }
 
 export interface Command {

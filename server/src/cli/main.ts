@@ -62,6 +62,25 @@ export function defaultIO(): CliIO {
     stderr: (s) => void process.stderr.write(s),
     readFile: readDocument,
     readDomain: readDomainFile,
+    ...(process.stderr.isTTY ? { progress: terminalProgress() } : {}),
+  };
+}
+
+/** `\r`-rewritten status line on standard error, at most every 200 ms */
+function terminalProgress(): (line: string | undefined) => void {
+  let last = 0;
+  let shown = false;
+  return (line) => {
+    if (line === undefined) {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+      return;
+    }
+    const now = Date.now();
+    if (now - last < 200) return;
+    last = now;
+    shown = true;
+    process.stderr.write(`\r\x1b[K${line}`);
   };
 }
 

@@ -4,21 +4,22 @@
  * A file that cannot be read, or whose analysis fails, is named in one line
  * and the others are still checked (exit status 2 at the end).
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToFileURL } from 'url';
-import { documentFindings } from '../../languageservice/services/documentFindings';
-import { ruleById } from '../../languageservice/diagnosticRules';
 import { formatOptions, option } from '../args';
 import { Command, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../command';
 import { resolveInputs } from '../inputs';
 import { CheckResult } from '../output/checkResult';
 import { toGithub } from '../output/github';
 import { toSarif } from '../output/sarif';
-import { cliLanguageService, cliSettings } from '../cliService';
-import { PROFILE_OPTIONS, profileFromArgs } from '../profileOptions';
-import { DefaultsLevel, DEFAULTS_LEVELS } from '../../languageservice/services/abiRisk';
+import { PROFILE_OPTIONS } from '../profileOptions';
+import { DEFAULTS_LEVELS } from '../../languageservice/services/abiRisk';
+import { checkFile, checkService, FileOutcome } from '../checkFile';
+import { checkInPool, defaultJobs, FILES_PER_WORKER, workerCount } from '../checkPool';
+import { readDomainFile } from '../files';
 
 type JsonDiagnostic = CheckResult;
+
+/** below this many files a run is too short for a progress line */
+const PROGRESS_FROM = 20;
 
 const options = [
   {
@@ -38,6 +39,11 @@ const options = [
       'what libvirt fills in the same way on every known release: inlay (default: left out, only ABI risks are reported), diagnostics (reported too), off',
     choices: [...DEFAULTS_LEVELS],
   },
+  {
+    name: 'jobs',
+    value: 'N',
+    description: `threads for many files, or auto for one per core (default 1: no worker threads; a worker starts per ${FILES_PER_WORKER} files, output is the same)`,
+  },
   { name: 'debug', description: 'on an internal failure, print the stack trace' },
   { name: 'quiet', description: 'no summary line on standard error' },
   { name: 'help', description: 'show this help' },
@@ -47,7 +53,7 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'report problems in domain XML files',
   usage:
-    'domxml check [--format text|json|sarif|github] [--defaults inlay|diagnostics|off] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] FILE|DIR|GLOB...',
+    'domxml check [--format text|json|sarif|github] [--defaults inlay|diagnostics|off] [--profile ID | --libvirt V --qemu V] [--floor-libvirt V] [--floor-qemu V] [--jobs N] FILE|DIR|GLOB...',
   options,
   run(args, io) {
     if (args.flags.has('help')) {
@@ -66,7 +72,6 @@ export const checkCommand: Command = {
       return EXIT_USAGE;
     }
     const format = option(args, 'format') ?? 'text';
-    const floor = { libvirt: option(args, 'floor-libvirt'), qemu: option(args, 'floor-qemu') };
     for (const name of ['floor-libvirt', 'floor-qemu']) {
       const v = option(args, name);
       if (v !== undefined && !/^\d+(\.\d+){0,2}$/.test(v)) {
@@ -74,12 +79,7 @@ export const checkCommand: Command = {
         return EXIT_USAGE;
       }
     }
-    const target = profileFromArgs(args, io);
-    const service = cliLanguageService(target);
-    const defaults = option(args, 'defaults') as DefaultsLevel | undefined;
-    service.configure(
-      cliSettings(target, { schemaDirectory: option(args, 'schema-dir'), defaults, ...(floor.libvirt || floor.qemu ? { floor } : {}) }),
-    );
+    const service = checkService(args, io);
     const inputs = resolveInputs(args.positional);
     const results: JsonDiagnostic[] = [];
     let failed = false;
@@ -95,55 +95,38 @@ export const checkCommand: Command = {
     };
     let errors = 0;
     let warnings = 0;
-    for (const file of inputs.files) {
-      let text: string;
-      let encodingProblems: { offset: number; message: string }[];
-      try {
-        const decoded = io.readDomain ? io.readDomain(file) : { text: io.readFile(file), problems: [] };
-        text = decoded.text;
-        encodingProblems = decoded.problems;
-      } catch (e) {
-        io.stderr(`domxml check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        failed = true;
-        continue;
-      }
-      const own: JsonDiagnostic[] = [];
-      try {
-        // fault injection for the tests of this error boundary (no effect unless the variable names the file)
-        if (process.env.DOMXML_FAULT_INJECT && file.endsWith(process.env.DOMXML_FAULT_INJECT))
-          throw new Error('fault injected by DOMXML_FAULT_INJECT');
-        const uri = file === '-' ? 'stdin:-' : pathToFileURL(file).href;
-        const document = TextDocument.create(uri, 'xml', 1, text);
-        const doc = service.parse(document);
-        for (const p of encodingProblems)
-          own.push({
-            file,
-            range: doc.range(p.offset, Math.min(text.length, p.offset + 1)),
-            severity: 'error',
-            code: 'syntax',
-            message: p.message,
-          });
-        for (const f of documentFindings(service, document, doc)) {
-          const severity = f.severity ?? ruleById(f.rule)?.defaultSeverity ?? 'warning';
-          if (severity === 'off') continue;
-          own.push({ file, range: doc.range(f.start, f.end), severity, code: f.rule, message: f.message });
-        }
-      } catch (e) {
-        // a bug of ours: name the file, keep going with the others
-        const err = e instanceof Error ? e : new Error(String(e));
-        io.stderr(
-          `domxml check: ${file}: internal error: ${err.message}${args.flags.has('debug') ? `\n${err.stack ?? ''}` : ' (--debug for the stack)'}\n`,
-        );
-        failed = true;
-        continue;
-      }
-      for (const r of own) {
+    const debug = args.flags.has('debug');
+    // long runs on a terminal show how far they are (quiet turns it off, like the summary)
+    const progress = !args.flags.has('quiet') && inputs.files.length >= PROGRESS_FROM ? io.progress : undefined;
+    let done = 0;
+    const take = (_i: number, o: FileOutcome) => {
+      done++;
+      if (o.stderr || (streaming && o.results.length)) progress?.(undefined);
+      if (o.stderr) io.stderr(o.stderr);
+      if (o.failed) failed = true;
+      for (const r of o.results) {
         if (r.severity === 'error') errors++;
         else if (r.severity === 'warning') warnings++;
       }
-      if (streaming) emit(own);
-      else results.push(...own);
+      if (streaming) emit(o.results);
+      else results.push(...o.results);
+      progress?.(`domxml check: ${done}/${inputs.files.length} files, ${errors} errors, ${warnings} warnings`);
+    };
+    const jobsArg = option(args, 'jobs');
+    if (jobsArg !== undefined && jobsArg !== 'auto' && !/^[1-9]\d*$/.test(jobsArg)) {
+      io.stderr(`domxml check: --jobs needs a number of threads or 'auto' (got '${jobsArg}')\nusage: ${this.usage}\n`);
+      return EXIT_USAGE;
     }
+    // default one thread: on the 2-core machine workers measured no faster (bench/README.md)
+    const jobs = jobsArg === 'auto' ? defaultJobs() : jobsArg ? Number(jobsArg) : 1;
+    // workers read files themselves: only with the real file system (not a test's IO)
+    const workers = io.readDomain === readDomainFile ? workerCount(inputs.files.length, jobs) : 0;
+    if (workers) {
+      const stats = checkInPool(inputs.files, args, workers, (f) => checkFile(service, f, io, debug), take);
+      if (debug)
+        io.stderr(`domxml check: ${stats.workers} worker thread(s) checked ${stats.filesInWorkers} of ${inputs.files.length} files\n`);
+    } else inputs.files.forEach((f, i) => take(i, checkFile(service, f, io, debug)));
+    progress?.(undefined);
     if (format === 'json') io.stdout(JSON.stringify(results, null, 2) + '\n');
     else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(results), null, 2) + '\n');
     if (!args.flags.has('quiet')) {

@@ -26,6 +26,8 @@ import { interfacesRule } from './interfaces';
 import { lifecycleRule } from './lifecycle';
 import { hostdevsRule } from './hostdevs';
 import { memoryRule } from './memory';
+import { numaCellsRule } from './numaCells';
+import { numaMemoryTotalRule } from './numaMemoryTotal';
 import { osTypeRule } from './osType';
 import { panicRule } from './panic';
 import { pciAddressesRule } from './pciAddresses';
@@ -41,6 +43,8 @@ import { virtioSerialAddressesRule } from './virtioSerialAddresses';
 export const EXPANDER_RULES: Rule[] = [
   // parse-time defaults
   identityRule,
+  numaCellsRule,
+  numaMemoryTotalRule,
   memoryRule,
   vcpuRule,
   osTypeRule,

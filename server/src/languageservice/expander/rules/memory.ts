@@ -22,7 +22,7 @@ function normalise(ctx: ExpandContext, el: ENode, rule: string): number | undefi
 
 export const memoryRule: Rule = {
   id: 'memory',
-  description: 'writes memory sizes in KiB and adds <currentMemory> equal to <memory>',
+  description: 'writes memory sizes (also of memory devices) in KiB and adds <currentMemory> equal to <memory>',
   apply(ctx) {
     const mem = ctx.root.child('memory');
     if (!mem) return;
@@ -30,6 +30,11 @@ export const memoryRule: Rule = {
     for (const name of ['maxMemory']) {
       const el = ctx.root.child(name);
       if (el) normalise(ctx, el, this.id);
+    }
+    // memory devices (<memory model='dimm|nvdimm|virtio-mem|...'>): their size too (virDomainMemoryTargetDefParseXML)
+    for (const dev of ctx.root.child('devices')?.all('memory') ?? []) {
+      const size = dev.path('target', 'size');
+      if (size) normalise(ctx, size, this.id);
     }
     const cur = ctx.root.child('currentMemory');
     if (cur) {

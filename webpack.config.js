@@ -48,5 +48,8 @@ class BundleIdPlugin {
 
 module.exports = [
   bundle({ client: './client/src/extension.ts' }, { vscode: 'commonjs vscode' }),
-  { ...bundle({ server: './server/src/server.ts', cli: './server/src/cli/main.ts', cliWorker: './server/src/cli/checkWorker.ts' }, {}), plugins: [new BundleIdPlugin()] },
+  {
+    ...bundle({ server: './server/src/server.ts', cli: './server/src/cli/main.ts', cliWorker: './server/src/cli/checkWorker.ts' }, {}),
+    plugins: [new BundleIdPlugin()],
+  },
 ];

@@ -20,13 +20,16 @@ export class TestLspClient {
   readonly connection: ProtocolConnection;
   private readonly child: ChildProcess;
   private readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** window/logMessage lines the server sent */
+  readonly log: string[] = [];
   private readonly waiters: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   stderr = '';
 
-  /** nodeOptions: the node flags the server starts with (default: those the VS Code client uses) */
-  constructor(args: string[] = ['--stdio'], nodeOptions: string[] = SERVER_NODE_OPTIONS) {
+  /** nodeOptions: the node flags the server starts with (default: those the VS Code client uses); env: added variables */
+  constructor(args: string[] = ['--stdio'], nodeOptions: string[] = SERVER_NODE_OPTIONS, env: Record<string, string> = {}) {
     this.child = spawn(process.execPath, [...nodeOptions, path.join(REPO, 'dist', 'server.js'), ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -37,6 +40,7 @@ export class TestLspClient {
         w.resolve(p.diagnostics);
       }
     });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.log.push(p.message));
     this.connection.listen();
   }
 

@@ -78,5 +78,6 @@ export const RULE_CODES = [
   'abi-default',
   'abi-address',
   'abi-generated',
+  'internal-error',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -114,6 +114,40 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('language server when analysis throws', function () {
+  it('shows one internal-error diagnostic on that document, logs the stack, and keeps serving the others', async () => {
+    const client = new TestLspClient(['--stdio'], undefined, { DOMXML_FAULT_INJECT: 'victim.xml', DOMXML_NO_LOCAL_PROFILE: '1' });
+    try {
+      await client.initialize();
+      const victim = 'file:///ws/victim.xml';
+      let p = client.nextDiagnostics(victim);
+      await client.open(victim, BROKEN);
+      const diags = await p;
+      assert.deepStrictEqual(
+        diags.map((d) => [d.code, d.severity, d.range.start.line]),
+        [['internal-error', 1, 0]],
+      );
+      assert.match(diags[0].message, /could not analyse this document/);
+      assert.ok(
+        client.log.some((l) => /validation failed: Error: fault injected/.test(l) && /\n\s+at /.test(l)),
+        `log: ${client.log.join('\n')}`,
+      );
+      // the server still answers, and other documents are analysed as before
+      const other = 'file:///ws/other.xml';
+      p = client.nextDiagnostics(other);
+      await client.open(other, BROKEN);
+      assert.ok((await p).some((d) => d.code === 'syntax'));
+      const hover = await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: victim },
+        position: { line: 0, character: 2 },
+      });
+      assert.ok(hover === null || typeof hover === 'object');
+    } finally {
+      assert.strictEqual(await client.shutdown(), 0);
+    }
+  });
+});
+
 describe('language server over node IPC', () => {
   it('starts with --node-ipc and answers initialize', async function () {
     const { fork } = await import('child_process');

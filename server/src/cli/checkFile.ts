@@ -3,6 +3,7 @@
  * lines it has for standard error. Shared by the in-process loop and the
  * worker threads (checkWorker.ts), so both produce the same bytes.
  */
+import { injectFault } from '../faultInjection';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import { documentFindings } from '../languageservice/services/documentFindings';
@@ -50,9 +51,7 @@ export function checkFile(service: LanguageService, file: string, io: CliIO, deb
   }
   const own: CheckResult[] = [];
   try {
-    // fault injection for the tests of this error boundary (no effect unless the variable names the file)
-    if (process.env.DOMXML_FAULT_INJECT && file.endsWith(process.env.DOMXML_FAULT_INJECT))
-      throw new Error('fault injected by DOMXML_FAULT_INJECT');
+    injectFault(file);
     const uri = file === '-' ? 'stdin:-' : pathToFileURL(file).href;
     const document = TextDocument.create(uri, 'xml', 1, text);
     const doc = service.parse(document);

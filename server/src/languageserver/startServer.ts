@@ -5,17 +5,34 @@
  * that one bad document can never take the server down.
  */
 import * as fs from 'fs';
-import { Connection, InitializeResult, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { Connection, Diagnostic, DiagnosticSeverity, InitializeResult, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageSettings } from '../languageservice/languageService';
 import { readHostProfile } from '../host/virshProfile';
 import { TargetProfile } from '../languageservice/profiles/profile';
+import { RULES } from '../languageservice/diagnosticRules';
+import { injectFault } from '../faultInjection';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { IdleCollector } from './idleCollector';
 import { registerCommands, SERVER_COMMANDS } from './commands';
 import { sendStatus } from './status';
 import { CODE_ACTION_KINDS } from './codeActionKinds';
 import { EDITOR_CAPABILITIES, refreshEditorFeatures, registerEditorFeatures } from './editorFeatures';
+
+/**
+ * what the document shows when analysing it threw (a bug of ours): one located diagnostic, so that an
+ * empty Problems panel never pretends the document is fine
+ */
+function analysisFailed(): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: 'domxml',
+    code: RULES['internal-error'].id,
+    message:
+      'domxml could not analyse this document (a bug in domxml, not in the document); the "libvirt Domain XML" output log has the details.',
+  };
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -49,7 +66,10 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const started = process.hrtime.bigint();
-    const result = guard('validation', [], () => service.doValidation(doc));
+    const result = guard('validation', undefined, () => {
+      injectFault(uri);
+      return service.doValidation(doc);
+    }) ?? [analysisFailed()];
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (ms > 200) connection.console.log(`domxml: validated ${uri} in ${ms.toFixed(1)} ms`);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result });

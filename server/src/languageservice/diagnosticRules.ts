@@ -25,6 +25,12 @@ export const RULES = {
     defaultSeverity: 'error',
     docUrl: 'https://www.w3.org/TR/xml/#sec-well-formed',
   },
+  'internal-error': {
+    id: 'internal-error',
+    title: 'Analysis failed (a bug in domxml; the output log has the stack)',
+    defaultSeverity: 'error',
+    docUrl: 'https://libvirt.org/formatdomain.html',
+  },
 } as const satisfies Record<string, DiagnosticRule>;
 
 /** @public the code of every rule, for clients that switch on codes */

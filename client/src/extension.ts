@@ -43,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'libvirt-domain-xml' }, { language: 'xml', scheme: 'file' }, { language: 'xml', scheme: 'untitled' }],
     outputChannel: output,
-    initializationOptions: { settings: serverSettings() },
+    // read again at each (re)start: granting trust restarts the server, which then may run virsh and git
+    initializationOptions: () => ({ settings: serverSettings(), trusted: vscode.workspace.isTrusted }),
     middleware: {
       workspace: {
         // answer the server's workspace/configuration request with the nested shape it expects
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     detectDomainDocuments(),
     ...registerClientCommands(() => client!),
     autoCloseTags(() => client!),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('domxml'))
         void client?.sendNotification('workspace/didChangeConfiguration', { settings: { domxml: serverSettings() } });

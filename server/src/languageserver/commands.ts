@@ -14,6 +14,10 @@ import { abiDiffWithHead } from './abiDiffHead';
 
 export const SERVER_COMMANDS: string[] = Object.values(SERVER_COMMAND);
 
+export const RESTRICTED_ABI_DIFF =
+  '# ABI comparison\n\nThis workspace is not trusted (Restricted Mode), so domxml does not run git in it: git would read the ' +
+  "repository's own configuration. Trust the workspace to compare with HEAD, or run `domxml abi-diff --git HEAD FILE` yourself.\n";
+
 type Guard = <T>(what: string, fallback: T, fn: () => T) => T;
 
 export function registerCommands(
@@ -21,6 +25,7 @@ export function registerCommands(
   documents: TextDocuments<TextDocument>,
   service: LanguageService,
   guard: Guard,
+  trusted: () => boolean,
 ): void {
   connection.onExecuteCommand((params) => {
     const args = params.arguments ?? [];
@@ -54,6 +59,8 @@ export function registerCommands(
       case SERVER_COMMAND.abiDiffHead: {
         const doc = documents.get(String(args[0]));
         if (!doc) return null;
+        // git reads the repository's own configuration (hooks, fsmonitor): not run in an untrusted workspace
+        if (!trusted()) return RESTRICTED_ABI_DIFF;
         return guard<string | null>('abi-diff', null, () => abiDiffWithHead(doc, service.profile()));
       }
       case SERVER_COMMAND.listProfiles: {

@@ -36,9 +36,13 @@ function analysisFailed(): Diagnostic {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  // false when the client says the workspace is untrusted (VS Code's Restricted Mode): then no program runs,
+  // neither virsh for the local host's profile nor git for the ABI comparison with HEAD
+  let trusted = true;
   // the local host's libvirt, read once through virsh when a setting first needs it
   let local: { profile?: TargetProfile } | undefined;
-  const localProfile = () => (local ??= { profile: process.env.DOMXML_NO_LOCAL_PROFILE ? undefined : readHostProfile() }).profile;
+  const localProfile = () =>
+    (local ??= { profile: process.env.DOMXML_NO_LOCAL_PROFILE || !trusted ? undefined : readHostProfile() }).profile;
   const service = getLanguageService({
     localProfile,
     readFile: (p) => {
@@ -80,7 +84,8 @@ export function startServer(connection: Connection): void {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     refresh.inlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     refresh.codeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-    const init = params.initializationOptions as { settings?: LanguageSettings } | undefined;
+    const init = params.initializationOptions as { settings?: LanguageSettings; trusted?: boolean } | undefined;
+    trusted = init?.trusted !== false;
     if (init?.settings) service.configure(init.settings);
     return {
       capabilities: {
@@ -118,7 +123,7 @@ export function startServer(connection: Connection): void {
   });
 
   registerEditorFeatures(connection, documents, service, guard);
-  registerCommands(connection, documents, service, guard);
+  registerCommands(connection, documents, service, guard, () => trusted);
 
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {

@@ -8,52 +8,12 @@
  * those of `dumpxml` that the input lacks; the expander's predicted facts
  * are those of its expansion that the input lacks.
  */
-import { ENode, fromXml } from '../../server/src/languageservice/expander/eTree';
+import { fromXml } from '../../server/src/languageservice/expander/eTree';
+import { factsOf, isAddressFact } from '../../server/src/languageservice/expander/facts';
 import { GENERATED } from '../../server/src/languageservice/expander/fill';
 import { parseXml } from '../../server/src/languageservice/parser/xmlParser';
 
-function identity(n: ENode, ordinal: number): string {
-  const a = (k: string) => n.attr(k) ?? '';
-  switch (n.name) {
-    case 'controller':
-      return `[${a('type')}:${a('index')}]`;
-    case 'disk':
-      return `[${n.child('target')?.attr('dev') ?? ordinal}]`;
-    case 'input':
-      return `[${a('type')}:${a('bus')}]`;
-    case 'channel':
-      return `[${n.child('target')?.attr('name') ?? n.child('target')?.attr('type') ?? ''}#${ordinal}]`;
-    case 'feature':
-    case 'timer':
-      return `[${a('name')}]`;
-    case 'boot':
-      return n.parent?.name === 'os' ? `[${a('dev')}]` : '';
-    case 'graphics':
-      return `[${a('type')}]`;
-    case 'audio':
-      return `[${a('type')}]`;
-    default:
-      return `[${ordinal}]`;
-  }
-}
-
-/** facts of a domain: `path` for existence, `path@attr=value`, `path#text=value` */
-export function factsOf(root: ENode): Set<string> {
-  const out = new Set<string>();
-  const visit = (n: ENode, path: string) => {
-    out.add(path);
-    for (const [k, v] of n.attrs) out.add(`${path}@${k}=${v}`);
-    if (n.value) out.add(`${path}#text=${n.value}`);
-    const counts = new Map<string, number>();
-    for (const c of n.children) {
-      const i = counts.get(c.name) ?? 0;
-      counts.set(c.name, i + 1);
-      visit(c, `${path}/${c.name}${identity(c, i)}`);
-    }
-  };
-  visit(root, '/domain');
-  return out;
-}
+export { isAddressFact };
 
 /** values libvirt generates afresh each define: compared only for presence */
 const GENERATED_FACTS = [/^\/domain#?\/uuid\[0\]#text=/, /\/interface\[\d+\]\/mac\[0\]@address=/, /^\/domain\/name\[0\]#text=/];
@@ -71,10 +31,6 @@ export function factsOfXml(text: string): Set<string> {
   const root = parseXml(text).root;
   if (!root) throw new Error('no root element');
   return normalise(factsOf(fromXml(root)));
-}
-
-export function isAddressFact(f: string): boolean {
-  return /\/address(\[\d+\])?(?=[@/#]|$)/.test(f) || /\/target(\[\d+\])?@(chassis|port)=/.test(f);
 }
 
 export interface Score {

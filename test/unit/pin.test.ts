@@ -402,6 +402,36 @@ describe('pin', () => {
       assertIdempotent(text, [disksRule]);
     });
 
+    it('writes the addresses that adding controllers would move, so that pin keeps the ABI (libvirt 9.0 confirmed)', () => {
+      // libvirt adds pci-bridges 1 and 2 after the written index 3, and index 3 takes the first free slot;
+      // written ahead of it, the added bridges would take that slot on the next define
+      const text = lines(
+        "<domain type='qemu'>",
+        '  <name>vm</name>',
+        "  <memory unit='KiB'>1048576</memory>",
+        '  <vcpu>1</vcpu>',
+        "  <os><type arch='x86_64' machine='pc'>hvm</type></os>",
+        '  <devices>',
+        "    <controller type='pci' index='3' model='pci-bridge'/>",
+        '  </devices>',
+        '</domain>',
+      );
+      const doc = parse(text);
+      const before = expand(doc);
+      const slotOf = (e: Expansion, index: string) =>
+        e.root
+          .child('devices')!
+          .children.find((c) => c.name === 'controller' && c.attr('type') === 'pci' && c.attr('index') === index)
+          ?.child('address')
+          ?.attr('slot');
+      assert.strictEqual(slotOf(before, '3'), '0x02', 'the written bridge takes the first free slot');
+      const out = pin(text);
+      const after = expand(parse(out));
+      for (const index of ['1', '2', '3']) assert.strictEqual(slotOf(after, index), slotOf(before, index), `bridge ${index} moved`);
+      assert.match(out, /<controller type='pci' index='3' model='pci-bridge'>[\s\S]*?slot='0x02'/);
+      assertIdempotent(text);
+    });
+
     it('pins nothing in a document that is not well-formed', () => {
       const doc = parse("<domain type='qemu'>\n  <os>\n    <type machine='pc'>hvm\n</domain>\n");
       assert.deepStrictEqual(pinEdits(doc, expand(doc)), []);

@@ -20,7 +20,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextEdit } from 'vscode-languageserver-types';
 import { DomainDocument } from '../domainDocument';
-import { Expansion } from '../expander/expand';
+import { expandDomain, Expansion } from '../expander/expand';
+import { factPaths, factsOf, subtreeFacts } from '../expander/facts';
 import { ENode } from '../expander/eTree';
 import { Fill, GENERATED } from '../expander/fill';
 import { orderedAttributes } from '../expander/format';
@@ -29,6 +30,7 @@ import { diskIndex } from '../knowledge/diskDefaults';
 import { attributeOrder, insertionIndex } from '../knowledge/formatOrder';
 import { MEMORY_UNITS } from '../knowledge/scalarDefaults';
 import { walkElements, XmlElement } from '../parser/xmlNodes';
+import { parseXml } from '../parser/xmlParser';
 
 export interface PinOptions {
   /** also pin device addresses ('address' fills) */
@@ -519,9 +521,46 @@ class Writer {
   }
 }
 
+/**
+ * The address fills (not written by these edits) whose value libvirt would no longer assign after the
+ * edits: what the pin writes can change the order libvirt assigns addresses in. libvirt keeps its
+ * controllers sorted by type and index when it parses a document, but inserts the ones it adds after
+ * those written, so writing an added `<controller type='pci' index='1'>` ahead of a written index 8
+ * moves the slot index 8 gets. The edited text is expanded again, and every address of the original
+ * expansion that the new one lacks is returned, to be pinned as it was.
+ */
+function movedAddresses(doc: DomainDocument, expansion: Expansion, edits: OffsetEdit[], written: Set<Fill>): Fill[] {
+  const candidates = expansion.fills.filter((f) => f.category === 'address' && !written.has(f) && attached(f.node, expansion.root));
+  if (!candidates.length || !edits.length) return [];
+  const root = parseXml(applyOffsetEdits(doc.text, edits)).root;
+  if (!root) return [];
+  const now = factsOf(expandDomain(root, expansion.profile).root);
+  const paths = factPaths(expansion.root);
+  return candidates.filter((f) => {
+    const path = paths.get(f.node);
+    if (path === undefined) return false;
+    if (f.kind === 'attribute') return !now.has(`${path}@${f.attribute}=${f.node.attr(f.attribute!) ?? ''}`);
+    for (const fact of subtreeFacts(f.node, path)) if (!now.has(fact)) return true;
+    return false;
+  });
+}
+
 /** the pin as offset edits, in document order (inserts at one offset in the order they appear) */
 export function pinOffsetEdits(doc: DomainDocument, expansion: Expansion, options: PinOptions = {}): OffsetEdit[] {
   if (!doc.isDomain || doc.xml.errors.length) return [];
+  let fills = selectPinFills(expansion, options);
+  let edits = planEdits(doc, expansion, { ...options, fills });
+  // what the edits write must not move an address libvirt assigns: pin those too, until nothing moves
+  for (let round = 0; round < 3; round++) {
+    const moved = movedAddresses(doc, expansion, edits, new Set(fills));
+    if (!moved.length) break;
+    fills = [...fills, ...moved];
+    edits = planEdits(doc, expansion, { ...options, fills });
+  }
+  return edits;
+}
+
+function planEdits(doc: DomainDocument, expansion: Expansion, options: PinOptions): OffsetEdit[] {
   const plan = new PinPlan(expansion, options);
   const writer = new Writer(doc.text, detectStyle(doc), plan);
   const touched = plan.touched().filter((n) => n.origin && n.origin.closed);

@@ -20,8 +20,11 @@ export const driveAddressCompletionRule: Rule = {
     for (const n of [...(devices?.all('disk') ?? []), ...(devices?.all('hostdev') ?? [])]) {
       const a = n.child('address');
       if (a?.attr('type') !== 'drive') continue;
+      const parts = ['controller', 'bus', 'target', 'unit'];
+      // a part written but not a number ('', 'x') fails the parse: libvirt rejects the domain, nothing is completed
+      if (parts.some((k) => a.attr(k) !== undefined && parseNum(a.attr(k)) === undefined)) continue;
       const attrs: [string, string][] = [['type', 'drive']];
-      for (const k of ['controller', 'bus', 'target', 'unit']) attrs.push([k, String(parseNum(a.attr(k)) ?? 0)]);
+      for (const k of parts) attrs.push([k, String(parseNum(a.attr(k)) ?? 0)]);
       writeAddress(ctx, n, attrs, {
         rule: RULE,
         category: 'address',

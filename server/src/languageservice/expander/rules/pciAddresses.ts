@@ -34,6 +34,8 @@ import { ENode } from '../eTree';
 import { FillMeta } from '../fill';
 import { isEmptyPciAddr, PciAddr, PciAddressError, PciAddressSet, PciBus } from '../pciAddressSet';
 
+/** PCI bus numbers are 8 bits */
+const MAX_PCI_BUS = 255;
 const RULE = 'pci-addresses';
 
 interface PciDev {
@@ -385,8 +387,19 @@ class PciPlanner {
     each('memory', (d) => d.flags !== 0);
   }
 
+  /**
+   * the highest PCI controller index; refuses (PciAddressError) an index that is not a bus number, which
+   * libvirt either fails to parse ('0x', '-1') or has no bus for (a PCI bus number is 0..255)
+   */
   maxIndex(): number {
-    return Math.max(-1, ...this.pciControllers().map((c) => Number(c.attr('index') ?? '0')));
+    let max = -1;
+    for (const c of this.pciControllers()) {
+      const text = c.attr('index') ?? '0';
+      const idx = Number(text);
+      if (!/^\d+$/.test(text) || idx > MAX_PCI_BUS) throw new PciAddressError(`PCI controller index '${text}' is not a bus number`);
+      max = Math.max(max, idx);
+    }
+    return max;
   }
 
   /** pass 1: which controllers libvirt adds */

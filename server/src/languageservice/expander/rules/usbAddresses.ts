@@ -14,6 +14,8 @@ import { FillMeta } from '../fill';
 import { effectiveUsbModel } from './pciAddresses';
 
 const RULE = 'usb-addresses';
+/** the most ports libvirt accepts on qemu-xhci and nec-xhci (QEMU's limit) */
+const XHCI_MAX_PORTS = 15;
 
 class Hub {
   readonly used: boolean[];
@@ -72,6 +74,15 @@ export const usbAddressesRule: Rule = {
       const n = USB_CONTROLLER_PORTS[model] ?? 0;
       return /xhci$/.test(model) && c.attr('ports') ? (parseNum(c.attr('ports')) ?? n) : n;
     };
+    // libvirt 9.0 rejects an xHCI controller with more than 15 ports (confirmed on the 9.0 daemon) and fails to
+    // parse a count that is not a number: nothing to predict for such a domain
+    const badPorts = (c: ENode) => {
+      const text = c.attr('ports');
+      if (text === undefined || !/xhci$/.test(effectiveUsbModel(ctx, c) ?? '')) return false;
+      const n = parseNum(text);
+      return n === undefined || n < 1 || n > XHCI_MAX_PORTS;
+    };
+    if (controllers.some(badPorts)) return;
     const usbHubs = () => devices.all('hub').filter((h) => h.attr('type') === 'usb');
     const list = usbDevices(ctx);
     const count = list.length + usbHubs().length;

@@ -1,0 +1,112 @@
+/**
+ * `npm run fuzz`: the property tests of test/properties/domainProperties.ts
+ * with many more cases (100,000 by default) and a fresh seed, spread over
+ * worker threads. A failing case is shrunk by fast-check and written to
+ * fuzz-failures/ (the document, and the broken property with the seed that
+ * replays it); copy the document to test/fixtures/fuzz/ to keep it as a
+ * regression input of `npm test`.
+ *
+ * Usage: node out/test/fuzz.js [--runs N] [--seed S] [--workers N]
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { isMainThread, parentPort, Worker } from 'worker_threads';
+import fc from 'fast-check';
+import { REPO } from './helpers';
+import { baseDocuments, Case, caseArb, caseText, checkText, newService } from './properties/domainProperties';
+
+interface Job {
+  seed: number;
+  runs: number;
+}
+
+interface Report {
+  seed: number;
+  runs: number;
+  failure?: { text: string; error: string; case: Case };
+}
+
+const CHUNK = 1000;
+
+function runChunk(job: Job, bases: ReturnType<typeof baseDocuments>, service: ReturnType<typeof newService>): Report {
+  const result = fc.check(
+    fc.property(caseArb(bases.length), (c) => checkText(service, caseText(c, bases), c.probes)),
+    { seed: job.seed, numRuns: job.runs },
+  );
+  if (!result.failed || !result.counterexample) return { seed: job.seed, runs: result.numRuns };
+  const [c] = result.counterexample;
+  const error =
+    result.errorInstance instanceof Error ? (result.errorInstance.stack ?? result.errorInstance.message) : String(result.errorInstance);
+  return { seed: job.seed, runs: result.numRuns, failure: { text: caseText(c, bases), error, case: c } };
+}
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const n = Number(args[i + 1]);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} wants a whole number, not '${args[i + 1]}'`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runs = option(args, '--runs', 100_000);
+  const seed = option(args, '--seed', Date.now() % 2 ** 31);
+  const workers = Math.max(1, option(args, '--workers', os.availableParallelism()));
+  const jobs: Job[] = [];
+  for (let done = 0, i = 0; done < runs; done += CHUNK, i++) jobs.push({ seed: seed + i, runs: Math.min(CHUNK, runs - done) });
+  console.log(`fuzz: ${runs} cases from seed ${seed} on ${workers} worker thread(s), ${baseDocuments().length} base documents`);
+  const started = Date.now();
+  let checked = 0;
+  const failures: Report[] = [];
+  await Promise.all(
+    Array.from({ length: Math.min(workers, jobs.length) }, () => {
+      const w = new Worker(__filename);
+      return new Promise<void>((resolve, reject) => {
+        const next = () => {
+          const job = jobs.shift();
+          if (job) w.postMessage(job);
+          else void w.terminate().then(() => resolve());
+        };
+        w.on('message', (r: Report) => {
+          checked += r.runs;
+          if (r.failure) failures.push(r);
+          process.stdout.write(
+            `fuzz: ${checked}/${runs} cases, ${failures.length} failing, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+          );
+          next();
+        });
+        w.on('error', reject);
+        next();
+      });
+    }),
+  );
+  const dir = path.join(REPO, 'fuzz-failures');
+  for (const f of failures) {
+    fs.mkdirSync(dir, { recursive: true });
+    const base = path.join(dir, `seed-${f.seed}`);
+    fs.writeFileSync(`${base}.xml`, f.failure!.text);
+    fs.writeFileSync(
+      `${base}.txt`,
+      `replay: node out/test/fuzz.js --runs ${CHUNK} --seed ${f.seed} --workers 1\ncase: ${JSON.stringify(f.failure!.case)}\n\n${f.failure!.error}\n`,
+    );
+    console.log(
+      `fuzz: FAILED (seed ${f.seed}): ${f.failure!.error.split('\n')[0]}\n  the document: ${base}.xml (copy it to test/fixtures/fuzz/ to keep it)`,
+    );
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`fuzz: ${checked} cases in ${seconds.toFixed(0)} s (${(checked / seconds).toFixed(0)}/s), ${failures.length} failing`);
+  process.exitCode = failures.length ? 1 : 0;
+}
+
+if (isMainThread) {
+  main().catch((e) => {
+    console.error(`fuzz: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 2;
+  });
+} else {
+  const bases = baseDocuments();
+  const service = newService();
+  parentPort!.on('message', (job: Job) => parentPort!.postMessage(runChunk(job, bases, service)));
+}

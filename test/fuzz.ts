@@ -62,11 +62,13 @@ async function main(): Promise<void> {
   const failures: Report[] = [];
   await Promise.all(
     Array.from({ length: Math.min(workers, jobs.length) }, () => {
-      const w = new Worker(__filename);
-      return new Promise<void>((resolve, reject) => {
+      // a bounded heap: a case that makes memory explode ends its worker with an error naming the seed, not the run
+      const w = new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: 1536 } });
+      return new Promise<void>((resolve) => {
+        let current: Job | undefined;
         const next = () => {
-          const job = jobs.shift();
-          if (job) w.postMessage(job);
+          current = jobs.shift();
+          if (current) w.postMessage(current);
           else void w.terminate().then(() => resolve());
         };
         w.on('message', (r: Report) => {
@@ -77,7 +79,12 @@ async function main(): Promise<void> {
           );
           next();
         });
-        w.on('error', reject);
+        w.on('error', (e) => {
+          const error = `the worker failed on this chunk: ${e.stack ?? e.message}`;
+          if (current)
+            failures.push({ seed: current.seed, runs: 0, failure: { text: '', error, case: { base: -1, mutations: [], probes: [] } } });
+          resolve();
+        });
         next();
       });
     }),

@@ -57,6 +57,11 @@ for (const f of VERSION_FACTS) {
   else byPath.set(f.path, [f]);
 }
 
+/** every path that has facts, for lookups that keep only what can be known (factLookup.ts) */
+export function factPaths(): Iterable<string> {
+  return byPath.keys();
+}
+
 /** All facts recorded for one path (the element/attribute itself and its enum values). */
 export function factsFor(path: string): VersionFact[] {
   return byPath.get(path) ?? [];

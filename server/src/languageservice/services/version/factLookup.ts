@@ -1,5 +1,5 @@
 /** Version-fact look-ups narrowed to the guest's driver (see knowledge/versionFacts.ts). */
-import { factsFor, VersionFact } from '../../knowledge/versionFacts';
+import { factPaths, factsFor, VersionFact } from '../../knowledge/versionFacts';
 import { compareVersions } from '../../knowledge/versions';
 import { XmlElement } from '../../parser/xmlNodes';
 import { KNOWN_CHILDREN, KNOWN_VALUES } from '../../knowledge/knownNames';
@@ -78,11 +78,28 @@ export class PathInfo {
     let c = table.get(name);
     if (!c) {
       c = new PathInfo(prefix + name);
-      // arbitrary documents may have any number of names: keep the tree bounded
-      if (table.size < 500) table.set(name, c);
+      // arbitrary documents have any names (a name half typed, a typo): keep only paths something is known
+      // about, so that the tree stays as large as the knowledge however long the editing session
+      if (isKnownPath(c.path)) table.set(name, c);
     }
     return c;
   }
+}
+
+let knownPaths: Set<string> | undefined;
+
+/** true when the path, or a path below it, has facts or known names */
+function isKnownPath(path: string): boolean {
+  if (!knownPaths) {
+    knownPaths = new Set();
+    for (const p of [...factPaths(), ...Object.keys(KNOWN_CHILDREN), ...Object.keys(KNOWN_VALUES)])
+      for (let cut = p.length; cut > 0; cut = p.lastIndexOf('/', cut - 1)) {
+        const prefix = p.slice(0, cut);
+        if (knownPaths.has(prefix)) break;
+        knownPaths.add(prefix);
+      }
+  }
+  return knownPaths.has(path);
 }
 
 const ROOTS = new Map<string, PathInfo>();
@@ -92,7 +109,10 @@ export function pathInfo(path: string): PathInfo {
   const cut = path.lastIndexOf('/');
   if (cut <= 0) {
     let r = ROOTS.get(path);
-    if (!r) ROOTS.set(path, (r = new PathInfo(path)));
+    if (!r) {
+      r = new PathInfo(path);
+      if (isKnownPath(path)) ROOTS.set(path, r);
+    }
     return r;
   }
   const last = path.slice(cut + 1);

@@ -26,6 +26,8 @@ function serverSettings(): unknown {
     schemaDirectory: c.get('schemaDirectory') || undefined,
     hideUnsupported: c.get('hideUnsupported') ?? false,
     defaults: c.get('defaults') || undefined,
+    caps: c.get('caps') || undefined,
+    domcaps: c.get<string[]>('domcaps')?.length ? c.get<string[]>('domcaps') : undefined,
   };
 }
 

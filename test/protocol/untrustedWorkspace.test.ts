@@ -70,7 +70,12 @@ describe('language server in an untrusted workspace', function () {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     const u = pkg.capabilities.untrustedWorkspaces;
     assert.strictEqual(u.supported, 'limited');
-    assert.deepStrictEqual([...u.restrictedConfigurations].sort(), ['domxml.profile', 'domxml.schemaDirectory']);
+    assert.deepStrictEqual([...u.restrictedConfigurations].sort(), [
+      'domxml.caps',
+      'domxml.domcaps',
+      'domxml.profile',
+      'domxml.schemaDirectory',
+    ]);
     for (const key of u.restrictedConfigurations) assert.ok(pkg.contributes.configuration.properties[key], `${key} is a setting`);
   });
 });

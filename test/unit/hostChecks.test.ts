@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DomainDocument } from '../../server/src/languageservice/domainDocument';
 import { versionFindings } from '../../server/src/languageservice/services/versionDiagnostics';
 import { builtinProfile } from '../../server/src/languageservice/profiles/builtinProfiles';
-import { withHostFacts } from '../../server/src/languageservice/profiles/capabilities';
+import { domcapsFor, parseDomainCapabilities, withHostFacts } from '../../server/src/languageservice/profiles/capabilities';
 import { FIXTURES } from '../helpers';
 
 const DIR = path.join(FIXTURES, 'hostcaps');
@@ -26,19 +26,16 @@ interface Verdict {
 }
 const verdicts = (JSON.parse(read('verdicts-9.0.json')) as { verdicts: Record<string, Verdict> }).verdicts;
 
-/** the domcapabilities file a host would be asked for, from the document's arch and machine */
-function domcapsFileFor(text: string): string {
-  const arch = /arch=['"]([^'"]+)['"]/.exec(text)?.[1] ?? 'x86_64';
-  const machine = /machine=['"]([^'"]+)['"]/.exec(text)?.[1] ?? '';
-  if (arch === 'aarch64') return '9.0/domcaps-aarch64-virt.xml';
-  const kind = /q35/.test(machine) ? 'q35' : 'pc';
-  return arch === 'i686' ? '9.0/domcaps-i686-pc.xml' : `9.0/domcaps-x86_64-${kind}.xml`;
-}
+/** every domcapabilities file captured on the 9.0 host (x86_64 pc and q35, i686 pc, aarch64 virt): the checks pick per domain */
+const DOMCAPS_9_0 = fs
+  .readdirSync(path.join(DIR, '9.0'))
+  .filter((f) => f.startsWith('domcaps-'))
+  .map((f) => read(`9.0/${f}`));
 
 function errors(file: string, withHost: boolean) {
   const text = read(file);
   const base = builtinProfile('debian-12')!;
-  const profile = withHost ? withHostFacts(base, read('9.0/capabilities.xml'), read(domcapsFileFor(text))) : base;
+  const profile = withHost ? withHostFacts(base, read('9.0/capabilities.xml'), DOMCAPS_9_0) : base;
   const doc = new DomainDocument(TextDocument.create(`file:///${file}`, 'xml', 1, text));
   return versionFindings(doc, { profile }).filter((f) => (f.severity ?? 'error') === 'error' && f.rule === 'define-reject');
 }
@@ -77,5 +74,37 @@ describe('host-capability define checks, scored against real libvirt 9.0', () =>
     const profile = withHostFacts(builtinProfile('debian-12')!, undefined, read('9.0/domcaps-x86_64-q35.xml'));
     const doc = new DomainDocument(TextDocument.create('file:///t.xml', 'xml', 1, text));
     assert.ok(!versionFindings(doc, { profile }).some((f) => (f.data as { check?: string }).check === 'host-video'));
+  });
+
+  it('picks the domain capabilities of the guest: its arch, then its virt type, then its machine', () => {
+    const caps = (arch: string, machine: string, virttype: string) =>
+      parseDomainCapabilities(
+        `<domainCapabilities><domain>${virttype}</domain><machine>${machine}</machine><arch>${arch}</arch></domainCapabilities>`,
+      );
+    const sets = [caps('x86_64', 'pc-i440fx-7.2', 'qemu'), caps('x86_64', 'pc-q35-7.2', 'qemu'), caps('x86_64', 'pc-q35-7.2', 'kvm')];
+    const pick = (arch: string, virttype: string, machine: string) => {
+      const m = domcapsFor(sets, { arch, virttype, machine });
+      return m && `${m.caps.virttype}/${m.caps.machine}/${m.sameVirtType}/${m.sameMachine}`;
+    };
+    assert.strictEqual(pick('x86_64', 'kvm', 'pc-q35-7.2'), 'kvm/pc-q35-7.2/true/true');
+    assert.strictEqual(pick('x86_64', 'qemu', 'pc-q35-7.2'), 'qemu/pc-q35-7.2/true/true');
+    assert.strictEqual(pick('x86_64', 'kvm', 'pc-i440fx-7.2'), 'kvm/pc-q35-7.2/true/false');
+    assert.strictEqual(pick('x86_64', 'qemu', 'pc-i440fx-7.2'), 'qemu/pc-i440fx-7.2/true/true');
+    assert.strictEqual(pick('aarch64', 'qemu', 'virt-7.2'), undefined);
+    // a live host's answer for the guest comes first
+    const live = caps('x86_64', 'pc-q35-7.2', 'kvm');
+    assert.strictEqual(domcapsFor(sets, { arch: 'x86_64', virttype: 'kvm', machine: 'q35' }, () => live)?.caps, live);
+  });
+
+  it('checks the vCPU limit against the set of the guest machine only', () => {
+    // vcpu-pc.xml (a pc guest over 255 vCPUs) is caught with the pc set among the others, and not with q35's alone
+    const text = read('rejected/vcpu-pc.xml');
+    const doc = new DomainDocument(TextDocument.create('file:///t.xml', 'xml', 1, text));
+    const check = (domcaps: string[]) =>
+      versionFindings(doc, { profile: withHostFacts(builtinProfile('debian-12')!, read('9.0/capabilities.xml'), domcaps) }).some(
+        (f) => (f.data as { check?: string }).check === 'host-vcpu-max',
+      );
+    assert.ok(check(DOMCAPS_9_0));
+    assert.ok(!check([read('9.0/domcaps-x86_64-q35.xml')]));
   });
 });

@@ -1,4 +1,5 @@
 /** The target-profile options every `domxml` command takes, and the profile they select. */
+import { domcapsTexts } from '../host/domcapsFiles';
 import { readHostProfile } from '../host/virshProfile';
 import { BUILTIN_PROFILES, builtinProfile, customProfile, DEFAULT_PROFILE_ID } from '../languageservice/profiles/builtinProfiles';
 import { withHostFacts } from '../languageservice/profiles/capabilities';
@@ -15,8 +16,19 @@ export const PROFILE_OPTIONS: OptionSpec[] = [
   { name: 'libvirt', value: 'VERSION', description: 'target libvirt version (with --qemu)' },
   { name: 'qemu', value: 'VERSION', description: 'target QEMU version (with --libvirt)' },
   { name: 'caps', value: 'FILE', description: 'host facts from a `virsh capabilities` XML file' },
-  { name: 'domcaps', value: 'FILE', description: 'host facts from a `virsh domcapabilities` XML file' },
-  { name: 'connect', value: 'URI', description: 'read the target live through virsh, read-only (e.g. qemu+ssh://host/system)' },
+  {
+    name: 'domcaps',
+    value: 'FILE|DIR',
+    repeatable: true,
+    description:
+      'host facts from `virsh domcapabilities` XML: a file, or a folder of them; repeatable, one per arch/machine/virt type (each domain uses the set of its arch, virt type and machine)',
+  },
+  {
+    name: 'connect',
+    value: 'URI',
+    description:
+      'read the target live through virsh (e.g. qemu+ssh://host/system): version and capabilities read-only, domain capabilities per domain',
+  },
 ];
 
 const VERSION = /^\d+\.\d+(\.\d+)?$/;
@@ -42,7 +54,13 @@ export function profileFromArgs(args: ParsedArgs, io: CliIO): TargetProfile {
     base ??= builtinProfile(DEFAULT_PROFILE_ID)!;
   }
   const capsFile = option(args, 'caps');
-  const domcapsFile = option(args, 'domcaps');
-  if (!capsFile && !domcapsFile) return base;
-  return withHostFacts(base, capsFile ? io.readFile(capsFile) : undefined, domcapsFile ? io.readFile(domcapsFile) : undefined);
+  const domcaps = (args.options.get('domcaps') ?? []).flatMap((p) => {
+    try {
+      return domcapsTexts(p, io.readFile);
+    } catch (e) {
+      throw new UsageError(`--domcaps: ${(e as Error).message}`);
+    }
+  });
+  if (!capsFile && !domcaps.length) return base;
+  return withHostFacts(base, capsFile ? io.readFile(capsFile) : undefined, domcaps);
 }

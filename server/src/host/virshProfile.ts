@@ -5,13 +5,14 @@
  */
 import { execFileSync } from 'child_process';
 import { customProfile } from '../languageservice/profiles/builtinProfiles';
-import { withHostFacts } from '../languageservice/profiles/capabilities';
-import { TargetProfile } from '../languageservice/profiles/profile';
+import { parseDomainCapabilities, withHostFacts } from '../languageservice/profiles/capabilities';
+import { DomainCapabilities, TargetProfile } from '../languageservice/profiles/profile';
 import { readLocalHostCache, writeLocalHostCache } from './localHostCache';
 
-function virsh(uri: string | undefined, args: string[], timeout = 10_000): string {
+/** runs virsh read-only, except where libvirt refuses a read-only connection (domain capabilities) */
+function virsh(uri: string | undefined, args: string[], timeout = 10_000, readOnly = true): string {
   const conn = uri ? ['-c', uri] : [];
-  return execFileSync('virsh', ['-r', ...conn, ...args], {
+  return execFileSync('virsh', [...(readOnly ? ['-r'] : []), ...conn, ...args], {
     encoding: 'utf8',
     timeout,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,6 +28,30 @@ function versions(out: string): { libvirt?: string; qemu?: string } {
   };
 }
 
+/**
+ * The domain capabilities of the guests checked, asked of the host per arch, virt type and machine as
+ * the domains come (each combination once). libvirt refuses them on a read-only connection ("read only
+ * access prevents virConnectGetDomainCapabilities"), so this one call is made read-write; a host that
+ * refuses it answers nothing and the checks that need it stay silent.
+ */
+function liveDomcaps(uri: string | undefined): TargetProfile['domcapsProvider'] {
+  const asked = new Map<string, DomainCapabilities | undefined>();
+  return ({ arch, virttype, machine }) => {
+    const key = `${arch} ${virttype} ${machine}`;
+    if (!asked.has(key)) {
+      let caps: DomainCapabilities | undefined;
+      try {
+        const args = ['domcapabilities', '--arch', arch, '--virttype', virttype, ...(machine ? ['--machine', machine] : [])];
+        caps = parseDomainCapabilities(virsh(uri, args, 30_000, false));
+      } catch {
+        caps = undefined;
+      }
+      asked.set(key, caps);
+    }
+    return asked.get(key);
+  };
+}
+
 /** reads a host's profile; undefined when virsh is missing or the host does not answer */
 export function readHostProfile(uri?: string, withDomcaps = false): TargetProfile | undefined {
   try {
@@ -37,16 +62,9 @@ export function readHostProfile(uri?: string, withDomcaps = false): TargetProfil
     if (!v.libvirt || !v.qemu) return undefined;
     const caps = cached?.capabilities ?? virsh(uri, ['capabilities']);
     if (uri === undefined && !cached) writeLocalHostCache({ version: versionText, capabilities: caps });
-    let domcaps: string | undefined;
-    if (withDomcaps) {
-      try {
-        domcaps = virsh(uri, ['domcapabilities', '--virttype', 'qemu'], 30_000);
-      } catch {
-        domcaps = undefined;
-      }
-    }
     const base = customProfile(v.libvirt, v.qemu);
-    const p = withHostFacts(base, caps, domcaps);
+    const p = withHostFacts(base, caps);
+    if (withDomcaps) p.domcapsProvider = liveDomcaps(uri);
     p.id = uri ? `host:${uri}` : 'local';
     p.label = `${uri ? uri : 'local host'} (libvirt ${v.libvirt}, QEMU ${v.qemu})`;
     p.source = `read from virsh ${uri ?? 'default connection'}`;

@@ -9,6 +9,7 @@ import { Connection, Diagnostic, DiagnosticSeverity, InitializeResult, TextDocum
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageSettings } from '../languageservice/languageService';
 import { readHostProfile } from '../host/virshProfile';
+import { domcapsTexts } from '../host/domcapsFiles';
 import { TargetProfile } from '../languageservice/profiles/profile';
 import { RULES } from '../languageservice/diagnosticRules';
 import { injectFault } from '../faultInjection';
@@ -45,6 +46,7 @@ export function startServer(connection: Connection): void {
     (local ??= { profile: process.env.DOMXML_NO_LOCAL_PROFILE || !trusted ? undefined : readHostProfile() }).profile;
   const service = getLanguageService({
     localProfile,
+    readDomcaps: (p) => domcapsTexts(p),
     readFile: (p) => {
       try {
         return fs.readFileSync(p, 'utf8');

@@ -48,6 +48,7 @@ import { schemaOnTarget } from './services/schemaOnTarget';
 import { expandDomain, Expansion } from './expander/expand';
 import { TargetProfile } from './profiles/profile';
 import { ProfileSettings, resolveProfile } from './profiles/resolveProfile';
+import { withHostFacts } from './profiles/capabilities';
 
 export interface LanguageSettings extends ProfileSettings {
   /** per-rule severity overrides, e.g. `{ "abi-default": "hint" }` */
@@ -63,6 +64,10 @@ export interface LanguageSettings extends ProfileSettings {
    * lens, only ABI risks are diagnostics), `diagnostics` (every fill a diagnostic), `off` (risks only)
    */
   defaults?: DefaultsLevel;
+  /** a captured `virsh capabilities` file of the target host */
+  caps?: string;
+  /** captured `virsh domcapabilities` files or folders of the target host; each domain uses the set of its arch, virt type and machine */
+  domcaps?: string[];
 }
 
 export interface LanguageServiceParams {
@@ -70,6 +75,8 @@ export interface LanguageServiceParams {
   readFile?: (path: string) => string | undefined;
   /** the local host's profile (read from virsh by the server or CLI), used when settings say 'local' or name none */
   localProfile?: () => TargetProfile | undefined;
+  /** the `virsh domcapabilities` documents a path names (a file, or a folder of them); throws when it cannot */
+  readDomcaps?: (path: string) => string[];
   /** the libvirt whose RelaxNG schemas the schema directory holds; the local host's when absent */
   schemaProfile?: () => TargetProfile | undefined;
 }
@@ -135,7 +142,21 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
   const schema = () => schemas.get(settings.schemaDirectory || undefined);
 
   function profile(): TargetProfile {
-    return (activeProfile ??= resolveProfile(settings, params.localProfile?.()));
+    return (activeProfile ??= withHostFiles(resolveProfile(settings, params.localProfile?.())));
+  }
+
+  /** the profile with the host files the settings name (a file that cannot be read adds nothing) */
+  function withHostFiles(p: TargetProfile): TargetProfile {
+    if (!settings.caps && !settings.domcaps?.length) return p;
+    const caps = settings.caps ? params.readFile?.(settings.caps) : undefined;
+    const domcaps = (settings.domcaps ?? []).flatMap((path) => {
+      try {
+        return params.readDomcaps?.(path) ?? [];
+      } catch {
+        return [];
+      }
+    });
+    return withHostFacts(p, caps, domcaps);
   }
 
   function expansionOf(doc: DomainDocument): Expansion | undefined {

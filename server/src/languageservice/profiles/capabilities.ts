@@ -62,6 +62,7 @@ export function parseDomainCapabilities(text: string): DomainCapabilities {
     ...(Number.isInteger(vcpuMax) && vcpuMax > 0 ? { vcpuMax } : {}),
     arch: root.child('arch')?.trimmedText(),
     machine: root.child('machine')?.trimmedText(),
+    virttype: root.child('domain')?.trimmedText(),
     enums,
     cpuModes: modes.filter((m) => m.attr('supported') === 'yes').map((m) => m.attr('name') ?? ''),
     cpuModels:
@@ -84,7 +85,7 @@ export function parseDomainCapabilities(text: string): DomainCapabilities {
 }
 
 /** a profile with host facts layered over a base profile (versions) */
-export function withHostFacts(base: TargetProfile, caps?: string, domcaps?: string): TargetProfile {
+export function withHostFacts(base: TargetProfile, caps?: string, domcaps?: string | string[]): TargetProfile {
   const p: TargetProfile = { ...base };
   const notes: string[] = [];
   if (caps) {
@@ -93,9 +94,10 @@ export function withHostFacts(base: TargetProfile, caps?: string, domcaps?: stri
     if (c.hostArch) p.hostArch = c.hostArch;
     notes.push('host capabilities');
   }
-  if (domcaps) {
-    p.domcaps = parseDomainCapabilities(domcaps);
-    notes.push('domain capabilities');
+  const sets = (typeof domcaps === 'string' ? [domcaps] : (domcaps ?? [])).map(parseDomainCapabilities);
+  if (sets.length) {
+    p.domcaps = [...(base.domcaps ?? []), ...sets];
+    notes.push(sets.length === 1 ? 'domain capabilities' : `${sets.length} sets of domain capabilities`);
   }
   if (notes.length) {
     p.id = `${base.id}+host`;
@@ -103,4 +105,39 @@ export function withHostFacts(base: TargetProfile, caps?: string, domcaps?: stri
     p.source = `${base.source}; ${notes.join(' and ')} given by the user`;
   }
   return p;
+}
+
+/** what the host's domain capabilities say for one guest, and how closely the captured set matches it */
+export interface DomcapsMatch {
+  caps: DomainCapabilities;
+  /** captured for the guest's virt type (kvm, qemu): CPU modes and models differ between them */
+  sameVirtType: boolean;
+  /** captured for the guest's machine type (canonical name): the vCPU limit is the machine's */
+  sameMachine: boolean;
+}
+
+/**
+ * Picks, from the domain capabilities captured for a host, the set that
+ * libvirt would consult for this guest: the guest's arch is required (another
+ * arch's emulator says nothing about this one); among those, the set asked
+ * for the guest's virt type and machine type is preferred, then the virt
+ * type, then the machine, then the first captured.
+ */
+export function domcapsFor(
+  sets: DomainCapabilities[] | undefined,
+  guest: { arch: string; virttype: string; machine: string },
+  live?: TargetProfile['domcapsProvider'],
+): DomcapsMatch | undefined {
+  const asked = live?.(guest);
+  if (asked) return { caps: asked, sameVirtType: true, sameMachine: true };
+  let best: DomcapsMatch | undefined;
+  let bestScore = -1;
+  for (const caps of sets ?? []) {
+    if (caps.arch && caps.arch !== guest.arch) continue;
+    const sameVirtType = !caps.virttype || caps.virttype === guest.virttype;
+    const sameMachine = !!caps.machine && caps.machine === guest.machine;
+    const score = (sameVirtType ? 2 : 0) + (sameMachine ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [{ caps, sameVirtType, sameMachine }, score];
+  }
+  return best;
 }

@@ -22,6 +22,8 @@ export interface HostGuestArch {
 export interface DomainCapabilities {
   arch?: string;
   machine?: string;
+  /** the virt type they were asked for (`<domain>`: qemu or kvm) */
+  virttype?: string;
   /** enum values the host supports, keyed like `devices/disk/bus` or `features/hyperv/features` */
   enums: Record<string, string[]>;
   cpuModes: string[];
@@ -43,8 +45,13 @@ export interface TargetProfile {
   hostArch: string;
   /** per guest arch, from `virsh capabilities`; absent for built-in profiles */
   guests?: HostGuestArch[];
-  /** from `virsh domcapabilities`, when given */
-  domcaps?: DomainCapabilities;
+  /** from `virsh domcapabilities`, when given: one set per arch, machine and virt type asked (picked per domain, domcapsFor) */
+  domcaps?: DomainCapabilities[];
+  /**
+   * a live host's domain capabilities for one guest (the CLI's --connect asks virsh), used before the
+   * captured sets; set by the host layer, never by the pure language service
+   */
+  domcapsProvider?: (guest: { arch: string; virttype: string; machine: string }) => DomainCapabilities | undefined;
   /** machine type names of this QEMU that differ from upstream's (distribution patches), per alias */
   machineNames?: Record<string, string>;
   /** where the profile's facts come from */

@@ -9,6 +9,7 @@ import { compareVersions } from '../../knowledge/versions';
 import { machineAvailability } from '../../knowledge/qemuMachineVersions';
 import { nameRange, textRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
+import { guestDomcaps } from './hostChecks';
 import { sinceFor } from './factLookup';
 
 /** src/conf/domain_conf.c, virSecurityLabelDefsParseXML */
@@ -188,9 +189,10 @@ export function launchSecurityHost(ctx: CheckContext): void {
   const known = sinceFor('/domain/launchSecurity/@type', type.value, {}, ctx.g.driver);
   if (known && compareVersions(known.since, ctx.profile.libvirt) > 0) return; // the version table reports it
   const feature = type.value === 's390-pv' ? 's390-pv' : type.value.startsWith('sev') ? 'sev' : type.value;
-  const d = ctx.profile.domcaps;
-  // captured for this arch, domain capabilities that do not list the feature mean this libvirt/QEMU has none (9.0 lists no s390-pv on x86)
-  const supported = d && (!d.arch || d.arch === ctx.g.arch) ? (d.features[feature] ?? false) : d?.features[feature];
+  // captured for this arch, domain capabilities that do not list the feature mean this libvirt/QEMU has none (9.0 lists no s390-pv on x86);
+  // captured only for other arches, they answer only when they name the feature
+  const d = guestDomcaps(ctx)?.caps;
+  const supported = d ? (d.features[feature] ?? false) : ctx.profile.domcaps?.find((x) => feature in x.features)?.features[feature];
   if (supported === false) {
     ctx.reject('launch-security', valueRange(type), `the host does not support ${type.value} launch security (domain capabilities)`, {
       node: 'value',

@@ -10,14 +10,15 @@
  * against the QEMU capabilities) and src/conf/capabilities.c
  * (virCapabilitiesDomainDataLookup, the emulator lookup at parse time).
  */
+import { domcapsFor, DomcapsMatch } from '../../profiles/capabilities';
 import { DomainCapabilities } from '../../profiles/profile';
 import { CheckContext } from './checkContext';
 import { nameRange, textRange, valueRange } from './guest';
 
-/** the domain capabilities, when they were captured for this guest's arch */
-function domcapsFor(ctx: CheckContext): DomainCapabilities | undefined {
-  const d = ctx.profile.domcaps;
-  return d && (!d.arch || d.arch === ctx.g.arch) ? d : undefined;
+/** the captured domain capabilities that fit this guest (its arch; preferably its virt type and machine) */
+export function guestDomcaps(ctx: CheckContext): DomcapsMatch | undefined {
+  const guest = { arch: ctx.g.arch, virttype: ctx.domain.attr('type') ?? 'qemu', machine: canonicalMachine(ctx) };
+  return domcapsFor(ctx.profile.domcaps, guest, ctx.profile.domcapsProvider);
 }
 
 /** the canonical name of the guest's machine on this host, from `virsh capabilities` */
@@ -49,7 +50,7 @@ function unsupported(d: DomainCapabilities, key: string, value: string): string[
 
 /** qemu_validate.c: graphics types and video models the host's QEMU does not build */
 export function hostDeviceModels(ctx: CheckContext): void {
-  const d = domcapsFor(ctx);
+  const d = guestDomcaps(ctx)?.caps;
   if (!d) return;
   for (const g of ctx.devices('graphics')) {
     const t = g.getAttribute('type');
@@ -81,9 +82,10 @@ export function hostDeviceModels(ctx: CheckContext): void {
 
 /** qemu_validate.c: more vCPUs than the machine type takes (domcapabilities `<vcpu max>`) */
 export function hostVcpuLimit(ctx: CheckContext): void {
-  const d = domcapsFor(ctx);
+  const match = guestDomcaps(ctx);
+  const d = match?.caps;
   const vcpu = ctx.domain.child('vcpu');
-  if (!d?.vcpuMax || !vcpu || !d.machine || d.machine !== canonicalMachine(ctx)) return;
+  if (!d?.vcpuMax || !vcpu || !match?.sameMachine) return;
   const n = Number(vcpu.trimmedText());
   if (!Number.isInteger(n) || n <= d.vcpuMax) return;
   ctx.reject(
@@ -95,7 +97,7 @@ export function hostVcpuLimit(ctx: CheckContext): void {
 
 /** qemu_validate.c: an SGX EPC memory device on a host whose QEMU has no SGX (domcapabilities `<sgx supported='no'>`) */
 export function hostSgx(ctx: CheckContext): void {
-  const d = domcapsFor(ctx);
+  const d = guestDomcaps(ctx)?.caps;
   if (!d || d.features.sgx !== false) return;
   for (const m of ctx.devices('memory')) {
     const model = m.getAttribute('model');

@@ -108,3 +108,34 @@ describe('host-capability define checks, scored against real libvirt 9.0', () =>
     assert.ok(!check([read('9.0/domcaps-x86_64-q35.xml')]));
   });
 });
+
+describe('host-capability define checks, scored against real libvirt 7.0 and 11.3', () => {
+  for (const [version, profileId] of [
+    ['7.0', 'debian-11'],
+    ['11.3', 'debian-13'],
+  ] as const) {
+    it(`libvirt ${version} (${profileId}) with its host's captured files: no false error, and what it rejects caught`, () => {
+      const recorded = (JSON.parse(read(`verdicts-${version}.json`)) as { verdicts: Record<string, Verdict> }).verdicts;
+      const domcaps = fs
+        .readdirSync(path.join(DIR, version))
+        .filter((f) => f.startsWith('domcaps-'))
+        .map((f) => read(`${version}/${f}`));
+      const profile = withHostFacts(builtinProfile(profileId)!, read(`${version}/capabilities.xml`), domcaps);
+      const errs = (file: string) =>
+        versionFindings(new DomainDocument(TextDocument.create(`file:///${file}`, 'xml', 1, read(file))), { profile }).filter(
+          (f) => (f.severity ?? 'error') === 'error' && f.rule === 'define-reject',
+        );
+      const files = Object.keys(recorded);
+      const rejected = files.filter((f) => !recorded[f].defined);
+      const caught = rejected.filter((f) => errs(f).length > 0);
+      const falseErrors = files.filter((f) => recorded[f].defined && errs(f).length > 0).map((f) => `${f}: ${errs(f)[0].message}`);
+      const missed = rejected.filter((f) => !caught.includes(f)).map((f) => `${f}: ${recorded[f].error}`);
+      console.log(
+        `      ${version}: rejections caught ${caught.length}/${rejected.length}; false errors ${falseErrors.length}/${files.length - rejected.length}`,
+      );
+      if (missed.length) console.log(`      missed:\n        ${missed.join('\n        ')}`);
+      assert.deepStrictEqual(falseErrors, []);
+      assert.ok(caught.length / rejected.length >= 0.9, `${caught.length}/${rejected.length}`);
+    });
+  }
+});

@@ -43,7 +43,7 @@ describe('versionFacts: table schema', () => {
     const problems: string[] = [];
     for (const f of VERSION_FACTS) {
       const where = JSON.stringify(f);
-      const allowed = new Set(['path', 'value', 'kind', 'since', 'driver', 'qemu', 'when', 'source']);
+      const allowed = new Set(['path', 'value', 'kind', 'since', 'driver', 'qemu', 'qemuRemoved', 'verifiedOn', 'when', 'source']);
       for (const k of Object.keys(f)) if (!allowed.has(k)) problems.push(`unknown key ${k}: ${where}`);
       if (!/^\/domain(\/[A-Za-z_][\w.:-]*)*(\/@[A-Za-z_][\w.:-]*)?$/.test(f.path)) problems.push(`bad path: ${where}`);
       if (!['element', 'attribute', 'value'].includes(f.kind)) problems.push(`bad kind: ${where}`);
@@ -53,6 +53,9 @@ describe('versionFacts: table schema', () => {
       if (f.kind !== 'value' && f.value !== undefined) problems.push(`non-value fact with value: ${where}`);
       if (!VERSION_RE.test(f.since) || !parseVersion(f.since)) problems.push(`bad since: ${where}`);
       if (f.qemu !== undefined && !VERSION_RE.test(f.qemu)) problems.push(`bad qemu version: ${where}`);
+      if (f.qemuRemoved !== undefined && !VERSION_RE.test(f.qemuRemoved)) problems.push(`bad qemuRemoved version: ${where}`);
+      if (f.qemuRemoved !== undefined && f.qemu !== undefined && compareVersions(f.qemu, f.qemuRemoved) >= 0)
+        problems.push(`removed before it was added (qemu ${f.qemu}, qemuRemoved ${f.qemuRemoved}): ${where}`);
       if (f.driver !== undefined && !DRIVERS.has(f.driver)) problems.push(`unknown driver: ${where}`);
       if (f.when !== undefined) {
         if (f.kind !== 'value' || typeof f.when !== 'object') problems.push(`when only on value facts: ${where}`);

@@ -31,6 +31,13 @@ export interface VersionFact {
   driver?: string;
   /** minimum QEMU version, when documented */
   qemu?: string;
+  /**
+   * the first QEMU release without the device or value (like browser-compat-data's version_removed):
+   * libvirt probes QEMU for it at define time, so from this release on define fails
+   */
+  qemuRemoved?: string;
+  /** the libvirt versions whose real daemon confirmed what the fact predicts (see knowledge/source.ts); absent: documentation only */
+  verifiedOn?: string[];
   /** condition on attributes of the same element, e.g. `{ "@type": "usb" }` */
   when?: Record<string, string>;
   /** where the fact comes from: `formatdomain.rst#anchor`, `NEWS.rst vX.Y.Z`, or a source path */

@@ -50,7 +50,7 @@ import {
   x86OnlyDevices,
 } from './version/archChecks';
 import { memoryHotplug } from './version/memoryChecks';
-import { hostArch, hostDeviceModels, hostSgx, hostVcpuLimit } from './version/hostChecks';
+import { hostArch, hostDeviceModels, hostFirmware, hostSgx, hostVcpuLimit } from './version/hostChecks';
 import {
   acpiNeedsUefi,
   launchSecurityHost,
@@ -105,6 +105,7 @@ const DEFINE_CHECKS: ((ctx: CheckContext) => void)[] = [
   hostDeviceModels,
   hostVcpuLimit,
   hostSgx,
+  hostFirmware,
   pciAddressConflicts,
   powerManagement,
   timersPerArch,

@@ -20,6 +20,11 @@ function newer(f: VersionFact | undefined, version: string | undefined): f is Ve
   return !!f && !!version && compareVersions(f.since, version) > 0;
 }
 
+/** the fact when the QEMU has removed what it dates */
+function qemuRemoved(f: VersionFact | undefined, qemu: string | undefined): VersionFact | undefined {
+  return f && f.qemuRemoved && qemu && compareVersions(qemu, f.qemuRemoved) >= 0 ? f : undefined;
+}
+
 function qemuNewer(f: VersionFact | undefined, qemu: string | undefined): f is VersionFact {
   return !!f && !!f.qemu && !!qemu && compareVersions(f.qemu, qemu) > 0;
 }
@@ -169,6 +174,7 @@ class Walker {
     if (a.value === null) return;
     if (el.name === 'type' && a.name === 'arch' && path === '/domain/os/type/@arch') this.arch(a);
     const v = info.values.size ? sinceIn(info, a.value, el, this.g.driver) : undefined;
+    const removed = qemuRemoved(v, this.scope.qemu);
     if (newer(v, this.version)) {
       const outcome = outcomeOnOlder(v);
       const alt = transitionalAlternative(this.g, el, a, this.version!, path, el);
@@ -192,6 +198,13 @@ class Walker {
         );
       }
     } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(valueRange(a), `${a.name} '${a.value}'`, v, path, a.value);
+    else if (removed)
+      this.push(
+        this.rejectRule(),
+        valueRange(a),
+        `${qemuLabel(this.scope)} has no ${a.name} '${a.value}' any more (QEMU ${removed.qemuRemoved} removed it), and libvirt asks QEMU at define time: ${this.rejects()}`,
+        this.data({ node: 'value', outcome: 'rejected', path, value: a.value, since: removed.since }),
+      );
     else if (!v && this.knowsOnlyKnownNames) this.closedValue(a, info);
   }
 

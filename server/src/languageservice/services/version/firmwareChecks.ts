@@ -13,6 +13,7 @@
  * - src/qemu/qemu_domain.c qemuDomainDefTsegPostParse: TSEG on q35 only, in
  *   whole MiB;
  * - src/conf/domain_conf.c virSysinfoBIOSParseXML: the BIOS date format.
+ * What the host's firmware descriptors allow is a host check (hostChecks.ts hostFirmware).
  */
 import { XmlElement } from '../../parser/xmlNodes';
 import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';

@@ -113,3 +113,43 @@ export function hostSgx(ctx: CheckContext): void {
       );
   }
 }
+
+/**
+ * src/qemu/qemu_firmware.c qemuFirmwareFillDomain: from libvirt 9.2, which
+ * moved firmware autoselection to define time, `firmware='efi'` fails the
+ * define when no firmware descriptor of the host fits the guest ("Unable to
+ * find 'efi' firmware that is compatible with the current configuration").
+ * The host's domain capabilities for the guest list what fits: `efi` among
+ * os/firmware, `yes` among loader/secure for secure boot. Confirmed: the 11.3
+ * daemon rejects efi on i686 and secure boot on pc, 9.0 accepts both (it
+ * picks at start).
+ */
+export function hostFirmware(ctx: CheckContext): void {
+  if (!ctx.targetIn(FIRMWARE_AT_DEFINE)) return;
+  const os = ctx.domain.child('os');
+  const firmware = os?.getAttribute('firmware');
+  if (!os || firmware?.value !== 'efi') return;
+  const d = guestDomcaps(ctx)?.caps;
+  if (!d) return;
+  const efi = d.enums['os/firmware'];
+  const secure = d.enums['os/loader/secure'];
+  const secureBoot = os
+    .child('firmware')
+    ?.elements('feature')
+    .find((f) => f.attr('name') === 'secure-boot' && f.attr('enabled') === 'yes');
+  const quote = `"Unable to find 'efi' firmware that is compatible with the current configuration"; domain capabilities`;
+  if (efi && !efi.includes('efi'))
+    ctx.reject('host-firmware', valueRange(firmware), `the host has no UEFI firmware for ${ctx.g.arch} guests (${quote})`, {
+      node: 'value',
+      value: 'efi',
+    });
+  else if (secureBoot && secure && !secure.includes('yes'))
+    ctx.reject(
+      'host-firmware',
+      nameRange(secureBoot),
+      `the host has no secure-boot UEFI firmware for ${canonicalMachine(ctx)} guests (secure boot needs SMM, which q35 has; ${quote})`,
+    );
+}
+
+/** the first libvirt that picks the firmware at define time (NEWS 9.2.0: firmware selection made persistent) */
+const FIRMWARE_AT_DEFINE = '9.2.0';

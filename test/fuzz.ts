@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { isMainThread, parentPort, Worker } from 'worker_threads';
+import { isMainThread, parentPort, threadId, Worker } from 'worker_threads';
 import fc from 'fast-check';
 import { REPO } from './helpers';
 import { baseDocuments, Case, caseArb, caseText, checkText, newService } from './properties/domainProperties';
@@ -28,10 +28,18 @@ interface Report {
 }
 
 const CHUNK = 1000;
+const FAILURES = path.join(REPO, 'fuzz-failures');
+
+/** where a worker keeps the case it is checking, so that a case that kills the worker (out of memory) is not lost */
+const currentCase = (worker: number) => path.join(FAILURES, `.current-${worker}.xml`);
 
 function runChunk(job: Job, bases: ReturnType<typeof baseDocuments>, service: ReturnType<typeof newService>): Report {
   const result = fc.check(
-    fc.property(caseArb(bases.length), (c) => checkText(service, caseText(c, bases), c.probes)),
+    fc.property(caseArb(bases.length), (c) => {
+      const text = caseText(c, bases);
+      fs.writeFileSync(currentCase(threadId), text);
+      checkText(service, text, c.probes);
+    }),
     { seed: job.seed, numRuns: job.runs },
   );
   if (!result.failed || !result.counterexample) return { seed: job.seed, runs: result.numRuns };
@@ -57,6 +65,7 @@ async function main(): Promise<void> {
   const jobs: Job[] = [];
   for (let done = 0, i = 0; done < runs; done += CHUNK, i++) jobs.push({ seed: seed + i, runs: Math.min(CHUNK, runs - done) });
   console.log(`fuzz: ${runs} cases from seed ${seed} on ${workers} worker thread(s), ${baseDocuments().length} base documents`);
+  fs.mkdirSync(FAILURES, { recursive: true });
   const started = Date.now();
   let checked = 0;
   const failures: Report[] = [];
@@ -89,10 +98,8 @@ async function main(): Promise<void> {
       });
     }),
   );
-  const dir = path.join(REPO, 'fuzz-failures');
   for (const f of failures) {
-    fs.mkdirSync(dir, { recursive: true });
-    const base = path.join(dir, `seed-${f.seed}`);
+    const base = path.join(FAILURES, `seed-${f.seed}`);
     fs.writeFileSync(`${base}.xml`, f.failure!.text);
     fs.writeFileSync(
       `${base}.txt`,
@@ -102,6 +109,8 @@ async function main(): Promise<void> {
       `fuzz: FAILED (seed ${f.seed}): ${f.failure!.error.split('\n')[0]}\n  the document: ${base}.xml (copy it to test/fixtures/fuzz/ to keep it)`,
     );
   }
+  for (const f of fs.readdirSync(FAILURES)) if (f.startsWith('.current-')) fs.rmSync(path.join(FAILURES, f));
+  if (!failures.length) fs.rmSync(FAILURES, { recursive: true, force: true });
   const seconds = (Date.now() - started) / 1000;
   console.log(`fuzz: ${checked} cases in ${seconds.toFixed(0)} s (${(checked / seconds).toFixed(0)}/s), ${failures.length} failing`);
   process.exitCode = failures.length ? 1 : 0;

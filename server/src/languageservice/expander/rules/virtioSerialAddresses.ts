@@ -34,9 +34,10 @@ export const virtioSerialAddressesRule: Rule = {
     if (!devices) return;
     // only virtio channels get (or complete) virtio-serial addresses
     if (!devices.children.some((c) => c.name === 'channel' && c.child('target')?.attr('type') === 'virtio')) return;
-    const controllers: Controller[] = devices
-      .all('controller')
-      .filter((c) => c.attr('type') === 'virtio-serial')
+    const written = devices.all('controller').filter((c) => c.attr('type') === 'virtio-serial');
+    // an index that is not a number ('auto') fails libvirt's parse: the domain is rejected, nothing to number
+    if (written.some((c) => c.attr('index') !== undefined && !/^\d+$/.test(c.attr('index')!))) return;
+    const controllers: Controller[] = written
       .map((c) => ({
         index: Number(c.attr('index') ?? '0'),
         ports: parseNum(c.attr('ports')) ?? VIRTIO_SERIAL_DEFAULT_PORTS,

@@ -2,8 +2,9 @@
  * Pinning against real libvirt: a pinned document must define to the same
  * guest as the original, whoever is to blame when it does not (identical `dumpxml --inactive` apart from uuid,
  * name and generated MACs), and must leave nothing ABI-relevant for libvirt
- * to fill in. Run over the fixtures and the shared corpus; prints the share
- * of ABI-identical documents. Skipped when libvirt is not available.
+ * to fill in. Run over the fixtures and the shared corpus on each real daemon
+ * (7.0, 9.0, 11.3) with the profile predicting it; prints the share of
+ * ABI-identical documents. A daemon that is not running is skipped.
  *
  * Set DOMXML_PIN_VERBOSE=1 to print the differing lines of each mismatch.
  */
@@ -18,9 +19,7 @@ import { pinText, selectPinFills } from '../../server/src/languageservice/servic
 import { FIXTURES, SHARED_CORPUS, xmlFiles } from '../helpers';
 import { factsOfXml, scoreDocument } from './facts';
 import { prepareForOracle } from './prepare';
-import { defineAndDump, libvirtAvailable } from './virsh';
-
-const profile = builtinProfile('debian-12')!;
+import { DAEMONS, defineAndDump, HOST_DAEMON, libvirtAvailable, OracleDaemon, unavailableReason } from './virsh';
 
 function parse(text: string): DomainDocument {
   return new DomainDocument(TextDocument.create('file:///pin-oracle.xml', 'xml', 1, text));
@@ -102,11 +101,12 @@ function wrongPredictions(input: string, expansion: Expansion, dumped: string, p
     .join('\n');
 }
 
-export function pinAgainstLibvirt(file: string, addresses: boolean): PinOracleResult {
+export function pinAgainstLibvirt(file: string, addresses: boolean, daemon: OracleDaemon = HOST_DAEMON): PinOracleResult {
+  const profile = builtinProfile(daemon.profile)!;
   const input = prepareForOracle(fs.readFileSync(file, 'utf8'));
   const doc = parse(input);
   if (!doc.domain || doc.xml.errors.length) return { file, status: 'not-a-domain' };
-  const original = defineAndDump(input);
+  const original = defineAndDump(input, {}, daemon);
   if (!original.ok) return { file, status: 'original-rejected', detail: original.error };
   const expansion = expandDomain(doc.domain, profile);
   const pinned = pinText(doc, expansion, { addresses });
@@ -119,7 +119,7 @@ export function pinAgainstLibvirt(file: string, addresses: boolean): PinOracleRe
   const after = parse(pinned);
   // what a second pin would still write (fills a pin holds back on purpose, such as a disk bus that would reorder the disks, are not counted)
   const left = selectPinFills(expandDomain(after.domain!, profile), { addresses });
-  const defined = defineAndDump(pinned);
+  const defined = defineAndDump(pinned, {}, daemon);
   if (!defined.ok) return blamed({ file, status: 'pinned-rejected', detail: defined.error });
   const a = normaliseDump(original.xml);
   const b = normaliseDump(defined.xml);
@@ -163,29 +163,34 @@ function summarise(name: string, results: PinOracleResult[]): { defined: number;
   };
 }
 
-describe('pin against libvirt (oracle)', function () {
-  this.timeout(0);
-  before(function () {
-    if (!libvirtAvailable()) this.skip();
-  });
-
-  for (const addresses of [false, true]) {
-    describe(addresses ? 'ABI defaults and addresses' : 'ABI defaults', () => {
-      for (const c of corpora()) {
-        it(`${c.name}: the pinned document defines to the same guest and leaves no ABI default`, () => {
-          const results = c.files.map((f) => pinAgainstLibvirt(f, addresses));
-          const s = summarise(c.name, results);
-          console.log(s.report);
-          // Whatever the pin writes must define on the target to the same guest: a pinned document libvirt
-          // rejects, or one that defines to another guest, fails whether the expander or the writer is to blame
-          // (the blame, printed above, says where to fix it).
-          const bad = results.filter((r) => r.blame !== undefined);
-          assert.deepStrictEqual(
-            bad.map((r) => `${r.status} (${r.blame}) ${path.basename(r.file)}: ${r.detail}`),
-            [],
-          );
-        });
+for (const daemon of DAEMONS) {
+  describe(`pin against libvirt ${daemon.version} (oracle, profile ${daemon.profile})`, function () {
+    this.timeout(0);
+    before(function () {
+      if (!libvirtAvailable(daemon)) {
+        console.log(`      skipped: ${unavailableReason(daemon)}`);
+        this.skip();
       }
     });
-  }
-});
+
+    for (const addresses of [false, true]) {
+      describe(addresses ? 'ABI defaults and addresses' : 'ABI defaults', () => {
+        for (const c of corpora()) {
+          it(`${c.name}: the pinned document defines to the same guest and leaves no ABI default`, () => {
+            const results = c.files.map((f) => pinAgainstLibvirt(f, addresses, daemon));
+            const s = summarise(c.name, results);
+            console.log(s.report);
+            // Whatever the pin writes must define on the target to the same guest: a pinned document libvirt
+            // rejects, or one that defines to another guest, fails whether the expander or the writer is to blame
+            // (the blame, printed above, says where to fix it).
+            const bad = results.filter((r) => r.blame !== undefined);
+            assert.deepStrictEqual(
+              bad.map((r) => `${r.status} (${r.blame}) ${path.basename(r.file)}: ${r.detail}`),
+              [],
+            );
+          });
+        }
+      });
+    }
+  });
+}

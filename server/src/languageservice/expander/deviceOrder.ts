@@ -5,7 +5,8 @@
  * (virDomainControllerInsertPreAlloced for parsed controllers, appended for
  * controllers libvirt adds).
  */
-import { diskIndex } from '../knowledge/diskDefaults';
+import { derivedDiskBus, diskIndex, DISK_BUS_IN_POST_PARSE_SINCE } from '../knowledge/diskDefaults';
+import { compareVersions } from '../knowledge/versions';
 import { ExpandContext } from './context';
 import { ENode } from './eTree';
 
@@ -179,7 +180,7 @@ export function diskList(ctx: ExpandContext): ENode[] {
   const disks = devicesByName(ctx).get('disk') ?? NONE;
   const hit = ctx.derived.get('disks') as { stamp: number; value: { of: readonly ENode[]; list: ENode[] } } | undefined;
   if (hit && hit.value.of.length === disks.length && hit.value.of.every((d, i) => d === disks[i])) return hit.value.list;
-  const list = orderDisks(disks);
+  const list = orderDisks(disks, ctx.profile.libvirt);
   ctx.derived.set('disks', { stamp: 0, value: { of: disks, list } });
   return list;
 }
@@ -216,11 +217,16 @@ export function libvirtDiskOrder<T>(disks: readonly T[], busOf: (d: T) => string
   return list.map((d) => d.item);
 }
 
-/** libvirt's insertion of each disk into its list, in document order */
-function orderDisks(disks: readonly ENode[]): ENode[] {
+/** libvirt's insertion of each disk into its list, in document order (before 7.1 with the bus already derived) */
+function orderDisks(disks: readonly ENode[], libvirt: string): ENode[] {
+  const busKnownAtInsert = compareVersions(libvirt, DISK_BUS_IN_POST_PARSE_SINCE) < 0;
   return libvirtDiskOrder(
     disks,
-    (node) => node.child('target')?.origin?.attr('bus') ?? '',
+    (node) => {
+      const written = node.child('target')?.origin?.attr('bus');
+      if (written !== undefined || !busKnownAtInsert) return written ?? '';
+      return derivedDiskBus(node.attr('device'), node.child('target')?.attr('dev') ?? '');
+    },
     (node) => diskIndex(node.child('target')?.attr('dev') ?? '') ?? -1,
   );
 }

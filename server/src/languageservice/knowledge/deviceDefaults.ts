@@ -356,12 +356,17 @@ export const VIDEO_MODEL_ATTRS: Record<string, Record<string, string>> = {
   none: {},
 };
 
-/** the default CPU model libvirt sets when a domain has none, from QEMU's machine default */
+/**
+ * the default CPU model libvirt sets when a domain has none, from QEMU's machine default; the default is a
+ * property of the machine type's version (QEMU's pseries-9.0 moved to POWER10, pseries-8.2 and older keep
+ * POWER9: the 11.3 daemon with QEMU 10.0 stores POWER9 for pseries-7.2), so `machineName` is the canonical one
+ */
 export function defaultCpuModel(
   arch: string,
   machine: MachineKind,
   isKvm: boolean,
   qemu: string,
+  machineName = '',
 ): { model?: string; mode?: string } | undefined {
   switch (arch) {
     case 'x86_64':
@@ -373,7 +378,8 @@ export function defaultCpuModel(
       return machine === 'virt' ? (isKvm ? { mode: 'host-passthrough' } : { model: 'cortex-a15' }) : undefined;
     case 'ppc64':
     case 'ppc64le':
-      return machine === 'pseries' ? { model: atLeast(qemu, '9.0.0') ? 'POWER10' : 'POWER9' } : undefined;
+      if (machine !== 'pseries') return undefined;
+      return { model: atLeast(/^pseries-(\d+\.\d+)$/.exec(machineName)?.[1] ?? qemu, '9.0.0') ? 'POWER10' : 'POWER9' };
     case 's390x':
       return isKvm ? { mode: 'host-model' } : { model: 'qemu' };
     default:

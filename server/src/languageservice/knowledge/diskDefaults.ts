@@ -38,6 +38,22 @@ export const DISK_DRIVER_SOURCE: Source = {
 
 export const CDROM_READONLY_SOURCE: Source = { ref: 'src/conf/domain_conf.c, virDomainDiskDefParseXML: CD-ROMs are always read-only' };
 
+/**
+ * The first libvirt that derives a disk's missing bus after putting the disk
+ * in its disk list (virDomainDiskDefPostParse) rather than while parsing it
+ * (virDomainDiskDefParseXML). Observed: 7.0.0 lists bus-less sdb, hdd, fdb,
+ * vdc, vdb, vda as sdb, hdd, fdb, vda, vdb, vdc (buses known when inserted),
+ * 9.0.0 and 11.3.0 as sdb, fdb, vdc, hdd, vda, vdb (all bus-less ones first
+ * inserted as one group), and the PCI slots of virtio disks follow that list.
+ * The release in between that moved it is not confirmed; 7.1.0 is assumed.
+ */
+export const DISK_BUS_IN_POST_PARSE_SINCE = '7.1.0';
+
+/** the bus libvirt derives for a disk that names none: fdc for a floppy, else from the target name, else ide */
+export function derivedDiskBus(device: string | undefined, dev: string): string {
+  return device === 'floppy' ? 'fdc' : (diskBus(undefined, dev) ?? 'ide');
+}
+
 /** a disk's index from its target name: hda -> 0, sdb -> 1, vdaa -> 26 (virDiskNameToIndex) */
 export function diskIndex(dev: string): number | undefined {
   const m = /^(?:hd|sd|vd|xvd|fd|ubd)([a-z]+)\d*$/.exec(dev);

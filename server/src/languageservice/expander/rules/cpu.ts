@@ -11,7 +11,7 @@ export const cpuRule: Rule = {
     const mode = cpu?.attr('mode') ?? 'custom';
     const model = cpu?.child('model');
     if (!cpu || (mode === 'custom' && !model?.value)) {
-      const def = defaultCpuModel(ctx.arch, ctx.machineKind, ctx.isKvm, ctx.profile.qemu);
+      const def = defaultCpuModel(ctx.arch, ctx.machineKind, ctx.isKvm, ctx.profile.qemu, ctx.machine);
       if (def) {
         const meta = {
           rule: this.id,

@@ -57,14 +57,19 @@ export function effectiveUsbModel(ctx: ExpandContext, c: ENode): string | undefi
   return undefined;
 }
 
+/** the most each part of a PCI address can be (virPCIDeviceAddressIsValid: libvirt's parse rejects more, "Invalid PCI address bus='0x100', must be <= 0xFF" on 9.0) */
+const PCI_PART_MAX = { domain: 0xffff, bus: 0xff, slot: 0x1f, function: 7 } as const;
+
+/** an explicit PCI address; PciAddressError for a part libvirt cannot parse or that is out of range (the define fails) */
 function readPci(a: ENode): PciAddr {
-  return {
-    domain: parseNum(a.attr('domain')) ?? 0,
-    bus: parseNum(a.attr('bus')) ?? 0,
-    slot: parseNum(a.attr('slot')) ?? 0,
-    fn: parseNum(a.attr('function')) ?? 0,
-    multi: a.attr('multifunction'),
+  const part = (name: keyof typeof PCI_PART_MAX) => {
+    const text = a.attr(name);
+    if (text === undefined) return 0;
+    const n = parseNum(text);
+    if (n === undefined || n > PCI_PART_MAX[name]) throw new PciAddressError(`PCI address ${name}='${text}' is not valid`);
+    return n;
   };
+  return { domain: part('domain'), bus: part('bus'), slot: part('slot'), fn: part('function'), multi: a.attr('multifunction') };
 }
 
 function isWanted(d: PciDev): boolean {
@@ -108,6 +113,8 @@ function connectFlags(ctx: ExpandContext, cls: DeviceClass, n: ENode, pcieRoot: 
       return of(NET_MODEL_CONNECT[model] ?? 'pci');
     }
     case 'sound':
+      // virtio-sound-pci (libvirt 10.4) connects like any virtio device: to a root port on q35
+      if (n.attr('model') === 'virtio') return virtioModel(undefined);
       return PCI_SOUND_MODELS.includes(n.attr('model') ?? '') ? pci : 0;
     case 'disk':
       return n.child('target')?.attr('bus') === 'virtio' ? virtioModel(n.attr('model')) : 0;
@@ -609,8 +616,9 @@ export const pciAddressesRule: Rule = {
   description: 'assigns PCI addresses to devices and adds the PCI controllers (root ports, bridges, PHBs) they need',
   apply(ctx) {
     if (!ctx.root.child('devices')) return;
-    const planner = new PciPlanner(ctx);
+    let planner: PciPlanner;
     try {
+      planner = new PciPlanner(ctx);
       const nbuses = planner.dryRun();
       planner.assign(nbuses);
     } catch (e) {

@@ -317,6 +317,12 @@ export const SERIAL_MODEL_BY_TARGET: Record<string, string> = {
   'spapr-vio-serial': 'spapr-vty',
   'sclp-serial': 'sclpconsole',
 };
+/**
+ * The first libvirt that numbers serial ports after parsing the whole document (observed on 9.0.0 and
+ * 11.3.0) instead of while parsing each (observed on 7.0.0); the release in between that changed it is not
+ * confirmed, 7.1.0 is assumed (as for the disk bus, knowledge/diskDefaults.ts)
+ */
+export const SERIAL_PORTS_AFTER_PARSE_SINCE = '7.1.0';
 /** ISA serial ports libvirt accepts when written (0-3); it numbers further ones itself without complaint */
 export const ISA_SERIAL_MAX_PORT = 3;
 export const SERIAL_SOURCE: Source = {

@@ -3,6 +3,7 @@
  * Versions are the distribution's released packages; only Debian 12's is
  * verified here against real libvirt by the oracle tests.
  */
+import { DEBIAN_13_FIRMWARE } from '../knowledge/firmwareDescriptors';
 import { TargetProfile } from './profile';
 
 export const BUILTIN_PROFILES: TargetProfile[] = [
@@ -28,7 +29,8 @@ export const BUILTIN_PROFILES: TargetProfile[] = [
     libvirt: '11.3.0',
     qemu: '10.0.0',
     hostArch: 'x86_64',
-    source: 'Debian trixie packages libvirt-daemon 11.3.0, qemu-system-x86 1:10.0',
+    source: 'Debian trixie packages libvirt-daemon 11.3.0, qemu-system-x86 1:10.0, ovmf, qemu-efi-aarch64',
+    firmware: DEBIAN_13_FIRMWARE,
   },
   {
     id: 'ubuntu-22.04',

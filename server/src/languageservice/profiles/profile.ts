@@ -3,6 +3,7 @@
  * when known, facts read from that host (`virsh capabilities` /
  * `virsh domcapabilities`).
  */
+import { FirmwareDescriptor } from '../knowledge/firmwareDescriptors';
 
 export interface HostMachine {
   /** canonical machine type name, e.g. pc-i440fx-7.2 */
@@ -45,6 +46,8 @@ export interface TargetProfile {
   hostArch: string;
   /** per guest arch, from `virsh capabilities`; absent for built-in profiles */
   guests?: HostGuestArch[];
+  /** the UEFI firmware descriptors of the host's packages, when known (knowledge/firmwareDescriptors.ts) */
+  firmware?: readonly FirmwareDescriptor[];
   /** from `virsh domcapabilities`, when given: one set per arch, machine and virt type asked (picked per domain, domcapsFor) */
   domcaps?: DomainCapabilities[];
   /**

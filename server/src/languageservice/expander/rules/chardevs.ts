@@ -1,5 +1,12 @@
 /** <serial>, <console>, <channel>: target types and ports, the console/serial pairing, virtio-serial ports. */
-import { ISA_SERIAL_MAX_PORT, SERIAL_MODEL_BY_TARGET, SERIAL_SOURCE, serialTargetDefault } from '../../knowledge/deviceDefaults';
+import {
+  ISA_SERIAL_MAX_PORT,
+  SERIAL_MODEL_BY_TARGET,
+  SERIAL_PORTS_AFTER_PARSE_SINCE,
+  SERIAL_SOURCE,
+  serialTargetDefault,
+} from '../../knowledge/deviceDefaults';
+import { compareVersions } from '../../knowledge/versions';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -48,6 +55,26 @@ function serialTarget(ctx: ExpandContext, serial: ENode, port: number, rule: str
   if (model && !target.child('model')) ctx.addElement(target, new ENode('model', { name: model }), meta);
 }
 
+/**
+ * The port of each serial: a serial without one is numbered, when libvirt numbers after the whole
+ * document is parsed, after the highest port written anywhere (9.0, 11.3: pty, file, port 3, pci-serial
+ * get 4, 5, 3, 6); when it numbers while parsing, after the highest port of the serials before it
+ * (7.0: 0, 1, 3, 4)
+ */
+function serialPorts(serials: ENode[], afterParse: boolean): number[] {
+  const written = (s: ENode) => {
+    const p = s.child('target')?.attr('port');
+    return p === undefined ? undefined : Number(p);
+  };
+  let max = afterParse ? Math.max(-1, ...serials.map((s) => written(s) ?? -1)) : -1;
+  return serials.map((s) => {
+    const w = written(s);
+    const port = w ?? max + 1;
+    max = afterParse && w !== undefined ? max : Math.max(max, port);
+    return port;
+  });
+}
+
 export const chardevsRule: Rule = {
   id: 'chardev',
   description: 'pairs the console with serial port 0, fills serial targets, and numbers virtio-serial ports',
@@ -70,9 +97,7 @@ export const chardevsRule: Rule = {
     } else if (!consoles.length && serials.length) {
       ctx.addElement(devices, copyChardev(serials[0], 'console'), meta);
     }
-    // serial ports without a port number are numbered after the highest one written
-    let port = Math.max(-1, ...serials.map((s) => Number(s.child('target')?.attr('port') ?? -1)));
-    const ports = serials.map((s) => (s.child('target')?.attr('port') !== undefined ? Number(s.child('target')!.attr('port')) : ++port));
+    const ports = serialPorts(serials, compareVersions(ctx.profile.libvirt, SERIAL_PORTS_AFTER_PARSE_SINCE) >= 0);
     // one overflowing ISA port makes the whole numbering impossible to write down: writing any port renumbers the others
     const overflow = serials.map((s, i) => isaOverflow(ctx, s, ports[i])).find((x) => x);
     serials.forEach((s, i) => serialTarget(ctx, s, ports[i], this.id, overflow));

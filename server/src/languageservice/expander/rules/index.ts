@@ -19,6 +19,7 @@ import { driveAddressCompletionRule } from './driveAddressCompletion';
 import { displayRule } from './display';
 import { emulatorRule } from './emulator';
 import { featuresRule } from './features';
+import { firmwareAutoselectRule } from './firmwareAutoselect';
 import { identityRule } from './identity';
 import { implicitControllersRule } from './implicitControllers';
 import { inputsRule } from './inputs';
@@ -58,6 +59,7 @@ export const EXPANDER_RULES: Rule[] = [
   defaultControllersRule,
   defaultDevicesRule,
   featuresRule,
+  firmwareAutoselectRule,
   cpuRule,
   disksRule,
   interfacesRule,

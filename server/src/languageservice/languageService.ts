@@ -190,7 +190,7 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     if (ranking) out.push(...rankedFindings(ranking, settings.defaults));
     out.push(...versions);
     // where the XML is broken, the syntax error is the one story: a value cut short by a missing quote is no value to check
-    const broken = out.filter((f) => f.rule === 'syntax');
+    const broken = out.filter((f) => f.rule === 'syntax' && f.severity !== 'warning');
     if (!broken.length) return sortFindings(out);
     return sortFindings(
       out.filter(

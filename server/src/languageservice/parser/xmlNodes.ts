@@ -169,6 +169,8 @@ export interface XmlDocument {
   /** the first top-level element, if any */
   readonly root: XmlElement | undefined;
   readonly errors: XmlSyntaxError[];
+  /** what libvirt accepts but the user should know (an external entity it drops); the document stays well-formed */
+  readonly warnings: XmlSyntaxError[];
 }
 
 /** Depth-first walk over every element below (and including) `el`. */

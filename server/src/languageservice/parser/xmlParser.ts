@@ -17,6 +17,7 @@
  *   and skipped;
  * - at the end of input every open element is reported as not closed.
  */
+import { DeclaredEntity, declaredEntities, EntityRefused, expandEntity, expansionLimit } from './dtdEntities';
 import { XmlAttribute, XmlComment, XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction, XmlSyntaxError, XmlText } from './xmlNodes';
 
 const LT = 60; // <
@@ -71,6 +72,11 @@ class Parser {
   private pos = 0;
   private readonly len: number;
   private readonly errors: XmlSyntaxError[] = [];
+  private readonly warnings: XmlSyntaxError[] = [];
+  /** the general entities the DOCTYPE declares */
+  private entities: Map<string, DeclaredEntity> | undefined;
+  /** what entity references may still produce in this document (dtdEntities.ts expansionLimit) */
+  private entityBudget: number;
   private readonly topLevel: XmlNode[] = [];
   private readonly stack: XmlElement[] = [];
   private root: XmlElement | undefined;
@@ -78,6 +84,7 @@ class Parser {
 
   constructor(private readonly text: string) {
     this.len = text.length;
+    this.entityBudget = expansionLimit(text.length);
   }
 
   parse(): XmlDocument {
@@ -96,7 +103,7 @@ class Parser {
     if (!this.root) {
       this.error(this.len, this.len, 'The document has no root element', 'no-root');
     }
-    return { text: this.text, children: this.topLevel, root: this.root, errors: this.errors };
+    return { text: this.text, children: this.topLevel, root: this.root, errors: this.errors, warnings: this.warnings };
   }
 
   private error(start: number, end: number, message: string, code: string): void {
@@ -195,6 +202,33 @@ class Parser {
       return String.fromCodePoint(code);
     }
     const rep = PREDEFINED[name];
+    const declared = rep === undefined ? this.entities?.get(name) : undefined;
+    if (declared?.external !== undefined) {
+      if (this.warnings.length < 1000)
+        this.warnings.push({
+          start,
+          end: this.pos,
+          message: `libvirt never loads external entities: '&${name};' (${declared.external}) is dropped, so this text is empty when the domain is defined`,
+          code: 'external-entity',
+        });
+      return '';
+    }
+    if (declared) {
+      try {
+        const out = expandEntity(this.entities!, name, this.entityBudget);
+        this.entityBudget -= out.length;
+        return out;
+      } catch (e) {
+        if (!(e instanceof EntityRefused)) throw e;
+        this.error(
+          start,
+          this.pos,
+          `libvirt's XML parser refuses '&${name};': ${e.message} ("Detected an entity reference loop")`,
+          'entity-refused',
+        );
+        return '';
+      }
+    }
     if (rep === undefined) {
       this.error(start, this.pos, `Unknown entity '&${name};': only &lt; &gt; &amp; &quot; &apos; are predefined`, 'unknown-entity');
       return '';
@@ -268,6 +302,10 @@ class Parser {
       this.error(start, Math.min(i, start + 2), "'<!' must start a comment <!-- -->, CDATA or DOCTYPE", 'invalid-declaration');
     } else if (this.root || this.current) {
       this.error(start, start + 9, 'DOCTYPE must come before the root element', 'misplaced-doctype');
+    }
+    if (this.startsWith('<!DOCTYPE') && !this.root) {
+      const open = this.text.indexOf('[', start);
+      if (open >= 0 && open < i) this.entities = declaredEntities(this.text.slice(open + 1, i));
     }
     if (i >= this.len || this.text.charCodeAt(i) !== GT) {
       if (this.startsWith('<!DOCTYPE')) this.error(start, start + 9, 'DOCTYPE is not closed: expected >', 'unclosed-declaration');

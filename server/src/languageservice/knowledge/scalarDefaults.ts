@@ -69,7 +69,8 @@ export const EMULATOR_SOURCE: Source = {
 
 /** Debian/Ubuntu/Fedora install each arch's QEMU as /usr/bin/qemu-system-<arch> */
 export function defaultEmulator(arch: string): string {
-  const bin = arch === 'i686' ? 'i386' : arch === 'ppc64le' ? 'ppc64' : arch === 'armv7l' ? 'arm' : arch;
+  // ppc64le has its own name (Debian links it to qemu-system-ppc64; the 7.0, 9.0 and 11.3 daemons store it)
+  const bin = arch === 'i686' ? 'i386' : arch === 'armv7l' ? 'arm' : arch;
   return `/usr/bin/qemu-system-${bin}`;
 }
 

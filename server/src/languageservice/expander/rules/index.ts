@@ -11,6 +11,7 @@ import { chardevsRule } from './chardevs';
 import { clockRule } from './clock';
 import { controllerIndexRule } from './controllerIndex';
 import { cpuRule } from './cpu';
+import { cpuTopologyRule } from './cpuTopology';
 import { defaultControllersRule } from './defaultControllers';
 import { defaultDevicesRule } from './defaultDevices';
 import { dimmAddressesRule } from './dimmAddresses';
@@ -19,6 +20,7 @@ import { driveAddressCompletionRule } from './driveAddressCompletion';
 import { displayRule } from './display';
 import { emulatorRule } from './emulator';
 import { featuresRule } from './features';
+import { filesystemsRule } from './filesystems';
 import { firmwareAutoselectRule } from './firmwareAutoselect';
 import { identityRule } from './identity';
 import { implicitControllersRule } from './implicitControllers';
@@ -32,6 +34,7 @@ import { numaMemoryTotalRule } from './numaMemoryTotal';
 import { osTypeRule } from './osType';
 import { panicRule } from './panic';
 import { pciAddressesRule } from './pciAddresses';
+import { rngsRule } from './rngs';
 import { scsiHostdevAddressesRule } from './scsiHostdevAddresses';
 import { smartcardAddressesRule } from './smartcardAddresses';
 import { spaprVioAddressesRule } from './spaprVioAddresses';
@@ -61,7 +64,10 @@ export const EXPANDER_RULES: Rule[] = [
   featuresRule,
   firmwareAutoselectRule,
   cpuRule,
+  cpuTopologyRule,
   disksRule,
+  filesystemsRule,
+  rngsRule,
   interfacesRule,
   chardevsRule,
   displayRule,

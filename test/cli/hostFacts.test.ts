@@ -25,6 +25,21 @@ function domxml(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** `domxml check --format json --profile debian-12 --caps CAPS` with the given domain capabilities and files */
+function checkWithHost(domcaps: string[], files: string[]) {
+  return domxml([
+    'check',
+    '--format',
+    'json',
+    '--profile',
+    'debian-12',
+    '--caps',
+    CAPS,
+    ...domcaps.flatMap((d) => ['--domcaps', d]),
+    ...files,
+  ]);
+}
+
 /** the host checks that fired, per file */
 function hostErrors(stdout: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -35,19 +50,7 @@ function hostErrors(stdout: string): Record<string, string[]> {
 
 describe('host facts: domain capabilities per domain', () => {
   it('--domcaps FOLDER gives each domain the set of its machine', () => {
-    const r = domxml([
-      'check',
-      '--format',
-      'json',
-      '--profile',
-      'debian-12',
-      '--caps',
-      CAPS,
-      '--domcaps',
-      path.join(HOST, '9.0'),
-      VCPU_PC,
-      VIDEO_GOP,
-    ]);
+    const r = checkWithHost([path.join(HOST, '9.0')], [VCPU_PC, VIDEO_GOP]);
     assert.strictEqual(r.code, 1, r.stderr);
     const e = hostErrors(r.stdout);
     assert.ok(
@@ -63,25 +66,12 @@ describe('host facts: domain capabilities per domain', () => {
   it('--domcaps repeated takes each file; with the q35 set alone the pc guest has no vCPU limit', () => {
     const q35 = path.join(HOST, '9.0', 'domcaps-x86_64-q35.xml');
     const pc = path.join(HOST, '9.0', 'domcaps-x86_64-pc.xml');
-    const both = domxml([
-      'check',
-      '--format',
-      'json',
-      '--profile',
-      'debian-12',
-      '--caps',
-      CAPS,
-      '--domcaps',
-      q35,
-      '--domcaps',
-      pc,
-      VCPU_PC,
-    ]);
+    const both = checkWithHost([q35, pc], [VCPU_PC]);
     assert.ok(
       hostErrors(both.stdout)['vcpu-pc.xml']?.some((m) => /machine type pc-i440fx-7\.2/.test(m)),
       both.stdout,
     );
-    const one = domxml(['check', '--format', 'json', '--profile', 'debian-12', '--caps', CAPS, '--domcaps', q35, VCPU_PC]);
+    const one = checkWithHost([q35], [VCPU_PC]);
     assert.ok(!hostErrors(one.stdout)['vcpu-pc.xml']?.some((m) => /more than machine type/.test(m)), one.stdout);
   });
 

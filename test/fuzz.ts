@@ -69,6 +69,19 @@ async function main(): Promise<void> {
   const started = Date.now();
   let checked = 0;
   const failures: Report[] = [];
+  /** writes a failure down at once, so that a run cut short keeps what it found */
+  const keep = (f: Report) => {
+    failures.push(f);
+    const base = path.join(FAILURES, `seed-${f.seed}`);
+    fs.writeFileSync(`${base}.xml`, f.failure!.text);
+    fs.writeFileSync(
+      `${base}.txt`,
+      `replay: node out/test/fuzz.js --runs ${CHUNK} --seed ${f.seed} --workers 1\ncase: ${JSON.stringify(f.failure!.case)}\n\n${f.failure!.error}\n`,
+    );
+    console.log(
+      `fuzz: FAILED (seed ${f.seed}): ${f.failure!.error.split('\n')[0]}\n  the document: ${base}.xml (copy it to test/fixtures/fuzz/ to keep it)`,
+    );
+  };
   await Promise.all(
     Array.from({ length: Math.min(workers, jobs.length) }, () => {
       // a bounded heap: a case that makes memory explode ends its worker with an error naming the seed, not the run
@@ -82,33 +95,28 @@ async function main(): Promise<void> {
         };
         w.on('message', (r: Report) => {
           checked += r.runs;
-          if (r.failure) failures.push(r);
+          if (r.failure) keep(r);
           process.stdout.write(
             `fuzz: ${checked}/${runs} cases, ${failures.length} failing, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
           );
           next();
         });
         w.on('error', (e) => {
-          const error = `the worker failed on this chunk: ${e.stack ?? e.message}`;
-          if (current)
-            failures.push({ seed: current.seed, runs: 0, failure: { text: '', error, case: { base: -1, mutations: [], probes: [] } } });
+          // the case it was checking is the one that killed it
+          let text = '';
+          try {
+            text = fs.readFileSync(currentCase(w.threadId), 'utf8');
+          } catch {
+            // it died before its first case
+          }
+          const error = `the worker died on this document: ${e.stack ?? e.message}`;
+          if (current) keep({ seed: current.seed, runs: 0, failure: { text, error, case: { base: -1, mutations: [], probes: [] } } });
           resolve();
         });
         next();
       });
     }),
   );
-  for (const f of failures) {
-    const base = path.join(FAILURES, `seed-${f.seed}`);
-    fs.writeFileSync(`${base}.xml`, f.failure!.text);
-    fs.writeFileSync(
-      `${base}.txt`,
-      `replay: node out/test/fuzz.js --runs ${CHUNK} --seed ${f.seed} --workers 1\ncase: ${JSON.stringify(f.failure!.case)}\n\n${f.failure!.error}\n`,
-    );
-    console.log(
-      `fuzz: FAILED (seed ${f.seed}): ${f.failure!.error.split('\n')[0]}\n  the document: ${base}.xml (copy it to test/fixtures/fuzz/ to keep it)`,
-    );
-  }
   for (const f of fs.readdirSync(FAILURES)) if (f.startsWith('.current-')) fs.rmSync(path.join(FAILURES, f));
   if (!failures.length) fs.rmSync(FAILURES, { recursive: true, force: true });
   const seconds = (Date.now() - started) / 1000;

@@ -31,7 +31,7 @@ const CHUNK = 1000;
 const FAILURES = path.join(REPO, 'fuzz-failures');
 
 /** where a worker keeps the case it is checking, so that a case that kills the worker (out of memory) is not lost */
-const currentCase = (worker: number) => path.join(FAILURES, `.current-${worker}.xml`);
+const currentCase = (worker: number) => path.join(os.tmpdir(), `domxml-fuzz-${process.pid}-${worker}.xml`);
 
 function runChunk(job: Job, bases: ReturnType<typeof baseDocuments>, service: ReturnType<typeof newService>): Report {
   const result = fc.check(
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
   /** writes a failure down at once, so that a run cut short keeps what it found */
   const keep = (f: Report) => {
     failures.push(f);
+    fs.mkdirSync(FAILURES, { recursive: true });
     const base = path.join(FAILURES, `seed-${f.seed}`);
     fs.writeFileSync(`${base}.xml`, f.failure!.text);
     fs.writeFileSync(
@@ -117,8 +118,9 @@ async function main(): Promise<void> {
       });
     }),
   );
-  for (const f of fs.readdirSync(FAILURES)) if (f.startsWith('.current-')) fs.rmSync(path.join(FAILURES, f));
-  if (!failures.length) fs.rmSync(FAILURES, { recursive: true, force: true });
+  for (let t = 0; t <= workers + 1; t++) fs.rmSync(currentCase(t), { force: true });
+  // another run may share the folder: remove it only when nothing is in it
+  if (!fs.readdirSync(FAILURES).length) fs.rmdirSync(FAILURES);
   const seconds = (Date.now() - started) / 1000;
   console.log(`fuzz: ${checked} cases in ${seconds.toFixed(0)} s (${(checked / seconds).toFixed(0)}/s), ${failures.length} failing`);
   process.exitCode = failures.length ? 1 : 0;

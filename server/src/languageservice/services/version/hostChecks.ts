@@ -10,6 +10,7 @@
  * against the QEMU capabilities) and src/conf/capabilities.c
  * (virCapabilitiesDomainDataLookup, the emulator lookup at parse time).
  */
+import { FIRMWARE_PICKED_AT_DEFINE_SINCE } from '../../knowledge/firmwareDescriptors';
 import { domcapsFor, DomcapsMatch } from '../../profiles/capabilities';
 import { DomainCapabilities } from '../../profiles/profile';
 import { CheckContext } from './checkContext';
@@ -125,7 +126,7 @@ export function hostSgx(ctx: CheckContext): void {
  * picks at start).
  */
 export function hostFirmware(ctx: CheckContext): void {
-  if (!ctx.targetIn(FIRMWARE_AT_DEFINE)) return;
+  if (!ctx.targetIn(FIRMWARE_PICKED_AT_DEFINE_SINCE)) return;
   const os = ctx.domain.child('os');
   const firmware = os?.getAttribute('firmware');
   if (!os || firmware?.value !== 'efi') return;
@@ -150,6 +151,3 @@ export function hostFirmware(ctx: CheckContext): void {
       `the host has no secure-boot UEFI firmware for ${canonicalMachine(ctx)} guests (secure boot needs SMM, which q35 has; ${quote})`,
     );
 }
-
-/** the first libvirt that picks the firmware at define time (NEWS 9.2.0: firmware selection made persistent) */
-const FIRMWARE_AT_DEFINE = '9.2.0';

@@ -8,6 +8,10 @@ const IMPLICIT_SOURCE = {
   ref: 'src/conf/domain_conf.c, virDomainDefAddImplicitControllers (a controller for every drive address and virtio-serial port in use)',
 };
 
+/** libvirt parses a drive address's controller as an unsigned int: anything else fails the define, and implies nothing */
+const UINT_MAX = 0xffffffff;
+const validIndex = (v: string) => /^\d+$/.test(v) && Number(v) <= UINT_MAX;
+
 export const implicitControllersRule: Rule = {
   id: 'implicit-controllers',
   description: 'adds the controllers that disks, channels and consoles need, and fills SCSI controller models',
@@ -30,6 +34,7 @@ export const implicitControllersRule: Rule = {
       const addr = c.child('address');
       needed.push(['virtio-serial', addr?.attr('type') === 'virtio-serial' ? String(Number(addr.attr('controller') ?? '0')) : '0']);
     }
+    if (needed.some(([, index]) => !validIndex(index))) return;
     const seen = new Set<string>();
     for (const [type, index] of needed) {
       const key = `${type}:${index}`;

@@ -226,9 +226,19 @@ function actionEdits(doc: TextDocument, a: CodeAction): TextEdit[] {
   return changes[doc.uri] ?? [];
 }
 
-/** the facts of an expansion; whitespace in text is one space (mixed content such as stray text in <domain>, which libvirt ignores) */
+/**
+ * the facts of an expansion, without the text of elements that also have child elements (stray text in
+ * <domain> or <devices>, which libvirt ignores and a pin may split when it inserts an element into it)
+ */
 function expansionFacts(xml: string): string[] {
-  return [...factsOfXml(xml)].map((f) => f.replace(/#text=[\s\S]*$/, (t) => t.replace(/\s+/g, ' '))).sort();
+  const facts = [...factsOfXml(xml)];
+  const parents = new Set<string>();
+  for (const f of facts) {
+    const path = f.replace(/[@#].*$/, '');
+    const cut = path.lastIndexOf('/');
+    if (cut > 0) parents.add(path.slice(0, cut));
+  }
+  return facts.filter((f) => !(f.includes('#text=') && parents.has(f.slice(0, f.indexOf('#text='))))).sort();
 }
 
 const wellFormed = (text: string) => parseXml(text).errors.length === 0;

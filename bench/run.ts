@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, printed as figures against the project's goals.
  * Usage: node out/bench/run.js [section...] where sections are the names below.
  */
+import { benchBatch } from './batch.bench';
 import { benchColdStart } from './coldStart.bench';
 import { benchCompletion } from './completion.bench';
 import { benchFidelity } from './fidelity.bench';
@@ -13,6 +14,7 @@ import { benchServerMemory } from './serverMemory.bench';
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   cold: benchColdStart,
+  batch: benchBatch,
   latency: benchLatency,
   libxml2: benchLibxml2,
   memory: benchServerMemory,

@@ -28,6 +28,9 @@ export const CCW_SOURCE: Source = {
   ref: `${ADDR}, qemuDomainAssignS390Addresses and qemuDomainPrimeVirtioDeviceAddresses; ${DOMAIN_ADDR}, virDomainCCWAddressAllocate (virtio devices get cssid 0xfe, ssid 0 and the lowest free devno, in libvirt's device order, after explicit devnos are reserved); ${OBS}`,
 };
 
+/** the most ports libvirt accepts on qemu-xhci and nec-xhci (QEMU's limit; "'qemu-xhci' controller only supports up to '15' ports" on 9.0) */
+export const XHCI_MAX_PORTS = 15;
+
 /** ports libvirt counts per USB controller model (virDomainUSBAddressControllerModelToPorts); 0 = a companion that adds none */
 export const USB_CONTROLLER_PORTS: Record<string, number> = {
   'piix3-uhci': 2,

@@ -238,3 +238,11 @@ export const PCI_MULTIFUNCTION_SOURCE: Source = {
 export const ZPCI_SOURCE: Source = {
   ref: `${ADDR}, qemuDomainAssignPCIAddressExtension (s390 PCI devices get zPCI uid from 1 and fid from 0, lowest free); ${OBS}`,
 };
+
+/**
+ * The largest value of each part of a PCI address libvirt parses (src/util/virpci.c
+ * virPCIDeviceAddressIsValid; "Invalid PCI address bus='0x100', must be <= 0xFF" on 9.0), and of a PCI
+ * controller's index (src/conf/domain_validate.c, "PCI controller index 256 too high, maximum is 255").
+ */
+export const PCI_ADDRESS_MAX = { domain: 0xffff, bus: 0xff, slot: 0x1f, function: 7 } as const;
+export const PCI_CONTROLLER_INDEX_MAX = 255;

@@ -8,8 +8,10 @@ import {
   CHIPSET_LAYOUT,
   CONNECT,
   NET_MODEL_CONNECT,
+  PCI_ADDRESS_MAX,
   PCI_ASSIGN_SOURCE,
   PCI_CONTROLLER_CONNECT,
+  PCI_CONTROLLER_INDEX_MAX,
   PCI_CONTROLLER_MODEL_NAME,
   PCI_GROW_SOURCE,
   PCI_MODEL_NAME_SOURCE,
@@ -34,8 +36,6 @@ import { ENode } from '../eTree';
 import { FillMeta } from '../fill';
 import { isEmptyPciAddr, PciAddr, PciAddressError, PciAddressSet, PciBus } from '../pciAddressSet';
 
-/** PCI bus numbers are 8 bits */
-const MAX_PCI_BUS = 255;
 const RULE = 'pci-addresses';
 
 interface PciDev {
@@ -57,16 +57,13 @@ export function effectiveUsbModel(ctx: ExpandContext, c: ENode): string | undefi
   return undefined;
 }
 
-/** the most each part of a PCI address can be (virPCIDeviceAddressIsValid: libvirt's parse rejects more, "Invalid PCI address bus='0x100', must be <= 0xFF" on 9.0) */
-const PCI_PART_MAX = { domain: 0xffff, bus: 0xff, slot: 0x1f, function: 7 } as const;
-
 /** an explicit PCI address; PciAddressError for a part libvirt cannot parse or that is out of range (the define fails) */
 function readPci(a: ENode): PciAddr {
-  const part = (name: keyof typeof PCI_PART_MAX) => {
+  const part = (name: keyof typeof PCI_ADDRESS_MAX) => {
     const text = a.attr(name);
     if (text === undefined) return 0;
     const n = parseNum(text);
-    if (n === undefined || n > PCI_PART_MAX[name]) throw new PciAddressError(`PCI address ${name}='${text}' is not valid`);
+    if (n === undefined || n > PCI_ADDRESS_MAX[name]) throw new PciAddressError(`PCI address ${name}='${text}' is not valid`);
     return n;
   };
   return { domain: part('domain'), bus: part('bus'), slot: part('slot'), fn: part('function'), multi: a.attr('multifunction') };
@@ -403,7 +400,8 @@ class PciPlanner {
     for (const c of this.pciControllers()) {
       const text = c.attr('index') ?? '0';
       const idx = Number(text);
-      if (!/^\d+$/.test(text) || idx > MAX_PCI_BUS) throw new PciAddressError(`PCI controller index '${text}' is not a bus number`);
+      if (!/^\d+$/.test(text) || idx > PCI_CONTROLLER_INDEX_MAX)
+        throw new PciAddressError(`PCI controller index '${text}' is not a bus number`);
       max = Math.max(max, idx);
     }
     return max;

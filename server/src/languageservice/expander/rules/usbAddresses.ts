@@ -5,7 +5,7 @@
  * redirdevs each take the lowest free port of the lowest bus, going into the
  * hubs (port '1.1', ...) once a bus's own ports are full.
  */
-import { USB_CONTROLLER_PORTS, USB_HUB_PORTS, USB_MAX_DEPTH, USB_SOURCE } from '../../knowledge/busAddresses';
+import { USB_CONTROLLER_PORTS, USB_HUB_PORTS, USB_MAX_DEPTH, USB_SOURCE, XHCI_MAX_PORTS } from '../../knowledge/busAddresses';
 import { addressOf, addressType, parseNum, writeAddress } from '../addresses';
 import { ExpandContext, Rule } from '../context';
 import { controllerList } from '../deviceOrder';
@@ -14,8 +14,6 @@ import { FillMeta } from '../fill';
 import { effectiveUsbModel } from './pciAddresses';
 
 const RULE = 'usb-addresses';
-/** the most ports libvirt accepts on qemu-xhci and nec-xhci (QEMU's limit) */
-const XHCI_MAX_PORTS = 15;
 
 class Hub {
   readonly used: boolean[];

@@ -20,7 +20,7 @@ import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
 import { attrRange, LibvirtRule, nameOf, uint } from './ruleFacts';
 
 /** a firmware feature's state: enabled='yes'|'no' */
-function feature(os: XmlElement, name: string): string | undefined {
+export function firmwareFeature(os: XmlElement, name: string): string | undefined {
   return os
     .child('firmware')
     ?.elements('feature')
@@ -116,7 +116,7 @@ export const FIRMWARE_RULES: LibvirtRule[] = [
     since: '8.6.0',
     run(f, reject) {
       const os = f.domain.child('os');
-      if (!os || feature(os, 'enrolled-keys') !== 'yes' || feature(os, 'secure-boot') !== 'no') return;
+      if (!os || firmwareFeature(os, 'enrolled-keys') !== 'yes' || firmwareFeature(os, 'secure-boot') !== 'no') return;
       if (f.targetIn('9.2.0') && !os.hasAttr('firmware')) return; // 11.3 checks it only under autoselection (then the feature rule above speaks)
       reject(
         'firmware-enrolled-keys',

@@ -14,6 +14,7 @@ import { FIRMWARE_PICKED_AT_DEFINE_SINCE } from '../../knowledge/firmwareDescrip
 import { domcapsFor, DomcapsMatch } from '../../profiles/capabilities';
 import { DomainCapabilities } from '../../profiles/profile';
 import { CheckContext } from './checkContext';
+import { firmwareFeature } from './firmwareChecks';
 import { nameRange, textRange, valueRange } from './guest';
 
 /** the captured domain capabilities that fit this guest (its arch; preferably its virt type and machine) */
@@ -134,10 +135,7 @@ export function hostFirmware(ctx: CheckContext): void {
   if (!d) return;
   const efi = d.enums['os/firmware'];
   const secure = d.enums['os/loader/secure'];
-  const secureBoot = os
-    .child('firmware')
-    ?.elements('feature')
-    .find((f) => f.attr('name') === 'secure-boot' && f.attr('enabled') === 'yes');
+  const secureBoot = firmwareFeature(os, 'secure-boot') === 'yes';
   const quote = `"Unable to find 'efi' firmware that is compatible with the current configuration"; domain capabilities`;
   if (efi && !efi.includes('efi'))
     ctx.reject('host-firmware', valueRange(firmware), `the host has no UEFI firmware for ${ctx.g.arch} guests (${quote})`, {
@@ -147,7 +145,7 @@ export function hostFirmware(ctx: CheckContext): void {
   else if (secureBoot && secure && !secure.includes('yes'))
     ctx.reject(
       'host-firmware',
-      nameRange(secureBoot),
+      nameRange(os.child('firmware')!),
       `the host has no secure-boot UEFI firmware for ${canonicalMachine(ctx)} guests (secure boot needs SMM, which q35 has; ${quote})`,
     );
 }

@@ -22,7 +22,14 @@
  */
 import { XmlElement, walkElements } from '../../parser/xmlNodes';
 import { ENode } from '../../expander/eTree';
-import { CONNECT, CONNECT_TYPES_MASK, PCI_BUS_MODELS, PCI_CONTROLLER_CONNECT } from '../../knowledge/pciTopology';
+import {
+  CONNECT,
+  CONNECT_TYPES_MASK,
+  PCI_ADDRESS_MAX,
+  PCI_BUS_MODELS,
+  PCI_CONTROLLER_CONNECT,
+  PCI_CONTROLLER_INDEX_MAX,
+} from '../../knowledge/pciTopology';
 import { int, LibvirtRule, nameOf, attrRange, nodeRange, RuleFacts, uint } from './ruleFacts';
 
 const ROOTS = new Set(['pci-root', 'pcie-root']);
@@ -108,19 +115,19 @@ export const PCI_PLACEMENT_RULES: LibvirtRule[] = [
         const fn = uint(a.attr('function')) ?? 0;
         const domain = uint(a.attr('domain')) ?? 0;
         if (!domain && !bus && !slot && !fn) continue;
-        if (bus > 0xff)
+        if (bus > PCI_ADDRESS_MAX.bus)
           reject(
             'pci-address-range',
             attrRange(a, 'bus'),
             `a PCI bus number is at most 0xFF ("Invalid PCI address bus='0x${bus.toString(16)}', must be <= 0xFF")`,
           );
-        else if (slot > 0x1f)
+        else if (slot > PCI_ADDRESS_MAX.slot)
           reject(
             'pci-address-range',
             attrRange(a, 'slot'),
             `a PCI slot is at most 0x1F ("Invalid PCI address slot='0x${slot.toString(16)}', must be <= 0x1F")`,
           );
-        else if (fn > 7)
+        else if (fn > PCI_ADDRESS_MAX.function)
           reject(
             'pci-address-range',
             attrRange(a, 'function'),
@@ -159,7 +166,7 @@ export const PCI_PLACEMENT_RULES: LibvirtRule[] = [
             reject('pci-controller-options', attrRange(target, name), `${label} ("${message(v)}")`);
           return v;
         };
-        if (idx !== undefined && idx > 255) {
+        if (idx !== undefined && idx > PCI_CONTROLLER_INDEX_MAX) {
           reject(
             'pci-controller-options',
             attrRange(el, 'index'),

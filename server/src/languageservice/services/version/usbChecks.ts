@@ -18,7 +18,7 @@
  * expansion; the addresses are the document's.
  */
 import { XmlElement } from '../../parser/xmlNodes';
-import { USB_CONTROLLER_PORTS } from '../../knowledge/busAddresses';
+import { USB_CONTROLLER_PORTS, XHCI_MAX_PORTS } from '../../knowledge/busAddresses';
 import { attrRange, int, LibvirtRule, nameOf, RuleFacts, uint } from './ruleFacts';
 
 const MODEL_PORTS = USB_CONTROLLER_PORTS;
@@ -90,7 +90,13 @@ export const USB_RULES: LibvirtRule[] = [
       for (const c of f.devices('controller')) {
         const model = c.attr('model');
         const ports = int(c.attr('ports'));
-        if (c.origin && c.attr('type') === 'usb' && (model === 'qemu-xhci' || model === 'nec-xhci') && ports !== undefined && ports > 15)
+        if (
+          c.origin &&
+          c.attr('type') === 'usb' &&
+          (model === 'qemu-xhci' || model === 'nec-xhci') &&
+          ports !== undefined &&
+          ports > XHCI_MAX_PORTS
+        )
           reject(
             'usb-controllers',
             nameOf(c.origin),

@@ -11,7 +11,7 @@
  * enrolled AAVMF. Predicted only for profiles that know the host's
  * descriptors, and only when the document names no loader or NVRAM itself.
  */
-import { FIRMWARE_PICKED_AT_DEFINE_SINCE, FIRMWARE_SOURCE, pickFirmware } from '../../knowledge/firmwareDescriptors';
+import { FIRMWARE_PICKED_AT_DEFINE_SINCE, FIRMWARE_SOURCE, FirmwareRequest, matchFirmware } from '../../knowledge/firmwareDescriptors';
 import { compareVersions } from '../../knowledge/versions';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
@@ -37,6 +37,48 @@ function storedFormats(ctx: ExpandContext, os: ENode): void {
   if (nvram.attr('template') !== undefined) ctx.fillAttr(nvram, 'templateFormat', 'raw', meta);
   if (nvram.value || nvram.attr('template') !== undefined) ctx.fillAttr(nvram, 'format', 'raw', meta);
 }
+/** what the domain asks of an autoselected firmware (<os firmware> is efi or bios), read from the expansion */
+export function firmwareRequestOf(root: ENode, arch: string, machine: string): FirmwareRequest | undefined {
+  const os = root.child('os');
+  const kind = os?.attr('firmware');
+  if (!os || (kind !== 'efi' && kind !== 'bios')) return undefined;
+  const features: Record<string, boolean> = {};
+  for (const f of os.child('firmware')?.all('feature') ?? []) {
+    const name = f.attr('name');
+    const enabled = f.attr('enabled');
+    if ((name === 'secure-boot' || name === 'enrolled-keys') && (enabled === 'yes' || enabled === 'no')) features[name] = enabled === 'yes';
+  }
+  const l = os.child('loader');
+  // with no <loader>, the parser gives the loader the format of <nvram> (src/conf/domain_conf.c virDomainLoaderDefParseXML)
+  const nvramFormat = l ? undefined : os.child('nvram')?.attr('format');
+  const pm = root.child('pm');
+  const sec = root.child('launchSecurity');
+  const secType = sec?.attr('type');
+  const policy = Number(sec?.child('policy')?.value.trim() || 0);
+  return {
+    interface: kind === 'efi' ? 'uefi' : 'bios',
+    arch,
+    machine,
+    loader:
+      (l && {
+        path: l.value.trim() || undefined,
+        type: l.attr('type'),
+        secure: l.attr('secure'),
+        stateless: l.attr('stateless'),
+        readonly: l.attr('readonly'),
+        format: l.attr('format'),
+      }) ||
+      (nvramFormat ? { format: nvramFormat } : undefined),
+    nvramTemplate: os.child('nvram')?.attr('template'),
+    features,
+    s3: pm?.child('suspend-to-mem')?.attr('enabled') === 'yes',
+    s4: pm?.child('suspend-to-disk')?.attr('enabled') === 'yes',
+    smmOff: root.child('features')?.child('smm')?.attr('state') === 'off',
+    launchSecurity:
+      secType === 'sev' ? (Number.isFinite(policy) && policy & 0x4 ? 'sev-es' : 'sev') : secType === 'sev-snp' ? 'sev-snp' : undefined,
+  };
+}
+
 /** the features libvirt writes, in its order */
 const STORED_FEATURES = ['enrolled-keys', 'secure-boot'];
 
@@ -50,14 +92,9 @@ export const firmwareAutoselectRule: Rule = {
     const descriptors = ctx.profile.firmware;
     if (!descriptors) return; // the host's firmware is not known: nothing to predict
     const written = os.child('firmware');
-    const wanted: Record<string, boolean> = {};
-    for (const f of written?.all('feature') ?? []) {
-      const name = f.attr('name');
-      const enabled = f.attr('enabled');
-      if (name && (enabled === 'yes' || enabled === 'no')) wanted[name] = enabled === 'yes';
-    }
-    const pick = pickFirmware(descriptors, ctx.arch, ctx.machine, wanted);
-    if (!pick) return; // no firmware fits: the define fails (hostChecks.ts hostFirmware says so with host facts)
+    const request = firmwareRequestOf(ctx.root, ctx.arch, ctx.machine);
+    const pick = request && matchFirmware(descriptors, request).pick;
+    if (!pick) return; // no firmware fits: the define fails (firmwareChecks.ts firmware-autoselect says so)
     const meta = (category: FillCategory, reason: string): FillMeta => ({ rule: RULE, category, reason, source: FIRMWARE_SOURCE });
     const has = (f: string) => pick.features.includes(f);
     const firmware =

@@ -13,10 +13,15 @@
  * - src/qemu/qemu_domain.c qemuDomainDefTsegPostParse: TSEG on q35 only, in
  *   whole MiB;
  * - src/conf/domain_conf.c virSysinfoBIOSParseXML: the BIOS date format.
- * What the host's firmware descriptors allow is a host check (hostChecks.ts hostFirmware).
+ * - src/qemu/qemu_firmware.c qemuFirmwareFillDomain (from 9.2, at define):
+ *   with <os firmware>, a descriptor of the host must fit the domain, for
+ *   profiles that know the host's descriptors (knowledge/firmwareDescriptors.ts).
+ * What a live host's domain capabilities say about firmware is a host check (hostChecks.ts hostFirmware).
  */
 import { XmlElement } from '../../parser/xmlNodes';
 import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
+import { FIRMWARE_PICKED_AT_DEFINE_SINCE, matchFirmware } from '../../knowledge/firmwareDescriptors';
+import { firmwareRequestOf } from '../../expander/rules/firmwareAutoselect';
 import { attrRange, LibvirtRule, nameOf, uint } from './ruleFacts';
 
 /** a firmware feature's state: enabled='yes'|'no' */
@@ -122,6 +127,28 @@ export const FIRMWARE_RULES: LibvirtRule[] = [
         'firmware-enrolled-keys',
         nameOf(os.child('firmware')!),
         `enrolled Secure Boot keys need the secure-boot feature ("firmware feature 'enrolled-keys' cannot be enabled when firmware feature 'secure-boot' is disabled")`,
+      );
+    },
+  },
+  {
+    id: 'firmware-autoselect',
+    source: 'src/qemu/qemu_firmware.c qemuFirmwareFillDomain, qemuFirmwareMatchDomain (define time since 9.2)',
+    since: FIRMWARE_PICKED_AT_DEFINE_SINCE,
+    run(f, reject) {
+      const descriptors = f.profile.firmware;
+      const os = f.domain.child('os');
+      const request = descriptors && os && firmwareRequestOf(f.root, f.arch, f.machine);
+      if (!request) return;
+      const m = matchFirmware(descriptors, request);
+      if (m.pick) return;
+      const kind = os.attr('firmware');
+      const why = m.closest
+        ? `the closest descriptor, ${m.closest.file}, does not fit: ${m.closest.reason}`
+        : `the host has no firmware descriptors`;
+      reject(
+        'firmware-autoselect',
+        attrRange(os, 'firmware'),
+        `no firmware of the host fits ("Unable to find '${kind}' firmware that is compatible with the current configuration"); ${why}`,
       );
     },
   },

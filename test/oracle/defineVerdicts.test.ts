@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FIXTURES, xmlFiles } from '../helpers';
-import { defineAndDump, libvirtAvailable, libvirtVersion } from './virsh';
+import { daemonFor, defineAndDump, libvirtAvailable, libvirtVersion } from './virsh';
 
 describe('fixture verdicts confirmed by libvirt 9.0 (oracle)', function () {
   this.timeout(0);
@@ -44,3 +44,38 @@ describe('fixture verdicts confirmed by libvirt 9.0 (oracle)', function () {
     assert.deepStrictEqual(wrong, []);
   });
 });
+
+/**
+ * The bracket of a fixture's comment ("[7.0: accepted, 11.3: rejected]") is what those two daemons do: each
+ * runs in its own root (scripts/start-libvirt-roots.sh); skipped for a version whose daemon is not running.
+ */
+for (const version of ['7.0', '11.3']) {
+  describe(`fixture verdicts confirmed by libvirt ${version} (oracle)`, function () {
+    this.timeout(0);
+    const daemon = daemonFor(version);
+    before(function () {
+      if (!libvirtAvailable(daemon)) this.skip();
+    });
+
+    it(`every "${version}: rejected|accepted" in a fixture's comment is what the ${version} daemon does`, () => {
+      const wrong: string[] = [];
+      let n = 0;
+      for (const file of xmlFiles(path.join(FIXTURES, 'version'))) {
+        const text = fs.readFileSync(file, 'utf8');
+        const head = /^<!--[^>]*?\[([^\]]*)\][^>]*-->/.exec(text);
+        const said = head?.[1]
+          .split(',')
+          .map((p) => p.split(':').map((s) => s.trim()))
+          .find(([v]) => v === version)?.[1];
+        if (said !== 'rejected' && said !== 'accepted') continue;
+        n++;
+        const r = defineAndDump(text, {}, daemon);
+        if (r.ok !== (said === 'accepted'))
+          wrong.push(`${path.basename(file)}: ${said} by the comment, the ${version} daemon ${r.ok ? 'defines it' : `says: ${r.error}`}`);
+      }
+      console.log(`      ${n - wrong.length}/${n} fixture verdicts for ${version} confirmed`);
+      assert.ok(n > 0);
+      assert.deepStrictEqual(wrong, []);
+    });
+  });
+}

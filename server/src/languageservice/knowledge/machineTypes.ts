@@ -74,3 +74,23 @@ export function machineFamily(machine: string): string | undefined {
   if (/^s390-ccw-virtio(-|$)/.test(machine)) return 's390-ccw-virtio';
   return undefined;
 }
+
+/**
+ * Which machine types have ACPI. QEMU reports it per machine in query-machines (from 8.0); libvirt 9.2 started
+ * to refuse <features><acpi/> on a machine that reports none (src/qemu/qemu_validate.c qemuValidateDomainDef).
+ * Read off QEMU 10.0's machine list as libvirt 11.3 caches it (acpi='yes'|'no'): every x86 machine but x-remote,
+ * the virt machines of Arm, RISC-V and LoongArch; no other machine (pSeries, PowerNV, Mac, s390, Arm boards).
+ */
+export const MACHINE_ACPI_SOURCE: Source = {
+  ref: 'src/qemu/qemu_validate.c qemuValidateDomainDef ("machine type ... does not support ACPI"); machine acpi from QEMU query-machines',
+  libvirt: '>=9.2.0',
+  qemu: '>=8.0.0',
+  verifiedOn: ['11.3.0', '9.0.0'],
+};
+
+/** whether the machine has ACPI, by arch and canonical machine name */
+export function machineHasAcpi(arch: string, machine: string): boolean {
+  if (arch === 'x86_64' || arch === 'i686') return machine !== 'x-remote';
+  if (['aarch64', 'armv7l', 'riscv64', 'riscv32', 'loongarch64'].includes(arch)) return /^virt($|-)/.test(machine);
+  return false;
+}

@@ -14,6 +14,14 @@ export const BUILTIN_PROFILES: TargetProfile[] = [
     qemu: '7.2.0',
     hostArch: 'x86_64',
     source: 'Debian bookworm packages libvirt-daemon 9.0.0-4, qemu-system-x86 1:7.2; verified by the oracle tests',
+    disabledValues: [
+      {
+        path: '/domain/devices/interface/backend/@type',
+        value: 'passt',
+        source: 'Debian libvirt 9.0.0-4 debian/patches/debian/Disable-passt-support.patch (bookworm has no passt package)',
+        verifiedOn: ['9.0.0'],
+      },
+    ],
   },
   {
     id: 'debian-11',

@@ -37,6 +37,16 @@ export interface DomainCapabilities {
   vcpuMax?: number;
 }
 
+export interface DisabledValue {
+  /** the attribute, as /domain/devices/interface/backend/@type */
+  path: string;
+  value: string;
+  /** the distribution's patch or build option that disables it */
+  source: string;
+  /** the libvirt versions whose real daemon confirmed the refusal */
+  verifiedOn?: string[];
+}
+
 export interface TargetProfile {
   id: string;
   label: string;
@@ -55,6 +65,11 @@ export interface TargetProfile {
    * captured sets; set by the host layer, never by the pure language service
    */
   domcapsProvider?: (guest: { arch: string; virttype: string; machine: string }) => DomainCapabilities | undefined;
+  /**
+   * attribute values upstream libvirt of this version knows but this distribution's build refuses at define
+   * (its patches), e.g. Debian 12 builds libvirt 9.0 without passt
+   */
+  disabledValues?: readonly DisabledValue[];
   /** machine type names of this QEMU that differ from upstream's (distribution patches), per alias */
   machineNames?: Record<string, string>;
   /** where the profile's facts come from */

@@ -89,6 +89,30 @@ function writtenDrive(el: XmlElement): Drive | undefined {
 
 export const HOSTDEV_RULES: LibvirtRule[] = [
   {
+    id: 'hostdev-boot',
+    source:
+      'src/qemu/qemu_validate.c qemuValidateDomainMdevDefVFIOPCI, qemuValidateDomainMdevDefVFIOAP, qemuValidateDomainDeviceDefHostdev',
+    run(f, reject) {
+      for (const h of f.domain.child('devices')?.elements('hostdev') ?? []) {
+        const boot = h.child('boot');
+        if (!boot || h.attr('mode') !== 'subsystem') continue;
+        const type = h.attr('type');
+        const what =
+          type === 'scsi_host'
+            ? 'vhost SCSI devices'
+            : type === 'mdev' && (h.attr('model') === 'vfio-pci' || h.attr('model') === 'vfio-ap')
+              ? `mediated devices of model ${h.attr('model')}`
+              : undefined;
+        if (what)
+          reject(
+            'hostdev-boot',
+            nameOf(boot),
+            `this device cannot be booted from ("booting from assigned devices is not supported by ${what}")`,
+          );
+      }
+    },
+  },
+  {
     id: 'hostdev-duplicate',
     source: 'src/conf/domain_validate.c virDomainDefHostdevValidate (9.0, 11.3; 7.0 accepts duplicates)',
     since: '9.0.0',

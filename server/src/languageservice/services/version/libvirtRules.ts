@@ -20,6 +20,10 @@ import { DISK_SOURCE_RULES } from './diskSourceChecks';
 import { USB_RULES } from './usbChecks';
 import { CPU_TOPOLOGY_RULES } from './cpuTopologyChecks';
 import { DEVICE_MODEL_RULES } from './deviceModelChecks';
+import { MACHINE_RULES } from './machineChecks';
+import { PARSER_VALUE_RULES } from './parserValueChecks';
+import { DEVICE_ADDRESS_RULES } from './deviceAddressChecks';
+import { CPU_FEATURE_RULES } from './cpuFeatureChecks';
 
 export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PCI_PLACEMENT_RULES,
@@ -33,6 +37,10 @@ export const LIBVIRT_RULES: LibvirtRule[] = [
   ...USB_RULES,
   ...CPU_TOPOLOGY_RULES,
   ...DEVICE_MODEL_RULES,
+  ...MACHINE_RULES,
+  ...PARSER_VALUE_RULES,
+  ...DEVICE_ADDRESS_RULES,
+  ...CPU_FEATURE_RULES,
 ];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */

@@ -145,6 +145,12 @@ export const USB_RULES: LibvirtRule[] = [
       for (const h of devices.elements('hub')) {
         const a = h.child('address');
         const path = a?.attr('type') === 'usb' ? portPath(a) : undefined;
+        if (a?.attr('type') === 'usb' && !path && !buses.has(uint(a.attr('bus')) ?? 0))
+          return reject(
+            'usb-address',
+            nameOf(a),
+            `the address names a USB bus no controller provides ("USB bus ${uint(a.attr('bus')) ?? 0} requested but no controller with that index is present")`,
+          );
         if (!a || !path || path === 'bad') continue;
         const bus = uint(a.attr('bus')) ?? 0;
         const r = find(bus, path);

@@ -1,0 +1,137 @@
+/**
+ * Values libvirt's XML parser refuses outright, whatever the host: enum
+ * attributes read strictly (virXMLPropEnum: "Invalid value for attribute
+ * 'A' in element 'E': 'V'."), numbers that must not be negative
+ * (virXMLPropInt/UInt), and a disk without a target. Each was rejected by
+ * libvirt 9.0.0 and 11.3.0 on their own test inputs (hugepages-memaccess-invalid,
+ * aarch64-gic-invalid, pci-bridge-negative-index-invalid, vhost_queues-invalid,
+ * disk-missing-target-invalid).
+ */
+import { attrRange, below, LibvirtRule, nameOf } from './ruleFacts';
+
+interface StrictEnum {
+  /** the element's name and its parent's */
+  element: string;
+  parent: string;
+  attr: string;
+  values: string[];
+  source: string;
+}
+
+/** enum attributes whose parser refuses any other value, the default ('none', 0) included */
+const STRICT_ENUMS: StrictEnum[] = [
+  {
+    element: 'cell',
+    parent: 'numa',
+    attr: 'memAccess',
+    values: ['shared', 'private'],
+    source: 'src/conf/numa_conf.c virDomainNumaDefParseXML',
+  },
+  { element: 'cell', parent: 'numa', attr: 'discard', values: ['yes', 'no'], source: 'src/conf/numa_conf.c virDomainNumaDefParseXML' },
+  {
+    element: 'gic',
+    parent: 'features',
+    attr: 'version',
+    values: ['host', '2', '3'],
+    source: 'src/conf/domain_conf.c virDomainFeaturesGICDefParseXML',
+  },
+];
+
+/** numbers the parser reads as non-negative: [element, parent, attr, libvirt's words] */
+const NON_NEGATIVE: [string, string, string, string][] = [
+  ['controller', 'devices', 'index', 'Expected non-negative value'],
+  ['driver', 'interface', 'queues', 'Expected non-negative integer value'],
+];
+
+export const PARSER_VALUE_RULES: LibvirtRule[] = [
+  {
+    id: 'attr-strict-enum',
+    source: STRICT_ENUMS.map((e) => e.source).join('; '),
+    run(f, reject) {
+      for (const el of below(f.domain)) {
+        for (const e of STRICT_ENUMS) {
+          if (el.name !== e.element || el.parent?.name !== e.parent) continue;
+          const v = el.attr(e.attr);
+          if (v === undefined || e.values.includes(v)) continue;
+          reject(
+            'attr-strict-enum',
+            attrRange(el, e.attr),
+            `${e.attr} is one of ${e.values.join(', ')} ("Invalid value for attribute '${e.attr}' in element '${e.element}': '${v}'.")`,
+          );
+        }
+      }
+    },
+  },
+  {
+    id: 'attr-non-negative',
+    source: 'src/conf/domain_conf.c virDomainControllerDefParseXML, virDomainNetDefParseXML (virXMLPropInt / virXMLPropUInt)',
+    run(f, reject) {
+      for (const el of below(f.domain)) {
+        for (const [name, parent, attr, words] of NON_NEGATIVE) {
+          if (el.name !== name || el.parent?.name !== parent) continue;
+          const v = el.attr(attr)?.trim();
+          if (v === undefined || !/^-\d+$/.test(v) || v === '-0') continue;
+          reject(
+            'attr-non-negative',
+            attrRange(el, attr),
+            `${attr} cannot be negative ("Invalid value for attribute '${attr}' in element '${name}': '${v}'. ${words}")`,
+          );
+        }
+      }
+    },
+  },
+  {
+    id: 'distribution-disabled',
+    source: "the target distribution's patches (profile.disabledValues); virXMLPropEnum in the patched parser",
+    run(f, reject) {
+      const disabled = f.profile.disabledValues;
+      if (!disabled?.length) return;
+      for (const el of below(f.domain)) {
+        for (const d of disabled) {
+          const at = d.path.lastIndexOf('/@');
+          if (el.xpath !== d.path.slice(0, at)) continue;
+          const attr = d.path.slice(at + 2);
+          if (el.attr(attr) !== d.value) continue;
+          reject(
+            'distribution-disabled',
+            attrRange(el, attr),
+            `${f.profile.label} builds libvirt without ${attr}='${d.value}' (${d.source}; "Invalid value for attribute '${attr}' in element '${el.name}': '${d.value}'.")`,
+          );
+        }
+      }
+    },
+  },
+  {
+    id: 'controller-iothread',
+    source: 'src/conf/domain_postparse.c virDomainControllerDefPostParse (7.0: domain_conf.c)',
+    run(f, reject) {
+      for (const c of f.devices('controller')) {
+        const driver = c.origin?.child('driver');
+        if (!driver?.hasAttr('iothread')) continue;
+        const model = c.attr('model');
+        if (c.attr('type') === 'scsi' && (model === undefined || model.startsWith('virtio'))) continue;
+        reject(
+          'controller-iothread',
+          attrRange(driver, 'iothread'),
+          `only a virtio-scsi controller runs in an iothread ("'iothread' attribute only supported for virtio scsi controllers")`,
+        );
+      }
+    },
+  },
+  {
+    id: 'disk-target',
+    source: 'src/conf/domain_conf.c virDomainDiskDefParseXML',
+    run(f, reject) {
+      for (const d of f.domain.child('devices')?.elements('disk') ?? []) {
+        if (d.child('target')?.attr('dev')) continue;
+        const src = d.child('source');
+        const what = src?.attr('file') ?? src?.attr('dev') ?? src?.attr('dir') ?? src?.attr('name') ?? src?.attr('volume');
+        reject(
+          'disk-target',
+          nameOf(d.child('target') ?? d),
+          `a <disk> needs <target dev='...'/> ("missing target information for device${what ? ` ${what}` : ''}")`,
+        );
+      }
+    },
+  },
+];

@@ -151,7 +151,7 @@ export function versionFindings(doc: DomainDocument, settings: VersionSettings =
   if (g.driver === 'qemu') {
     for (const check of DEFINE_CHECKS) check(ctx);
     for (const rule of INVENTORY_RULES)
-      if (ctx.targetIn(rule.since)) rule.run(domain, (check, range, reason) => ctx.reject(check, range, reason));
+      if (ctx.targetIn(rule.since)) rule.run(domain, (check, range, reason) => ctx.reject(check, range, reason), profile.libvirt);
     runLibvirtRules(new RuleFacts(domain, expansion, profile), (check, range, reason) => ctx.reject(check, range, reason));
     onCrashWithoutPanic(ctx);
   }

@@ -6,6 +6,8 @@
  * reads the <domain> element and calls `reject`, nothing else.
  */
 import { XmlElement } from '../../parser/xmlNodes';
+import { factsFor } from '../../knowledge/versionFacts';
+import { compareVersions } from '../../knowledge/versions';
 
 export type Range = [number, number];
 
@@ -18,7 +20,8 @@ export interface InventoryRule {
   source: string;
   /** first libvirt release where the rule applies to a domain written today */
   since?: string;
-  run(domain: XmlElement, reject: Reject): void;
+  /** `libvirt`: the target's version, for rules whose reading of the document depends on it */
+  run(domain: XmlElement, reject: Reject, libvirt: string): void;
 }
 
 const name = (el: XmlElement): Range => [el.nameStart, el.nameEnd];
@@ -103,15 +106,20 @@ export const INVENTORY_RULES: InventoryRule[] = [
   {
     id: 'cpu-topology-vs-vcpus',
     source: 'src/qemu/qemu_validate.c qemuValidateDomainDefCpu',
-    run(domain, reject) {
+    run(domain, reject, libvirt) {
       const topology = domain.child('cpu')?.child('topology');
       if (!topology) return;
       const parts = ['sockets', 'cores', 'threads'].map((a) => topology.attr(a));
       if (parts.some((p) => p === undefined || !/^\d+$/.test(p))) return;
-      const dies = topology.attr('dies');
-      const clusters = topology.attr('clusters');
-      if ((dies !== undefined && !/^\d+$/.test(dies)) || clusters !== undefined) return;
-      const product = parts.reduce((n, p) => n * Number(p), 1) * Number(dies ?? 1);
+      // a level the target's parser does not know is dropped, so it does not count (clusters before 10.1)
+      const level = (name: string) => {
+        const since = factsFor(`/domain/cpu/topology/@${name}`).find((f) => f.kind === 'attribute')?.since;
+        return since && compareVersions(libvirt, since) < 0 ? undefined : topology.attr(name);
+      };
+      const dies = level('dies');
+      const clusters = level('clusters');
+      if ((dies !== undefined && !/^\d+$/.test(dies)) || (clusters !== undefined && !/^\d+$/.test(clusters))) return;
+      const product = parts.reduce((n, p) => n * Number(p), 1) * Number(dies ?? 1) * Number(clusters ?? 1);
       const vcpu = domain.child('vcpu');
       const text = vcpu?.text().trim();
       const count = vcpu ? Number(text) : 1;

@@ -4,6 +4,7 @@
  * - panic devices of the firmware models (pseries, s390, hyperv) and the
  *   ramfb display have no address to set (src/qemu/qemu_validate.c
  *   qemuValidateDomainDefPanic, qemuValidateDomainDeviceDefVideo);
+ * - pvpanic (model pvpanic, libvirt 9.1 and later) sits on PCI only;
  * - a mediated device is addressed on its own bus type: vfio-pci on PCI,
  *   vfio-ccw on CCW (src/conf/domain_postparse.c virDomainHostdevDefPostParse),
  *   and its source is a uuid (src/conf/domain_conf.c);
@@ -41,6 +42,18 @@ export const DEVICE_ADDRESS_RULES: LibvirtRule[] = [
             nameOf(a),
             `ramfb is not a bus device ("address not supported for video type ramfb"): remove the <address>`,
           );
+      }
+    },
+  },
+  {
+    id: 'pvpanic-address',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDefPanic (pvpanic-pci, NEWS 9.1.0)',
+    since: '9.1.0',
+    run(f, reject) {
+      for (const p of f.domain.child('devices')?.elements('panic') ?? []) {
+        const a = p.child('address');
+        if (p.attr('model') === 'pvpanic' && a && a.attr('type') !== 'pci')
+          reject('pvpanic-address', nameOf(a), `the pvpanic device is a PCI device ("pvpanic is supported only with PCI address type")`);
       }
     },
   },

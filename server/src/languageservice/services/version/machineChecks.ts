@@ -1,11 +1,17 @@
 /**
  * libvirt's rules about what a machine type offers, as the target's QEMU
  * reports it per machine: ACPI (src/qemu/qemu_validate.c
- * qemuValidateDomainDef, from libvirt 9.2 with QEMU 8.0 or newer).
+ * qemuValidateDomainDef, from libvirt 9.2 with QEMU 8.0 or newer); the
+ * i8042 controller, which <features><ps2 state='off'/> removes (since
+ * 10.7.0, NEWS): PS/2 inputs and vmport need it (src/conf/domain_validate.c
+ * virDomainInputDefValidate, src/qemu/qemu_validate.c qemuValidateDomainDefFeatures).
  */
 import { MACHINE_ACPI_SOURCE, machineHasAcpi } from '../../knowledge/machineTypes';
 import { compareVersions } from '../../knowledge/versions';
 import { LibvirtRule, nameOf } from './ruleFacts';
+
+/** the first libvirt with <features><ps2>; an older one ignores the element (NEWS 10.7.0) */
+const PS2_FEATURE_SINCE = '10.7.0';
 
 const QEMU_REPORTS_ACPI_SINCE = MACHINE_ACPI_SOURCE.qemu!.replace('>=', '');
 
@@ -23,6 +29,30 @@ export const MACHINE_RULES: LibvirtRule[] = [
         nameOf(acpi),
         `${f.machine} has no ACPI ("machine type '${f.machine}' does not support ACPI"): remove <acpi/> from <features>`,
       );
+    },
+  },
+  {
+    id: 'ps2-off',
+    source: 'src/conf/domain_validate.c virDomainInputDefValidate; src/qemu/qemu_validate.c qemuValidateDomainDefFeatures',
+    since: PS2_FEATURE_SINCE,
+    run(f, reject) {
+      const features = f.domain.child('features');
+      const ps2 = features?.child('ps2');
+      if (!ps2 || ps2.attr('state') !== 'off') return;
+      for (const i of f.domain.child('devices')?.elements('input') ?? [])
+        if (i.attr('bus') === 'ps2')
+          reject(
+            'ps2-off',
+            nameOf(i),
+            `<ps2 state='off'/> removes the PS/2 controller ("ps2 bus inputs require the ps2 feature not to be disabled")`,
+          );
+      const vmport = features?.child('vmport');
+      if (vmport?.attr('state') === 'on')
+        reject(
+          'ps2-off',
+          nameOf(vmport),
+          `vmport sits on the PS/2 controller ("vmport feature requires the ps2 feature not to be disabled")`,
+        );
     },
   },
 ];

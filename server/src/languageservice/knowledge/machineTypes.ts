@@ -6,6 +6,7 @@
  * the final word when given.
  */
 import { TargetProfile } from '../profiles/profile';
+import { isX86Arch, machineKind } from './machineKind';
 import { Source } from './source';
 import { majorMinor } from './versions';
 
@@ -81,16 +82,16 @@ export function machineFamily(machine: string): string | undefined {
  * Read off QEMU 10.0's machine list as libvirt 11.3 caches it (acpi='yes'|'no'): every x86 machine but x-remote,
  * the virt machines of Arm, RISC-V and LoongArch; no other machine (pSeries, PowerNV, Mac, s390, Arm boards).
  */
+export const MACHINE_ACPI_CHECKED_SINCE = '9.2.0';
+export const QEMU_REPORTS_MACHINE_ACPI_SINCE = '8.0.0';
 export const MACHINE_ACPI_SOURCE: Source = {
   ref: 'src/qemu/qemu_validate.c qemuValidateDomainDef ("machine type ... does not support ACPI"); machine acpi from QEMU query-machines',
-  libvirt: '>=9.2.0',
-  qemu: '>=8.0.0',
+  libvirt: `>=${MACHINE_ACPI_CHECKED_SINCE}`,
+  qemu: `>=${QEMU_REPORTS_MACHINE_ACPI_SINCE}`,
   verifiedOn: ['11.3.0', '9.0.0'],
 };
 
 /** whether the machine has ACPI, by arch and canonical machine name */
 export function machineHasAcpi(arch: string, machine: string): boolean {
-  if (arch === 'x86_64' || arch === 'i686') return machine !== 'x-remote';
-  if (['aarch64', 'armv7l', 'riscv64', 'riscv32', 'loongarch64'].includes(arch)) return /^virt($|-)/.test(machine);
-  return false;
+  return isX86Arch(arch) ? machine !== 'x-remote' : machineKind(arch, machine) === 'virt';
 }

@@ -4,7 +4,7 @@
  * - panic devices of the firmware models (pseries, s390, hyperv) and the
  *   ramfb display have no address to set (src/qemu/qemu_validate.c
  *   qemuValidateDomainDefPanic, qemuValidateDomainDeviceDefVideo);
- * - pvpanic (model pvpanic, libvirt 9.1 and later) sits on PCI only;
+ * - pvpanic (once libvirt knows the model) sits on PCI only;
  * - a mediated device is addressed on its own bus type: vfio-pci on PCI,
  *   vfio-ccw on CCW (src/conf/domain_postparse.c virDomainHostdevDefPostParse),
  *   and its source is a uuid (src/conf/domain_conf.c);
@@ -15,6 +15,7 @@
  * - virtio-iommu is an integrated device on bus 0 (src/conf/domain_addr.c
  *   virDomainPCIAddressFlagsCompatible).
  */
+import { sinceOf } from '../../knowledge/versionFacts';
 import { LibvirtRule, nameOf, uint } from './ruleFacts';
 
 export const DEVICE_ADDRESS_RULES: LibvirtRule[] = [
@@ -23,11 +24,11 @@ export const DEVICE_ADDRESS_RULES: LibvirtRule[] = [
     source: 'src/qemu/qemu_validate.c qemuValidateDomainDefPanic, qemuValidateDomainDeviceDefVideo',
     run(f, reject) {
       const devices = f.domain.child('devices');
-      for (const p of devices?.elements('panic') ?? []) {
-        const a = p.child('address');
-        if (!a) continue;
-        const model = p.attr('model') ?? (f.machineKind === 'pseries' ? 'pseries' : f.machineKind === 's390-ccw' ? 's390' : undefined);
-        if (model === 'pseries' || model === 's390' || model === 'hyperv')
+      // the expansion has the model libvirt gives a panic device written without one (expander/rules/panic.ts)
+      for (const p of f.devices('panic')) {
+        const a = p.origin?.child('address');
+        const model = p.attr('model');
+        if (a && (model === 'pseries' || model === 's390' || model === 'hyperv'))
           reject(
             'address-not-settable',
             nameOf(a),
@@ -47,8 +48,9 @@ export const DEVICE_ADDRESS_RULES: LibvirtRule[] = [
   },
   {
     id: 'pvpanic-address',
-    source: 'src/qemu/qemu_validate.c qemuValidateDomainDefPanic (pvpanic-pci, NEWS 9.1.0)',
-    since: '9.1.0',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDefPanic (pvpanic-pci)',
+    // before the model exists, the version facts reject it as unknown
+    since: sinceOf('/domain/devices/panic/@model', 'pvpanic')!.since,
     run(f, reject) {
       for (const p of f.domain.child('devices')?.elements('panic') ?? []) {
         const a = p.child('address');

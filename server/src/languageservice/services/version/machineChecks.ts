@@ -2,27 +2,31 @@
  * libvirt's rules about what a machine type offers, as the target's QEMU
  * reports it per machine: ACPI (src/qemu/qemu_validate.c
  * qemuValidateDomainDef, from libvirt 9.2 with QEMU 8.0 or newer); the
- * i8042 controller, which <features><ps2 state='off'/> removes (since
- * 10.7.0, NEWS): PS/2 inputs and vmport need it (src/conf/domain_validate.c
+ * i8042 controller, which <features><ps2 state='off'/> removes (the
+ * release of the version facts): PS/2 inputs and vmport need it (src/conf/domain_validate.c
  * virDomainInputDefValidate, src/qemu/qemu_validate.c qemuValidateDomainDefFeatures).
  */
-import { MACHINE_ACPI_SOURCE, machineHasAcpi } from '../../knowledge/machineTypes';
+import {
+  MACHINE_ACPI_CHECKED_SINCE,
+  MACHINE_ACPI_SOURCE,
+  machineHasAcpi,
+  QEMU_REPORTS_MACHINE_ACPI_SINCE,
+} from '../../knowledge/machineTypes';
+import { sinceOf } from '../../knowledge/versionFacts';
 import { compareVersions } from '../../knowledge/versions';
 import { LibvirtRule, nameOf } from './ruleFacts';
 
-/** the first libvirt with <features><ps2>; an older one ignores the element (NEWS 10.7.0) */
-const PS2_FEATURE_SINCE = '10.7.0';
-
-const QEMU_REPORTS_ACPI_SINCE = MACHINE_ACPI_SOURCE.qemu!.replace('>=', '');
+/** the first libvirt with <features><ps2> (knowledge/versionFacts.json); an older one rejects the element */
+const PS2_FEATURE_SINCE = sinceOf('/domain/features/ps2')!.since;
 
 export const MACHINE_RULES: LibvirtRule[] = [
   {
     id: 'machine-acpi',
     source: MACHINE_ACPI_SOURCE.ref,
-    since: MACHINE_ACPI_SOURCE.libvirt!.replace('>=', ''),
+    since: MACHINE_ACPI_CHECKED_SINCE,
     run(f, reject) {
       const acpi = f.domain.child('features')?.child('acpi');
-      if (!acpi || acpi.attr('state') === 'off' || compareVersions(f.profile.qemu, QEMU_REPORTS_ACPI_SINCE) < 0) return;
+      if (!acpi || acpi.attr('state') === 'off' || compareVersions(f.profile.qemu, QEMU_REPORTS_MACHINE_ACPI_SINCE) < 0) return;
       if (machineHasAcpi(f.arch, f.machine)) return;
       reject(
         'machine-acpi',

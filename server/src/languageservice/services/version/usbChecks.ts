@@ -142,17 +142,20 @@ export const USB_RULES: LibvirtRule[] = [
       const devices = f.domain.child('devices');
       if (!devices) return;
       // hubs with an address first, each adding 8 ports (virDomainUSBAddressSetAddControllers)
+      // an address with a bus but no port gets a port at assignment, from a bus that must exist (virDomainUSBAddressAssign)
+      const missingBus = (a: XmlElement, bus: number) =>
+        reject(
+          'usb-address',
+          nameOf(a),
+          `the address names a USB bus no controller provides ("USB bus ${bus} requested but no controller with that index is present")`,
+        );
       for (const h of devices.elements('hub')) {
         const a = h.child('address');
-        const path = a?.attr('type') === 'usb' ? portPath(a) : undefined;
-        if (a?.attr('type') === 'usb' && !path && !buses.has(uint(a.attr('bus')) ?? 0))
-          return reject(
-            'usb-address',
-            nameOf(a),
-            `the address names a USB bus no controller provides ("USB bus ${uint(a.attr('bus')) ?? 0} requested but no controller with that index is present")`,
-          );
-        if (!a || !path || path === 'bad') continue;
+        if (a?.attr('type') !== 'usb') continue;
+        const path = portPath(a);
         const bus = uint(a.attr('bus')) ?? 0;
+        if (!path && !buses.has(bus)) return missingBus(a, bus);
+        if (!path || path === 'bad') continue;
         const r = find(bus, path);
         if ('error' in r) return reject('usb-address', nameOf(a), `no such USB port ("${r.error}")`);
         if (r.hub.ports[r.port])
@@ -167,12 +170,7 @@ export const USB_RULES: LibvirtRule[] = [
         const bus = uint(a.attr('bus')) ?? 0;
         if (path === 'bad') continue;
         if (!path) {
-          if (!buses.has(bus))
-            reject(
-              'usb-address',
-              nameOf(a),
-              `the address names a USB bus no controller provides ("USB bus ${bus} requested but no controller with that index is present")`,
-            );
+          if (!buses.has(bus)) missingBus(a, bus);
           continue;
         }
         const r = find(bus, path);

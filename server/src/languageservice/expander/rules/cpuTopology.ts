@@ -6,11 +6,16 @@
  * 7.0 and 9.0 add dies='1', 11.3 dies='1' and clusters='1'. Normalised:
  * one die or cluster is what the guest has without them, so pins leave them out.
  */
-import { factsFor } from '../../knowledge/versionFacts';
+import { sinceOf } from '../../knowledge/versionFacts';
 import { compareVersions } from '../../knowledge/versions';
 import { Rule } from '../context';
 
 const LEVELS = ['dies', 'clusters'];
+
+/** the first libvirt that parses a topology level (dies, clusters), from the version facts */
+export function topologyLevelSince(level: string): string | undefined {
+  return sinceOf(`/domain/cpu/topology/@${level}`)?.since;
+}
 
 export const cpuTopologyRule: Rule = {
   id: 'cpu-topology',
@@ -19,7 +24,7 @@ export const cpuTopologyRule: Rule = {
     const topology = ctx.root.child('cpu')?.child('topology');
     if (!topology) return;
     for (const level of LEVELS) {
-      const since = factsFor(`/domain/cpu/topology/@${level}`).find((f) => f.kind === 'attribute')?.since;
+      const since = topologyLevelSince(level);
       if (!since || compareVersions(ctx.profile.libvirt, since) < 0) continue;
       ctx.fillAttr(topology, level, '1', {
         rule: this.id,

@@ -37,6 +37,9 @@ function storedFormats(ctx: ExpandContext, os: ENode): void {
   if (nvram.attr('template') !== undefined) ctx.fillAttr(nvram, 'templateFormat', 'raw', meta);
   if (nvram.value || nvram.attr('template') !== undefined) ctx.fillAttr(nvram, 'format', 'raw', meta);
 }
+/** the SEV policy bit that asks for SEV-ES (src/qemu/qemu_firmware.c VIR_QEMU_FIRMWARE_AMD_SEV_ES_POLICY) */
+const SEV_ES_POLICY_BIT = 0x4;
+
 /** what the domain asks of an autoselected firmware (<os firmware> is efi or bios), read from the expansion */
 export function firmwareRequestOf(root: ENode, arch: string, machine: string): FirmwareRequest | undefined {
   const os = root.child('os');
@@ -75,7 +78,13 @@ export function firmwareRequestOf(root: ENode, arch: string, machine: string): F
     s4: pm?.child('suspend-to-disk')?.attr('enabled') === 'yes',
     smmOff: root.child('features')?.child('smm')?.attr('state') === 'off',
     launchSecurity:
-      secType === 'sev' ? (Number.isFinite(policy) && policy & 0x4 ? 'sev-es' : 'sev') : secType === 'sev-snp' ? 'sev-snp' : undefined,
+      secType === 'sev'
+        ? Number.isFinite(policy) && policy & SEV_ES_POLICY_BIT
+          ? 'sev-es'
+          : 'sev'
+        : secType === 'sev-snp'
+          ? 'sev-snp'
+          : undefined,
   };
 }
 

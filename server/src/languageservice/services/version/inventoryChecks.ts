@@ -6,7 +6,7 @@
  * reads the <domain> element and calls `reject`, nothing else.
  */
 import { XmlElement } from '../../parser/xmlNodes';
-import { factsFor } from '../../knowledge/versionFacts';
+import { topologyLevelSince } from '../../expander/rules/cpuTopology';
 import { compareVersions } from '../../knowledge/versions';
 
 export type Range = [number, number];
@@ -113,7 +113,7 @@ export const INVENTORY_RULES: InventoryRule[] = [
       if (parts.some((p) => p === undefined || !/^\d+$/.test(p))) return;
       // a level the target's parser does not know is dropped, so it does not count (clusters before 10.1)
       const level = (name: string) => {
-        const since = factsFor(`/domain/cpu/topology/@${name}`).find((f) => f.kind === 'attribute')?.since;
+        const since = topologyLevelSince(name);
         return since && compareVersions(libvirt, since) < 0 ? undefined : topology.attr(name);
       };
       const dies = level('dies');

@@ -43,3 +43,17 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The other versions' verdicts a fixture's first comment gives in brackets,
+ * "<!-- rejected by libvirt 9.0: ... [7.0: accepted, 11.3: rejected] (rule ...) -->": version -> rejected
+ */
+export function bracketVerdicts(text: string): Record<string, boolean> {
+  const head = /^<!--[^>]*?\[([^\]]*)\][^>]*-->/.exec(text);
+  const out: Record<string, boolean> = {};
+  for (const part of head?.[1].split(',') ?? []) {
+    const [v, what] = part.split(':').map((s) => s.trim());
+    if (what === 'rejected' || what === 'accepted') out[v] = what === 'rejected';
+  }
+  return out;
+}

@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIXTURES, xmlFiles } from '../helpers';
+import { bracketVerdicts, FIXTURES, xmlFiles } from '../helpers';
 import { daemonFor, defineAndDump, libvirtAvailable, libvirtVersion } from './virsh';
 
 describe('fixture verdicts confirmed by libvirt 9.0 (oracle)', function () {
@@ -62,12 +62,9 @@ for (const version of ['7.0', '11.3']) {
       let n = 0;
       for (const file of xmlFiles(path.join(FIXTURES, 'version'))) {
         const text = fs.readFileSync(file, 'utf8');
-        const head = /^<!--[^>]*?\[([^\]]*)\][^>]*-->/.exec(text);
-        const said = head?.[1]
-          .split(',')
-          .map((p) => p.split(':').map((s) => s.trim()))
-          .find(([v]) => v === version)?.[1];
-        if (said !== 'rejected' && said !== 'accepted') continue;
+        const rejected = bracketVerdicts(text)[version];
+        if (rejected === undefined) continue;
+        const said = rejected ? 'rejected' : 'accepted';
         n++;
         const r = defineAndDump(text, {}, daemon);
         if (r.ok !== (said === 'accepted'))

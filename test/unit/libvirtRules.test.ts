@@ -18,17 +18,11 @@ import * as path from 'path';
 import { DomainDocument } from '../../server/src/languageservice/domainDocument';
 import { versionFindings, VersionFindingData } from '../../server/src/languageservice/services/versionDiagnostics';
 import { LIBVIRT_RULES } from '../../server/src/languageservice/services/version/libvirtRules';
-import { parseBitmap } from '../../server/src/languageservice/services/version/ruleFacts';
-import { compareVersions } from '../../server/src/languageservice/knowledge/versions';
-import { doc, FIXTURES, xmlFiles } from '../helpers';
+import { parseBitmap, ruleApplies } from '../../server/src/languageservice/services/version/ruleFacts';
+import { bracketVerdicts, doc, FIXTURES, xmlFiles } from '../helpers';
 
 const PROFILES: Record<string, string> = { '7.0': 'debian-11', '9.0': 'debian-12', '11.3': 'debian-13' };
 const FULL_VERSION: Record<string, string> = { '7.0': '7.0.0', '9.0': '9.0.0', '11.3': '11.3.0' };
-
-/** whether a rule's libvirt range holds the version */
-function ruleApplies(r: { since?: string; until?: string }, version: string): boolean {
-  return (!r.since || compareVersions(version, r.since) >= 0) && (!r.until || compareVersions(version, r.until) < 0);
-}
 
 interface Verdict {
   file: string;
@@ -45,11 +39,7 @@ function verdicts(): Verdict[] {
     const text = fs.readFileSync(file, 'utf8');
     const m = /^<!--\s*(rejected|accepted) by libvirt 9\.0(?::\s*"([^"]+)")?\s*\[([^\]]*)\]\s*\(rule ([\w-]+)/.exec(text);
     if (!m) continue;
-    const rejected: Record<string, boolean> = { '9.0': m[1] === 'rejected' };
-    for (const part of m[3].split(',')) {
-      const [v, what] = part.split(':').map((s) => s.trim());
-      rejected[v] = what === 'rejected';
-    }
+    const rejected: Record<string, boolean> = { '9.0': m[1] === 'rejected', ...bracketVerdicts(text) };
     out.push({ file: path.basename(file), text, rule: m[4], quote: m[2], rejected });
   }
   return out;

@@ -8,7 +8,7 @@ import { XmlElement } from '../../parser/xmlNodes';
 import { DomainDocument } from '../../domainDocument';
 import { expandDomain, Expansion } from '../../expander/expand';
 import { TargetProfile } from '../../profiles/profile';
-import { LibvirtRule, Reject, RuleFacts } from './ruleFacts';
+import { LibvirtRule, Reject, ruleApplies, RuleFacts } from './ruleFacts';
 import { PCI_PLACEMENT_RULES } from './pciPlacementChecks';
 import { NUMA_RULES } from './numaChecks';
 import { FIRMWARE_RULES } from './firmwareChecks';
@@ -54,7 +54,7 @@ export function expansionFor(doc: DomainDocument, domain: XmlElement, profile: T
 
 export function runLibvirtRules(facts: RuleFacts, reject: Reject, rules: readonly LibvirtRule[] = LIBVIRT_RULES): void {
   for (const rule of rules) {
-    if (!facts.targetIn(rule.since, rule.until)) continue;
+    if (!ruleApplies(rule, facts.profile.libvirt)) continue;
     try {
       rule.run(facts, reject);
     } catch {

@@ -49,8 +49,7 @@ export class RuleFacts {
 
   /** true when the target's libvirt is in [since, until) */
   targetIn(since?: string, until?: string): boolean {
-    const v = this.profile.libvirt;
-    return (!since || compareVersions(v, since) >= 0) && (!until || compareVersions(v, until) < 0);
+    return ruleApplies({ since, until }, this.profile.libvirt);
   }
 }
 
@@ -63,6 +62,11 @@ export interface LibvirtRule {
   /** first libvirt release without it */
   until?: string;
   run(facts: RuleFacts, reject: Reject): void;
+}
+
+/** whether a rule holds for a libvirt version: its [since, until) range */
+export function ruleApplies(rule: { since?: string; until?: string }, libvirt: string): boolean {
+  return (!rule.since || compareVersions(libvirt, rule.since) >= 0) && (!rule.until || compareVersions(libvirt, rule.until) < 0);
 }
 
 export function nameOf(el: XmlElement | XmlAttribute): Range {

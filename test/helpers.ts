@@ -49,7 +49,8 @@ export function rng(seed: number): () => number {
  * "<!-- rejected by libvirt 9.0: ... [7.0: accepted, 11.3: rejected] (rule ...) -->": version -> rejected
  */
 export function bracketVerdicts(text: string): Record<string, boolean> {
-  const head = /^<!--[^>]*?\[([^\]]*)\][^>]*-->/.exec(text);
+  // the bracket follows the verdict and its quoted message, which may itself hold '[', ']' or '>'
+  const head = /^<!--\s*(?:rejected|accepted)[^"[]*(?:"[^"]*")?\s*\[([^\]]*)\]/.exec(text);
   const out: Record<string, boolean> = {};
   for (const part of head?.[1].split(',') ?? []) {
     const [v, what] = part.split(':').map((s) => s.trim());

@@ -100,4 +100,14 @@ describe('libvirt bitmaps (ruleFacts.ts parseBitmap)', () => {
     assert.strictEqual(parseBitmap(''), undefined);
     assert.strictEqual(parseBitmap('3-1'), undefined);
   });
+
+  it('takes spaces and one trailing comma, and refuses what virBitmapParse refuses', () => {
+    assert.deepStrictEqual([...parseBitmap(' 1 , 2 - 3 ,')!].sort(), [1, 2, 3]);
+    assert.strictEqual(parseBitmap('1,,2'), undefined);
+    assert.strictEqual(parseBitmap('0, ,'), undefined);
+    assert.strictEqual(parseBitmap('^1-3'), undefined);
+    assert.strictEqual(parseBitmap('aaa'), undefined);
+    assert.strictEqual(parseBitmap('16383', 16384)?.size, 1);
+    assert.strictEqual(parseBitmap('0-16384', 16384), undefined);
+  });
 });

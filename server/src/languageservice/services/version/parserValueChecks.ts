@@ -5,9 +5,10 @@
  * (virXMLPropInt/UInt), and a disk without a target. Each was rejected by
  * libvirt 9.0.0 and 11.3.0 on their own test inputs (hugepages-memaccess-invalid,
  * aarch64-gic-invalid, pci-bridge-negative-index-invalid, vhost_queues-invalid,
- * disk-missing-target-invalid).
+ * disk-missing-target-invalid), and CPU sets that do not parse as a bitmap
+ * (cpuset-invalid, libvirt 11.3; the same virBitmapParse call in 7.0 and 9.0).
  */
-import { attrRange, below, LibvirtRule, nameOf } from './ruleFacts';
+import { attrRange, below, LibvirtRule, nameOf, parseBitmap } from './ruleFacts';
 
 interface StrictEnum {
   /** the element's name and its parent's */
@@ -35,6 +36,17 @@ const STRICT_ENUMS: StrictEnum[] = [
     values: ['host', '2', '3'],
     source: 'src/conf/domain_conf.c virDomainFeaturesGICDefParseXML',
   },
+];
+
+/** the highest CPU a cpuset may name, plus one (VIR_DOMAIN_CPUMASK_LEN in src/conf/domain_conf.h, 7.0 to 11.3) */
+const CPUMASK_LEN = 16384;
+
+/** the CPU sets read with virBitmapParse: [element, its parent, attribute] */
+const CPUSETS: [string, string, string][] = [
+  ['vcpu', 'domain', 'cpuset'],
+  ['vcpupin', 'cputune', 'cpuset'],
+  ['emulatorpin', 'cputune', 'cpuset'],
+  ['iothreadpin', 'cputune', 'cpuset'],
 ];
 
 /** numbers the parser reads as non-negative: [element, parent, attr, libvirt's words] */
@@ -75,6 +87,25 @@ export const PARSER_VALUE_RULES: LibvirtRule[] = [
             'attr-non-negative',
             attrRange(el, attr),
             `${attr} cannot be negative ("Invalid value for attribute '${attr}' in element '${name}': '${v}'. ${words}")`,
+          );
+        }
+      }
+    },
+  },
+  {
+    id: 'cpuset-bitmap',
+    source:
+      'src/conf/domain_conf.c virDomainVcpuParse, virDomainVcpuPinDefParseXML, virDomainEmulatorPinDefParseXML, virDomainIOThreadPinDefParseXML; src/util/virbitmap.c virBitmapParse',
+    run(f, reject) {
+      for (const el of below(f.domain)) {
+        for (const [name, parent, attr] of CPUSETS) {
+          if (el.name !== name || el.parent?.name !== parent) continue;
+          const v = el.attr(attr);
+          if (v === undefined || parseBitmap(v, CPUMASK_LEN)) continue;
+          reject(
+            'cpuset-bitmap',
+            attrRange(el, attr),
+            `a CPU set is CPU numbers below ${CPUMASK_LEN} and ranges, comma-separated, e.g. 0-3,^2 ("Failed to parse bitmap '${v}'")`,
           );
         }
       }

@@ -24,6 +24,8 @@ import { MACHINE_RULES } from './machineChecks';
 import { PARSER_VALUE_RULES } from './parserValueChecks';
 import { DEVICE_ADDRESS_RULES } from './deviceAddressChecks';
 import { CPU_FEATURE_RULES } from './cpuFeatureChecks';
+import { DISK_DEVICE_RULES } from './diskDeviceChecks';
+import { DEVICE_SECLABEL_RULES } from './deviceSeclabelChecks';
 
 export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PCI_PLACEMENT_RULES,
@@ -41,6 +43,8 @@ export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PARSER_VALUE_RULES,
   ...DEVICE_ADDRESS_RULES,
   ...CPU_FEATURE_RULES,
+  ...DISK_DEVICE_RULES,
+  ...DEVICE_SECLABEL_RULES,
 ];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */

@@ -16,6 +16,8 @@
  *   without address takes the one its name gives (sdX: controller index/7,
  *   unit index%7; the QEMU driver's buses are narrow), unless a SCSI hostdev
  *   already has it.
+ * - src/conf/domain_conf.c virDomainHostdevDefParseXMLSubsys: sgio and rawio
+ *   only on SCSI hostdevs, startupPolicy only on USB ones (7.0, 9.0, 11.3).
  * <interface type='hostdev'> counts as a PCI hostdev (libvirt adds it to
  * the hostdev list).
  */
@@ -88,6 +90,33 @@ function writtenDrive(el: XmlElement): Drive | undefined {
 }
 
 export const HOSTDEV_RULES: LibvirtRule[] = [
+  {
+    id: 'hostdev-subsys-attrs',
+    source: 'src/conf/domain_conf.c virDomainHostdevDefParseXMLSubsys',
+    run(f, reject) {
+      for (const h of f.domain.child('devices')?.elements('hostdev') ?? []) {
+        if ((h.attr('mode') ?? 'subsystem') !== 'subsystem') continue;
+        const type = h.attr('type');
+        const policy = h.child('source');
+        if (type !== 'usb' && policy?.hasAttr('startupPolicy')) {
+          reject(
+            'hostdev-subsys-attrs',
+            attrRange(policy, 'startupPolicy'),
+            `a startup policy is for USB devices ("Setting startupPolicy is only allowed for USB devices")`,
+          );
+          continue;
+        }
+        if (type === 'scsi') continue;
+        for (const attr of ['sgio', 'rawio'])
+          if (h.hasAttr(attr))
+            reject(
+              'hostdev-subsys-attrs',
+              attrRange(h, attr),
+              `${attr} is for SCSI host devices (type='scsi'), not '${type ?? ''}' ("${attr} is only supported for scsi host device")`,
+            );
+      }
+    },
+  },
   {
     id: 'hostdev-boot',
     source:

@@ -6,10 +6,15 @@
  *   virDomainNumatuneNodeParseXML, virDomainNumaDefParseXML (11.3 also
  *   virDomainNumaDefValidate: restrictive memnodes need a restrictive
  *   <memory>, since 9.4);
+ * - src/conf/numa_conf.c virDomainNumaDefNodeDistanceParseXML: each
+ *   <distances> has siblings, naming cells that exist, 10 to the cell
+ *   itself and 11-255 to the others;
  * - src/conf/domain_postparse.c virDomainDefPostParseMemtune and
  *   src/conf/domain_validate.c virDomainDefMemtuneValidate (hugepages);
  * - src/conf/domain_validate.c virDomainMemoryDefValidate (9.0, 11.3; 7.0
- *   checked a memory device's node only when starting the guest).
+ *   checked a memory device's node only when starting the guest);
+ *   virDomainMemoryDefCheckConflict (since 9.8.0): virtio-mem and virtio-pmem
+ *   ranges overlap no other memory device's.
  */
 import { XmlElement } from '../../parser/xmlNodes';
 import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
@@ -39,7 +44,62 @@ function pageKiB(page: XmlElement): number | undefined {
   return size === undefined || scale === undefined ? undefined : (size * scale) / 1024;
 }
 
+/** a NUMA distance: LOCAL_DISTANCE to the cell itself, up to UNREACHABLE (numa_conf.c) */
+const LOCAL_DISTANCE = 10;
+const UNREACHABLE = 255;
+
+/** a memory device's <size> in KiB, as libvirt keeps it (rounded up to whole KiB) */
+function memoryKiB(size: XmlElement | undefined): number | undefined {
+  const n = uint(size?.trimmedText());
+  const scale = MEMORY_UNITS[(size?.attr('unit') ?? 'KiB').toLowerCase()];
+  return n === undefined || scale === undefined ? undefined : Math.ceil((n * scale) / 1024);
+}
+
 export const NUMA_RULES: LibvirtRule[] = [
+  {
+    id: 'numa-distances',
+    source: 'src/conf/numa_conf.c virDomainNumaDefNodeDistanceParseXML',
+    run(f, reject) {
+      const list = cells(f.domain);
+      for (const [i, c] of list.entries()) {
+        const distances = c.child('distances');
+        if (!distances) continue;
+        const cell = c.hasAttr('id') ? uint(c.attr('id')) : i;
+        if (cell === undefined) continue;
+        const siblings = distances.elements('sibling');
+        if (!siblings.length) {
+          reject(
+            'numa-distances',
+            nameOf(distances),
+            `<distances> lists the other cells as <sibling id value> ("NUMA distances defined without siblings")`,
+          );
+          return;
+        }
+        for (const s of siblings) {
+          const id = uint(s.attr('id'));
+          const value = uint(s.attr('value'));
+          if (id === undefined || value === undefined) continue;
+          if (id >= list.length) {
+            reject(
+              'numa-distances',
+              attrRange(s, 'id'),
+              `the guest has cells 0-${list.length - 1} ("'sibling_id ${id}' does not refer to a valid cell within NUMA 'cell id ${cell}'")`,
+            );
+            return;
+          }
+          const self = id === cell;
+          if (value < LOCAL_DISTANCE || value > UNREACHABLE || self !== (value === LOCAL_DISTANCE)) {
+            reject(
+              'numa-distances',
+              attrRange(s, 'value'),
+              `${self ? `a cell's distance to itself is ${LOCAL_DISTANCE}` : `the distance to another cell is ${LOCAL_DISTANCE + 1}-${UNREACHABLE}`} ("'value ${value}' is invalid for 'sibling id ${id}' under NUMA 'cell id ${cell}'")`,
+            );
+            return;
+          }
+        }
+      }
+    },
+  },
   {
     id: 'numa-cell-ids',
     source: 'src/conf/numa_conf.c virDomainNumaDefParseXML',
@@ -224,6 +284,37 @@ export const NUMA_RULES: LibvirtRule[] = [
             `NUMA cells are numbered 0-${n - 1} ("can't add memory backend for guest node '${id}' as the guest has only '${n}' NUMA nodes configured")`,
           );
       }
+    },
+  },
+  {
+    id: 'memory-device-overlap',
+    source:
+      'src/conf/domain_validate.c virDomainMemoryDefCheckConflict (NEWS.rst v9.8.0: "validates ... overlapping memory addresses" of virtio-mem and virtio-pmem; 11.3 confirmed by its daemon)',
+    since: '9.8.0',
+    run(f, reject) {
+      const spans: { m: XmlElement; at: XmlElement; start: number; end: number; virtio: boolean }[] = [];
+      for (const m of f.domain.child('devices')?.elements('memory') ?? []) {
+        const model = m.attr('model');
+        const virtio = model === 'virtio-mem' || model === 'virtio-pmem';
+        const at = virtio ? m.child('target')?.child('address') : model === 'dimm' ? m.child('address') : undefined;
+        if (!at || (!virtio && at.attr('type') !== 'dimm')) continue;
+        const start = uint(at.attr('base'));
+        const kib = memoryKiB(m.child('target')?.child('size'));
+        if (!start || kib === undefined) continue;
+        spans.push({ m, at, start, end: start + kib * 1024, virtio });
+      }
+      for (const [i, a] of spans.entries())
+        for (const b of spans.slice(i + 1)) {
+          if ((a.virtio || b.virtio) && a.start < b.end && b.start < a.end) {
+            const hex = (n: number) => `0x${n.toString(16)}`;
+            reject(
+              'memory-device-overlap',
+              attrRange(a.at, 'base'),
+              `this memory device's range overlaps another's ("memory device address [${hex(a.start)}:${hex(a.end)}] overlaps with other memory device (${hex(b.start)})")`,
+            );
+            return;
+          }
+        }
     },
   },
 ];

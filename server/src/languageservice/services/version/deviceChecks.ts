@@ -9,6 +9,7 @@
 import { XmlElement } from '../../parser/xmlNodes';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
+import { SEEN_IN_11_3 } from './ruleFacts';
 import { TRANSITIONAL_MODELS } from './transitional';
 import { diskBus } from '../../knowledge/diskDefaults';
 import { isX86Arch } from '../../knowledge/machineKind';
@@ -66,7 +67,18 @@ export function panicModelPerArch(ctx: CheckContext): void {
     if (model?.value) {
       const problem = panicModelProblem(model.value, arch, machineKind);
       if (problem) ctx.reject('panic-model-arch', valueRange(model), problem, { node: 'value', value: model.value });
-    } else if (!isX86Arch(arch) && panicModelDefault(ctx.profile, { arch, machine: machineKind })?.model === 'isa') {
+      continue;
+    }
+    const def = panicModelDefault(ctx.profile, { arch, machine: machineKind });
+    if (!def?.model && ctx.targetIn(SEEN_IN_11_3)) {
+      // libvirt 11.3's validation refuses a panic device its post-parse found no model for (qemuValidateDomainDefPanic)
+      ctx.reject(
+        'panic-model-arch',
+        nameRange(p),
+        `libvirt has no default panic model for ${arch} ${machineKind}: name one ("no panic model provided, and no default for the architecture and machine type")`,
+        { node: 'element' },
+      );
+    } else if (!isX86Arch(arch) && def?.model === 'isa') {
       // the target's libvirt gives a model-less panic device the ISA model (knowledge/deviceDefaults.ts PANIC_MODEL_ROWS), then refuses it
       ctx.reject(
         'panic-model-arch',

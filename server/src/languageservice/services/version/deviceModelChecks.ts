@@ -3,15 +3,32 @@
  * unless said otherwise):
  * - src/qemu/qemu_validate.c qemuValidateDomainDeviceDefIOMMU: intel on q35,
  *   smmuv3 on ARM virt, virtio on either, with ACPI and a PCI address;
+ *   src/conf/domain_validate.c virDomainIOMMUDefValidate (9.0, 11.3; not in
+ *   7.0): the <driver> tunables are the intel IOMMU's;
  * - qemuValidateDomainDeviceDefNetwork: virtio queue sizes are powers of two;
  * - qemuValidateDomainDefTPMs: one spapr-tpm-proxy;
  * - qemuValidateDomainDeviceDefZPCIAddress: zPCI uid 0x0001-0xffff;
  * - qemuValidateDomainDeviceDefFS: virtiofs without a socket cannot be
  *   read-only (9.0; 11.3 can);
  * - src/conf/domain_conf.c virDomainShmemDefParseXML: ivshmem msi needs a
- *   server.
+ *   server; qemuValidateDomainDeviceDefShmem: a size that is a power of two,
+ *   1 MiB or more (11.3 at define; 7.0 and 9.0 check it when the guest starts);
+ * - src/conf/domain_validate.c virDomainNetDefValidate: <portForward> only
+ *   with the passt backend (11.3; not in 9.0's source).
+ * Rules only 11.3 has hold from SEEN_IN_11_3 (ruleFacts.ts).
  */
-import { attrRange, LibvirtRule, nameOf, uint } from './ruleFacts';
+import { sinceOf } from '../../knowledge/versionFacts';
+import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
+import { attrRange, LibvirtRule, nameOf, SEEN_IN_11_3, uint } from './ruleFacts';
+
+/** the first release seen refusing intel-only <driver> attributes on another IOMMU (9.0's source; 7.0 has no such check) */
+const IOMMU_ATTRS_CHECKED_SINCE = '9.0.0';
+
+/** the intel IOMMU's <driver> attributes with the release that parses each (an older one drops it unread) */
+const IOMMU_INTEL_ATTRS: [string, string][] = ['intremap', 'caching_mode', 'eim', 'iotlb', 'aw_bits', 'dma_translation'].map((a) => [
+  a,
+  sinceOf(`/domain/devices/iommu/driver/@${a}`)!.since,
+]);
 
 const pow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
@@ -30,7 +47,21 @@ export const DEVICE_MODEL_RULES: LibvirtRule[] = [
         reject('iommu-model', attrRange(iommu, 'model'), `the intel IOMMU is q35's ("${m} is only supported with Q35 machines")`);
       else if (model === 'smmuv3' && !armVirt)
         reject('iommu-model', attrRange(iommu, 'model'), `the SMMUv3 is ARM virt's ("${m} is only supported with ARM Virt machines")`);
-      else if (model === 'virtio') {
+      else if (model === 'virtio' || model === 'smmuv3') {
+        const driver = iommu.child('driver');
+        const extra =
+          driver &&
+          IOMMU_INTEL_ATTRS.find(([a, since]) => driver.hasAttr(a) && f.targetIn(since) && (a !== 'aw_bits' || driver.attr(a) !== '0'));
+        if (extra && f.targetIn(IOMMU_ATTRS_CHECKED_SINCE)) {
+          reject(
+            'iommu-model',
+            attrRange(driver, extra[0]),
+            `${extra[0]} tunes the intel IOMMU only ("iommu model '${model}' doesn't support additional attributes")`,
+          );
+          return;
+        }
+      }
+      if (model === 'virtio') {
         const acpi = f.domain.child('features')?.child('acpi');
         const address = iommu.child('address')?.attr('type');
         if (!q35 && !armVirt)
@@ -113,6 +144,44 @@ export const DEVICE_MODEL_RULES: LibvirtRule[] = [
         const msi = s.child('msi');
         if (msi && !s.child('server'))
           reject('shmem-msi-server', nameOf(msi), `interrupts come from the ivshmem server ("msi option is only supported with a server")`);
+      }
+    },
+  },
+  {
+    id: 'shmem-size',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefShmem (11.3; qemu_command.c at start in 7.0 and 9.0)',
+    since: SEEN_IN_11_3,
+    run(f, reject) {
+      for (const s of f.domain.child('devices')?.elements('shmem') ?? []) {
+        const size = s.child('size');
+        const n = uint(size?.trimmedText());
+        const scale = MEMORY_UNITS[(size?.attr('unit') ?? 'b').toLowerCase()];
+        if (!size || n === undefined || scale === undefined) continue;
+        const bytes = n * scale;
+        if (bytes > 0 && (bytes < 1024 * 1024 || !Number.isInteger(Math.log2(bytes))))
+          reject(
+            'shmem-size',
+            nameOf(size),
+            `the shared memory is a power of two of 1 MiB or more ("shmem size must be a power of 2 and at least 1 MiB (1024 KiB)")`,
+          );
+      }
+    },
+  },
+  {
+    id: 'net-port-forward',
+    source: 'src/conf/domain_validate.c virDomainNetDefValidate (11.3; not in 9.0)',
+    since: SEEN_IN_11_3,
+    run(f, reject) {
+      for (const net of f.domain.child('devices')?.elements('interface') ?? []) {
+        const pf = net.child('portForward');
+        if (!pf) continue;
+        const type = net.attr('type');
+        if ((type === 'user' || type === 'vhostuser') && net.child('backend')?.attr('type') === 'passt') continue;
+        reject(
+          'net-port-forward',
+          nameOf(pf),
+          `port forwarding is passt's: add <backend type='passt'/> ("The <portForward> element can only be used with the 'passt' backend of interface type='user' or type='vhostuser'")`,
+        );
       }
     },
   },

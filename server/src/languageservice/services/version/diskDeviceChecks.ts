@@ -14,6 +14,7 @@ import { XmlElement } from '../../parser/xmlNodes';
 import { sinceOf } from '../../knowledge/versionFacts';
 import { compareVersions } from '../../knowledge/versions';
 import { attrRange, LibvirtRule, nameOf, SEEN_IN_11_3 } from './ruleFacts';
+import { disks, PRODUCT_ON_ATA_SINCE } from './diskSourceChecks';
 
 /**
  * The first QEMU without virtio-blk's `scsi` property: tests/qemucapabilitiesdata
@@ -22,14 +23,10 @@ import { attrRange, LibvirtRule, nameOf, SEEN_IN_11_3 } from './ruleFacts';
  */
 const QEMU_WITHOUT_VIRTIO_BLK_SCSI = '9.1.0';
 
-/** the product string's limit: 16 on SCSI; IDE and SATA take one since 11.0 (diskSourceChecks.ts disk-frontend), of 40 */
+/** the inquiry strings' limits: vendor 8, product 16 on SCSI and 40 on IDE/SATA (which take one from PRODUCT_ON_ATA_SINCE) */
 const VENDOR_LEN = 8;
 const PRODUCT_SCSI_LEN = 16;
 const PRODUCT_ATA_LEN = 40;
-
-function disks(domain: XmlElement): XmlElement[] {
-  return domain.child('devices')?.elements('disk') ?? [];
-}
 
 /** virStorageSourceIsEmpty: a local disk without a path */
 function isEmpty(disk: XmlElement): boolean {
@@ -50,17 +47,17 @@ export const DISK_DEVICE_RULES: LibvirtRule[] = [
     source: 'src/conf/domain_validate.c virDomainDiskDefValidate (VENDOR_LEN, PRODUCT_LEN; 11.3 PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN)',
     run(f, reject) {
       for (const disk of disks(f.domain)) {
-        const vendor = disk.child('vendor')?.text() ?? '';
-        if (vendor.length > VENDOR_LEN)
+        const vendor = disk.child('vendor');
+        if (vendor && vendor.text().length > VENDOR_LEN)
           reject(
             'disk-inquiry-length',
-            nameOf(disk.child('vendor')!),
+            nameOf(vendor),
             `the SCSI vendor id is ${VENDOR_LEN} characters at most ("disk vendor is more than ${VENDOR_LEN} characters")`,
           );
         const product = disk.child('product');
-        const len = product?.text().length ?? 0;
-        const limit = disk.child('target')?.attr('bus') === 'scsi' || !f.targetIn('11.0.0') ? PRODUCT_SCSI_LEN : PRODUCT_ATA_LEN;
-        if (product && len > limit)
+        const limit =
+          disk.child('target')?.attr('bus') === 'scsi' || !f.targetIn(PRODUCT_ON_ATA_SINCE) ? PRODUCT_SCSI_LEN : PRODUCT_ATA_LEN;
+        if (product && product.text().length > limit)
           reject(
             'disk-inquiry-length',
             nameOf(product),

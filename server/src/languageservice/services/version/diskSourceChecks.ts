@@ -19,7 +19,10 @@ import { attrRange, LibvirtRule, nameOf } from './ruleFacts';
 
 const SECRET_TYPES = new Set(['none', 'volume', 'ceph', 'iscsi', 'tls', 'vtpm']);
 
-function disks(domain: XmlElement): XmlElement[] {
+/** the first libvirt that takes <product> on IDE and SATA disks (assumed 11.0; 9.0 takes it on SCSI only, 11.3 on all three) */
+export const PRODUCT_ON_ATA_SINCE = '11.0.0';
+
+export function disks(domain: XmlElement): XmlElement[] {
   return domain.child('devices')?.elements('disk') ?? [];
 }
 
@@ -161,7 +164,7 @@ export const DISK_SOURCE_RULES: LibvirtRule[] = [
           continue;
         }
         // 11.3 checks vendor and product apart, and takes a product on ide and sata disks too
-        const newer = f.targetIn('11.0.0');
+        const newer = f.targetIn(PRODUCT_ON_ATA_SINCE);
         const vendor = disk.child('vendor');
         const product = disk.child('product');
         const vp = newer ? (vendor ?? (product && !['ide', 'sata'].includes(bus ?? '') ? product : undefined)) : (vendor ?? product);

@@ -263,7 +263,7 @@ export const PANIC_MODEL_ROWS: Row<string | undefined>[] = [
     arches: ['riscv64'],
     libvirt: '>=11.3.0',
     value: undefined,
-    source: { ref: `${PANIC_REF_11} (11.3.0: no model outside x86, pSeries, s390 and ARM virt)` },
+    source: { ref: `${PANIC_REF_11} (11.3.0: no model outside x86, pSeries, s390 and ARM virt)`, verifiedOn: ['11.3.0'] },
   },
 ];
 

@@ -9,7 +9,6 @@
 import { XmlElement } from '../../parser/xmlNodes';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
-import { SEEN_IN_11_3 } from './ruleFacts';
 import { TRANSITIONAL_MODELS } from './transitional';
 import { diskBus } from '../../knowledge/diskDefaults';
 import { isX86Arch } from '../../knowledge/machineKind';
@@ -70,8 +69,8 @@ export function panicModelPerArch(ctx: CheckContext): void {
       continue;
     }
     const def = panicModelDefault(ctx.profile, { arch, machine: machineKind });
-    if (!def?.model && ctx.targetIn(SEEN_IN_11_3)) {
-      // libvirt 11.3's validation refuses a panic device its post-parse found no model for (qemuValidateDomainDefPanic)
+    if (def && !def.model) {
+      // the target's libvirt knows no default here (PANIC_MODEL_ROWS), and its validation refuses the device (qemuValidateDomainDefPanic)
       ctx.reject(
         'panic-model-arch',
         nameRange(p),

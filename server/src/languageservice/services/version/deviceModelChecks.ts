@@ -18,7 +18,7 @@
  * Rules only 11.3 has hold from SEEN_IN_11_3 (ruleFacts.ts).
  */
 import { sinceOf } from '../../knowledge/versionFacts';
-import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
+import { bytesOf } from './memoryChecks';
 import { attrRange, LibvirtRule, nameOf, SEEN_IN_11_3, uint } from './ruleFacts';
 
 /** the first release seen refusing intel-only <driver> attributes on another IOMMU (9.0's source; 7.0 has no such check) */
@@ -30,7 +30,8 @@ const IOMMU_INTEL_ATTRS: [string, string][] = ['intremap', 'caching_mode', 'eim'
   sinceOf(`/domain/devices/iommu/driver/@${a}`)!.since,
 ]);
 
-const pow2 = (n: number) => n > 0 && (n & (n - 1)) === 0;
+/** a power of two, also beyond 32 bits (sizes in bytes) */
+const pow2 = (n: number) => Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 
 export const DEVICE_MODEL_RULES: LibvirtRule[] = [
   {
@@ -154,11 +155,9 @@ export const DEVICE_MODEL_RULES: LibvirtRule[] = [
     run(f, reject) {
       for (const s of f.domain.child('devices')?.elements('shmem') ?? []) {
         const size = s.child('size');
-        const n = uint(size?.trimmedText());
-        const scale = MEMORY_UNITS[(size?.attr('unit') ?? 'b').toLowerCase()];
-        if (!size || n === undefined || scale === undefined) continue;
-        const bytes = n * scale;
-        if (bytes > 0 && (bytes < 1024 * 1024 || !Number.isInteger(Math.log2(bytes))))
+        // virParseScaledValue with scale 1: a bare number is bytes
+        const bytes = size && bytesOf(size.trimmedText(), size.attr('unit'), 'b');
+        if (size && bytes && (bytes < 1024 * 1024 || !pow2(bytes)))
           reject(
             'shmem-size',
             nameOf(size),

@@ -18,10 +18,10 @@ import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
 
-/** a scaled integer in bytes; the unit defaults to KiB */
-export function bytesOf(value: string | undefined, unit: string | undefined): number | undefined {
+/** a scaled integer in bytes; without a unit, `defaultUnit` (KiB for memory sizes) */
+export function bytesOf(value: string | undefined, unit: string | undefined, defaultUnit = 'KiB'): number | undefined {
   if (value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined;
-  const scale = MEMORY_UNITS[(unit ?? 'KiB').toLowerCase()];
+  const scale = MEMORY_UNITS[(unit ?? defaultUnit).toLowerCase()];
   return scale === undefined ? undefined : Number(value) * scale;
 }
 

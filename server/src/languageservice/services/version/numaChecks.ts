@@ -18,6 +18,7 @@
  */
 import { XmlElement } from '../../parser/xmlNodes';
 import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
+import { toKiB } from '../../expander/rules/memory';
 import { attrRange, int, LibvirtRule, nameOf, parseBitmap, uint } from './ruleFacts';
 
 /** the guest NUMA cells: <cpu><numa><cell> of the first <numa> */
@@ -47,13 +48,6 @@ function pageKiB(page: XmlElement): number | undefined {
 /** a NUMA distance: LOCAL_DISTANCE to the cell itself, up to UNREACHABLE (numa_conf.c) */
 const LOCAL_DISTANCE = 10;
 const UNREACHABLE = 255;
-
-/** a memory device's <size> in KiB, as libvirt keeps it (rounded up to whole KiB) */
-function memoryKiB(size: XmlElement | undefined): number | undefined {
-  const n = uint(size?.trimmedText());
-  const scale = MEMORY_UNITS[(size?.attr('unit') ?? 'KiB').toLowerCase()];
-  return n === undefined || scale === undefined ? undefined : Math.ceil((n * scale) / 1024);
-}
 
 export const NUMA_RULES: LibvirtRule[] = [
   {
@@ -292,16 +286,18 @@ export const NUMA_RULES: LibvirtRule[] = [
       'src/conf/domain_validate.c virDomainMemoryDefCheckConflict (NEWS.rst v9.8.0: "validates ... overlapping memory addresses" of virtio-mem and virtio-pmem; 11.3 confirmed by its daemon)',
     since: '9.8.0',
     run(f, reject) {
-      const spans: { m: XmlElement; at: XmlElement; start: number; end: number; virtio: boolean }[] = [];
+      const spans: { at: XmlElement; start: number; end: number; virtio: boolean }[] = [];
       for (const m of f.domain.child('devices')?.elements('memory') ?? []) {
         const model = m.attr('model');
         const virtio = model === 'virtio-mem' || model === 'virtio-pmem';
         const at = virtio ? m.child('target')?.child('address') : model === 'dimm' ? m.child('address') : undefined;
         if (!at || (!virtio && at.attr('type') !== 'dimm')) continue;
         const start = uint(at.attr('base'));
-        const kib = memoryKiB(m.child('target')?.child('size'));
+        const size = m.child('target')?.child('size');
+        // libvirt keeps the size in KiB, rounded up (expander/rules/memory.ts)
+        const kib = size && toKiB(size.trimmedText(), size.attr('unit'));
         if (!start || kib === undefined) continue;
-        spans.push({ m, at, start, end: start + kib * 1024, virtio });
+        spans.push({ at, start, end: start + kib * 1024, virtio });
       }
       for (const [i, a] of spans.entries())
         for (const b of spans.slice(i + 1)) {

@@ -8,6 +8,7 @@
  * disk-missing-target-invalid), and CPU sets that do not parse as a bitmap
  * (cpuset-invalid, libvirt 11.3; the same virBitmapParse call in 7.0 and 9.0).
  */
+import { XmlElement } from '../../parser/xmlNodes';
 import { attrRange, below, LibvirtRule, nameOf, parseBitmap } from './ruleFacts';
 
 interface StrictEnum {
@@ -41,13 +42,13 @@ const STRICT_ENUMS: StrictEnum[] = [
 /** the highest CPU a cpuset may name, plus one (VIR_DOMAIN_CPUMASK_LEN in src/conf/domain_conf.h, 7.0 to 11.3) */
 const CPUMASK_LEN = 16384;
 
-/** the CPU sets read with virBitmapParse: [element, its parent, attribute] */
-const CPUSETS: [string, string, string][] = [
-  ['vcpu', 'domain', 'cpuset'],
-  ['vcpupin', 'cputune', 'cpuset'],
-  ['emulatorpin', 'cputune', 'cpuset'],
-  ['iothreadpin', 'cputune', 'cpuset'],
-];
+/** the elements whose cpuset libvirt reads with virBitmapParse: <vcpu> and the <cputune> pins */
+function cpusetHolders(domain: XmlElement): XmlElement[] {
+  const cputune = domain.child('cputune');
+  const pins = cputune ? cputune.elements().filter((e) => ['vcpupin', 'emulatorpin', 'iothreadpin'].includes(e.name)) : [];
+  const vcpu = domain.child('vcpu');
+  return vcpu ? [vcpu, ...pins] : pins;
+}
 
 /** numbers the parser reads as non-negative: [element, parent, attr, libvirt's words] */
 const NON_NEGATIVE: [string, string, string, string][] = [
@@ -97,17 +98,14 @@ export const PARSER_VALUE_RULES: LibvirtRule[] = [
     source:
       'src/conf/domain_conf.c virDomainVcpuParse, virDomainVcpuPinDefParseXML, virDomainEmulatorPinDefParseXML, virDomainIOThreadPinDefParseXML; src/util/virbitmap.c virBitmapParse',
     run(f, reject) {
-      for (const el of below(f.domain)) {
-        for (const [name, parent, attr] of CPUSETS) {
-          if (el.name !== name || el.parent?.name !== parent) continue;
-          const v = el.attr(attr);
-          if (v === undefined || parseBitmap(v, CPUMASK_LEN)) continue;
-          reject(
-            'cpuset-bitmap',
-            attrRange(el, attr),
-            `a CPU set is CPU numbers below ${CPUMASK_LEN} and ranges, comma-separated, e.g. 0-3,^2 ("Failed to parse bitmap '${v}'")`,
-          );
-        }
+      for (const el of cpusetHolders(f.domain)) {
+        const v = el.attr('cpuset');
+        if (v === undefined || parseBitmap(v, CPUMASK_LEN)) continue;
+        reject(
+          'cpuset-bitmap',
+          attrRange(el, 'cpuset'),
+          `a CPU set is CPU numbers below ${CPUMASK_LEN} and ranges, comma-separated, e.g. 0-3,^2 ("Failed to parse bitmap '${v}'")`,
+        );
       }
     },
   },

@@ -61,7 +61,9 @@ start() {
         # The daemons share the host's network: no default network (virbr0)
         # may start inside a root.
         rm -f "$r"/etc/libvirt/qemu/networks/autostart/*.xml
-        if ! { [ -s "$r/run/libvirtd.pid" ] && kill -0 "$(cat "$r/run/libvirtd.pid")" 2>/dev/null; }; then
+        # a crashed daemon nobody reaped (no init in a container) is a zombie: not running
+        if ! { [ -s "$r/run/libvirtd.pid" ] && kill -0 "$(cat "$r/run/libvirtd.pid")" 2>/dev/null &&
+            [ "$(cut -d' ' -f3 "/proc/$(cat "$r/run/libvirtd.pid")/stat" 2>/dev/null)" != Z ]; }; then
             chroot "$r" env LC_ALL=C /usr/sbin/libvirtd -d
         fi
         i=0

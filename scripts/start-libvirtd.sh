@@ -52,7 +52,9 @@ mkdir -p /var/log/libvirt /var/run/libvirt /var/lib/libvirt/images /var/lib/libv
 
 running() {
     # procps (pgrep) is not always installed: use the pid file libvirtd writes.
-    [ -s /run/libvirtd.pid ] && kill -0 "$(cat /run/libvirtd.pid)" 2>/dev/null
+    # a crashed daemon nobody reaped (no init in a container) is a zombie: not running
+    [ -s /run/libvirtd.pid ] && kill -0 "$(cat /run/libvirtd.pid)" 2>/dev/null &&
+        [ "$(cut -d' ' -f3 "/proc/$(cat /run/libvirtd.pid)/stat" 2>/dev/null)" != Z ]
 }
 
 if ! running; then

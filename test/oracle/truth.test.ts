@@ -12,7 +12,16 @@ import * as path from 'path';
 import { FIXTURES, xmlFiles } from '../helpers';
 import { defineFile } from './fidelity';
 import { prepareForOracle } from './prepare';
-import { DAEMONS, libvirtAvailable, oracleCacheKey, oracleLive, oracleTruthDir, truthDrift, unavailableReason } from './virsh';
+import {
+  DAEMONS,
+  daemonCrashes,
+  libvirtAvailable,
+  oracleCacheKey,
+  oracleLive,
+  oracleTruthDir,
+  truthDrift,
+  unavailableReason,
+} from './virsh';
 
 /** the fixtures whose answers are committed */
 export function truthFixtures(): string[] {
@@ -49,6 +58,9 @@ for (const daemon of DAEMONS) {
       }
       for (const f of truthFixtures()) defineFile(f, daemon, true);
       const mine = truthDrift().filter((d) => d.daemon === daemon.version);
+      // a libvirtd crash is libvirt's bug, not a verdict: say which inputs, do not fail on them
+      for (const c of daemonCrashes().filter((d) => d.daemon === daemon.version))
+        console.log(`      libvirt ${daemon.version} stopped answering twice on ${c.source}: left out, the daemon was started again`);
       assert.deepStrictEqual(
         mine.map((d) => d.source),
         [],

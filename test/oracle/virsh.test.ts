@@ -10,7 +10,17 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { defineAndDump, domainNameOf, libvirtAvailable, libvirtVersion, LIBVIRT_URI, ORACLE_NAME_PREFIX, withDomainName } from './virsh';
+import {
+  daemonCrashes,
+  defineAndDump,
+  domainNameOf,
+  oracleLive,
+  libvirtAvailable,
+  libvirtVersion,
+  LIBVIRT_URI,
+  ORACLE_NAME_PREFIX,
+  withDomainName,
+} from './virsh';
 
 function findRepoRoot(): string {
   let dir = __dirname;
@@ -156,5 +166,29 @@ describe('oracle: libvirt fixtures', function () {
       const mine = list.split('\n').filter((n) => n.startsWith(`${ORACLE_NAME_PREFIX}${process.pid}-`));
       assert.deepStrictEqual(mine, []);
     });
+
+    it('starts a daemon again that died, and asks it once more (npm run test:oracle, as root)', function () {
+      const pidFile = '/run/libvirtd.pid';
+      if (!oracleLive() || process.getuid?.() !== 0 || !fs.existsSync(pidFile)) this.skip();
+      const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+      process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 50 && pidAlive(pid); i++) execFileSync('sleep', ['0.1']);
+      assert.ok(!pidAlive(pid), 'libvirtd is gone');
+      const xml = fs.readFileSync(path.join(FIXTURES, 'domains', 'x86_64-pc-minimal.xml'), 'utf8');
+      const res = defineAndDump(xml);
+      assert.ok(res.ok, res.ok ? '' : res.error);
+      const now = Number(fs.readFileSync(pidFile, 'utf8').trim());
+      assert.notStrictEqual(now, pid, 'a new libvirtd answered');
+      assert.deepStrictEqual(daemonCrashes(), []);
+    });
   });
 });
+
+/** running, and not a zombie nobody reaped */
+function pidAlive(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] !== 'Z';
+  } catch {
+    return false;
+  }
+}

@@ -484,6 +484,38 @@ function answer(raw: RawOutcome, opts: DefineOptions): DefineResult | undefined 
   return undefined;
 }
 
+/** the daemon is gone (crashed or killed), as opposed to answering about the document */
+const DAEMON_GONE = /failed to connect|Cannot recv data|End of file while reading/i;
+const MAX_RESTARTS = 20;
+const restarts = new Map<string, number>();
+const crashes: TruthDrift[] = [];
+
+/** inputs on which a daemon stopped answering twice in this process (a libvirtd crash, not a verdict) */
+export function daemonCrashes(): readonly TruthDrift[] {
+  return crashes;
+}
+
+/**
+ * Start a daemon again that stopped answering, the way CI started it (a
+ * libvirtd crash on one input must not fail every test after it). Root only,
+ * at most MAX_RESTARTS times per daemon; true when it answers again.
+ */
+function restartDaemon(daemon: OracleDaemon): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const n = restarts.get(daemon.uri) ?? 0;
+  if (n >= MAX_RESTARTS) return false;
+  restarts.set(daemon.uri, n + 1);
+  const scripts = path.join(findRepoRoot(), 'scripts');
+  const args =
+    daemon.suite === 'bookworm' ? [path.join(scripts, 'start-libvirtd.sh')] : [path.join(scripts, 'start-libvirt-roots.sh'), daemon.suite];
+  try {
+    execFileSync('sh', args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  } catch {
+    return false;
+  }
+  return virsh(['uri'], 15_000, daemon.uri).ok;
+}
+
 /**
  * Define `xml` under a unique temporary name, dump it back with
  * `dumpxml --inactive` (and `--inactive --migratable` when asked), undefine
@@ -514,7 +546,20 @@ export function defineAndDump(xml: string, opts: DefineOptions = {}, daemon: Ora
   sweepStaleOracleDomains(daemon);
   // Always collect the migratable dump as well: it is cheap and makes the
   // stored entry serve both kinds of request.
-  const raw = runDefine(xml, { migratable: true }, daemon.uri);
+  const crashed = `libvirt ${daemon.version} is not available at ${daemon.uri}: it stopped answering on this input twice`;
+  if (crashes.some((c) => c.daemon === daemon.version && c.key === key)) return { ok: false, error: crashed };
+  let raw = runDefine(xml, { migratable: true }, daemon.uri);
+  if (!raw.ok && DAEMON_GONE.test(raw.error) && restartDaemon(daemon)) {
+    const what = opts.source ?? `input ${key.slice(0, 12)}`;
+    console.error(`      oracle: libvirt ${daemon.version} stopped answering while defining ${what}; restarted it, asking again`);
+    raw = runDefine(xml, { migratable: true }, daemon.uri);
+    if (!raw.ok && DAEMON_GONE.test(raw.error)) {
+      // a crasher: never sent again in this process
+      crashes.push({ daemon: daemon.version, source: what, key });
+      restartDaemon(daemon);
+      return { ok: false, error: crashed };
+    }
+  }
   if (cacheable(raw)) {
     const entry: CacheEntry = { format: CACHE_FORMAT, libvirtVersion: versions.daemon, hypervisor: versions.hypervisor, result: raw };
     if (opts.commit) {

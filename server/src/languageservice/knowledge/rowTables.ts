@@ -10,6 +10,7 @@ import {
   TPM_VERSION_ROWS,
   USB_CONTROLLER_ROWS,
 } from './deviceDefaults';
+import { CHANNEL_PATH_ROWS } from './channelPaths';
 import { Row } from './rows';
 
 export const ROW_TABLES: Record<string, readonly Row<unknown>[]> = {
@@ -19,4 +20,5 @@ export const ROW_TABLES: Record<string, readonly Row<unknown>[]> = {
   TPM_MODEL_ROWS,
   TPM_VERSION_ROWS,
   HYPERV_MODE_ROWS,
+  CHANNEL_PATH_ROWS,
 };

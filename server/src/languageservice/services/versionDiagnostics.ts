@@ -64,6 +64,7 @@ import {
   videoModelAttributes,
 } from './version/domainChecks';
 import { INVENTORY_RULES } from './version/inventoryChecks';
+import { channelPathDrops } from './version/channelPathChecks';
 import { expansionFor, runLibvirtRules } from './version/libvirtRules';
 import { RuleFacts } from './version/ruleFacts';
 import { cpuHostModelFloor, machineTypeFloor, onCrashWithoutPanic, usbControllerFloor } from './version/seedChecks';
@@ -124,6 +125,8 @@ const DEFINE_CHECKS: ((ctx: CheckContext) => void)[] = [
   devicesOfOtherArches,
   interfaceSources,
   lunNeedsBlock,
+  // the target's drop, and the floor's where the target keeps the path
+  channelPathDrops,
 ];
 
 /** checks that need a migration floor */

@@ -7,6 +7,7 @@ import {
   serialTargetDefault,
 } from '../../knowledge/deviceDefaults';
 import { compareVersions } from '../../knowledge/versions';
+import { channelPathTest, dropsChannelPath } from '../../knowledge/channelPaths';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -75,6 +76,29 @@ function serialPorts(serials: ENode[], afterParse: boolean): number[] {
   });
 }
 
+/**
+ * A virtio channel's socket path that the profile's libvirt takes for one it generated is dropped at
+ * define time (knowledge/channelPaths.ts); libvirt then makes the socket a listening one, and a unix
+ * source with nothing else left is not formatted at all: the inactive XML has no <source> (9.0 daemon,
+ * also for mode='connect'). Not a fill: nothing can be pinned, the path is gone (the version
+ * checks warn where it was the user's own).
+ */
+function dropGeneratedChannelPaths(ctx: ExpandContext, devices: ENode): void {
+  const test = channelPathTest(ctx.profile.libvirt)?.test;
+  if (!test) return;
+  for (const ch of devices.all('channel')) {
+    const target = ch.child('target');
+    const source = ch.child('source');
+    const path = source?.attr('path');
+    if (ch.attr('type') !== 'unix' || target?.attr('type') !== 'virtio' || !source || !path) continue;
+    if (!dropsChannelPath(test, path, target.attr('name'))) continue;
+    // without a path libvirt generates one, which makes the socket a listening one (mode='bind')
+    source.attrs.delete('path');
+    source.attrs.set('mode', 'bind');
+    if (source.attrs.size === 1 && !source.children.length) ch.remove(source);
+  }
+}
+
 export const chardevsRule: Rule = {
   id: 'chardev',
   description: 'pairs the console with serial port 0, fills serial targets, and numbers virtio-serial ports',
@@ -87,6 +111,7 @@ export const chardevsRule: Rule = {
       reason: 'the first console is the first serial port; libvirt lists both',
       source: SERIAL_SOURCE,
     };
+    dropGeneratedChannelPaths(ctx, devices);
     const consoles = devices.all('console');
     let serials = devices.all('serial');
     const first = consoles[0];

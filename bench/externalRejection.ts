@@ -7,7 +7,12 @@
  * documents get one (false errors), and the missed rejections grouped by
  * libvirt's message. Answers are cached (~/.cache/domxml-oracle).
  *
- * node out/bench/externalRejection.js DIR... [--daemon 9.0] [--top K] [--list]
+ * With --host the service also reads that daemon's host facts live through
+ * virsh (capabilities, and domain capabilities per guest), as
+ * `domxml check --connect URI` does: then the host-dependent rejections
+ * (machine types, device models the host's QEMU lacks, SEV...) count too.
+ *
+ * node out/bench/externalRejection.js DIR... [--daemon 9.0] [--host] [--top K] [--list]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,6 +24,7 @@ import { SHARED_CORPUS, xmlFiles } from '../test/helpers';
 import { prepareForOracle } from '../test/oracle/prepare';
 import { DAEMONS, defineAndDump } from '../test/oracle/virsh';
 import { notAnswered } from '../test/oracle/fidelity';
+import { readHostProfile } from '../server/src/host/virshProfile';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -53,13 +59,15 @@ const CRASHERS = new Set(['hostdev-scsi-vhost-rawio-invalid.xml']);
 function main(): void {
   const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(all[i - 1] ?? '').startsWith('--'));
   if (!dirs.length) {
-    console.log('usage: externalRejection DIR... [--daemon 9.0] [--top K] [--list]');
+    console.log('usage: externalRejection DIR... [--daemon 9.0] [--host] [--top K] [--list]');
     return;
   }
   const daemon = DAEMONS.find((d) => d.version === arg('--daemon', '9.0'))!;
   const top = Number(arg('--top', '40'));
-  const service = getLanguageService();
-  service.configure({ profile: daemon.profile });
+  const host = process.argv.includes('--host') ? readHostProfile(daemon.uri, true) : undefined;
+  if (process.argv.includes('--host') && !host) throw new Error(`cannot read the host facts of libvirt ${daemon.version} at ${daemon.uri}`);
+  const service = getLanguageService({ localProfile: () => host });
+  service.configure({ profile: host ? 'local' : daemon.profile });
   const shared = new Set<string>();
   for (const sub of ['libvirt-tests', 'virt-install'])
     for (const f of xmlFiles(path.join(SHARED_CORPUS, sub))) shared.add(path.basename(f));
@@ -104,7 +112,7 @@ function main(): void {
     }
   }
   console.log(
-    `libvirt ${daemon.version}: ${accepted + rejected} documents; rejected ${rejected}, caught ${caught}; ` +
+    `libvirt ${daemon.version}${host ? ' with its host facts' : ''}: ${accepted + rejected} documents; rejected ${rejected}, caught ${caught}; ` +
       `by libvirt's own rules ${rule}, caught ${ruleCaught}; accepted ${accepted}, with an error ${falseErrors.length}`,
   );
   console.log('missed:');

@@ -4,7 +4,8 @@
  * outside the pure language service.
  */
 import { execFileSync } from 'child_process';
-import { customProfile } from '../languageservice/profiles/builtinProfiles';
+import * as fs from 'fs';
+import { customProfile, distributionProfile } from '../languageservice/profiles/builtinProfiles';
 import { parseDomainCapabilities, withHostFacts } from '../languageservice/profiles/capabilities';
 import { DomainCapabilities, TargetProfile } from '../languageservice/profiles/profile';
 import { readLocalHostCache, writeLocalHostCache } from './localHostCache';
@@ -52,6 +53,27 @@ function liveDomcaps(uri: string | undefined): TargetProfile['domcapsProvider'] 
   };
 }
 
+/**
+ * The distribution release of a daemon on this machine, from its os-release: the host's for qemu:///system,
+ * a chroot's when the URI's socket lives inside one (ROOT/run/libvirt/libvirt-sock). Undefined for a remote
+ * host, whose files cannot be read.
+ */
+export function localDistribution(uri?: string): { id: string; versionId: string } | undefined {
+  if (uri && !/^qemu:\/\/\/(system|session)\b/.test(uri)) return undefined;
+  const socket = uri ? /[?&]socket=([^&]+)/.exec(uri)?.[1] : undefined;
+  const root = socket ? socket.replace(/\/(var\/)?run\/libvirt\/libvirt-sock$/, '') : '';
+  if (socket && root === socket) return undefined;
+  try {
+    const text = fs.readFileSync(`${root}/etc/os-release`, 'utf8');
+    const field = (k: string) => new RegExp(`^${k}="?([^"\n]*)"?$`, 'm').exec(text)?.[1];
+    const id = field('ID');
+    const versionId = field('VERSION_ID');
+    return id && versionId ? { id, versionId } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** reads a host's profile; undefined when virsh is missing or the host does not answer */
 export function readHostProfile(uri?: string, withDomcaps = false): TargetProfile | undefined {
   try {
@@ -62,12 +84,17 @@ export function readHostProfile(uri?: string, withDomcaps = false): TargetProfil
     if (!v.libvirt || !v.qemu) return undefined;
     const caps = cached?.capabilities ?? virsh(uri, ['capabilities']);
     if (uri === undefined && !cached) writeLocalHostCache({ version: versionText, capabilities: caps });
-    const base = customProfile(v.libvirt, v.qemu);
+    const os = localDistribution(uri);
+    const distro = os && distributionProfile(os, v.libvirt, v.qemu);
+    // the packaging facts of the distribution release the daemon is from, with the daemon's own versions
+    const base = distro
+      ? { ...distro, libvirt: v.libvirt, qemu: v.qemu, source: `${distro.label}'s packaging (os-release ${os.id} ${os.versionId})` }
+      : customProfile(v.libvirt, v.qemu);
     const p = withHostFacts(base, caps);
     if (withDomcaps) p.domcapsProvider = liveDomcaps(uri);
     p.id = uri ? `host:${uri}` : 'local';
     p.label = `${uri ? uri : 'local host'} (libvirt ${v.libvirt}, QEMU ${v.qemu})`;
-    p.source = `read from virsh ${uri ?? 'default connection'}`;
+    p.source = `read from virsh ${uri ?? 'default connection'}${distro ? `; ${base.source}` : ''}`;
     return p;
   } catch {
     return undefined;

@@ -9,6 +9,7 @@ import { TargetProfile } from './profile';
 export const BUILTIN_PROFILES: TargetProfile[] = [
   {
     id: 'debian-12',
+    distribution: { id: 'debian', versionId: '12' },
     label: 'Debian 12 (libvirt 9.0.0, QEMU 7.2)',
     libvirt: '9.0.0',
     qemu: '7.2.0',
@@ -25,6 +26,7 @@ export const BUILTIN_PROFILES: TargetProfile[] = [
   },
   {
     id: 'debian-11',
+    distribution: { id: 'debian', versionId: '11' },
     label: 'Debian 11 (libvirt 7.0.0, QEMU 5.2)',
     libvirt: '7.0.0',
     qemu: '5.2.0',
@@ -33,6 +35,7 @@ export const BUILTIN_PROFILES: TargetProfile[] = [
   },
   {
     id: 'debian-13',
+    distribution: { id: 'debian', versionId: '13' },
     label: 'Debian 13 (libvirt 11.3.0, QEMU 10.0)',
     libvirt: '11.3.0',
     qemu: '10.0.0',
@@ -42,6 +45,7 @@ export const BUILTIN_PROFILES: TargetProfile[] = [
   },
   {
     id: 'ubuntu-22.04',
+    distribution: { id: 'ubuntu', versionId: '22.04' },
     label: 'Ubuntu 22.04 (libvirt 8.0.0, QEMU 6.2)',
     libvirt: '8.0.0',
     qemu: '6.2.0',
@@ -52,6 +56,7 @@ export const BUILTIN_PROFILES: TargetProfile[] = [
   },
   {
     id: 'ubuntu-24.04',
+    distribution: { id: 'ubuntu', versionId: '24.04' },
     label: 'Ubuntu 24.04 (libvirt 10.0.0, QEMU 8.2)',
     libvirt: '10.0.0',
     qemu: '8.2.0',
@@ -65,6 +70,18 @@ export const DEFAULT_PROFILE_ID = 'debian-12';
 
 export function builtinProfile(id: string): TargetProfile | undefined {
   return BUILTIN_PROFILES.find((p) => p.id === id);
+}
+
+/**
+ * The built-in profile of a host's distribution release, when the host runs that release's own libvirt and
+ * QEMU (same major.minor): its packaging facts (disabled values, firmware, machine names) then hold there.
+ */
+export function distributionProfile(os: { id: string; versionId: string }, libvirt: string, qemu: string): TargetProfile | undefined {
+  const mm = (v: string) => v.split('.').slice(0, 2).join('.');
+  return BUILTIN_PROFILES.find(
+    (p) =>
+      p.distribution?.id === os.id && p.distribution.versionId === os.versionId && mm(p.libvirt) === mm(libvirt) && mm(p.qemu) === mm(qemu),
+  );
 }
 
 /** a profile for any libvirt/QEMU pair (CLI --libvirt/--qemu) */

@@ -70,6 +70,8 @@ export interface TargetProfile {
    * (its patches), e.g. Debian 12 builds libvirt 9.0 without passt
    */
   disabledValues?: readonly DisabledValue[];
+  /** the distribution release the profile stands for, as /etc/os-release names it (ID, VERSION_ID) */
+  distribution?: { id: string; versionId: string };
   /** machine type names of this QEMU that differ from upstream's (distribution patches), per alias */
   machineNames?: Record<string, string>;
   /** where the profile's facts come from */

@@ -209,11 +209,16 @@ export function x86OnlyDevices(ctx: CheckContext): void {
 }
 
 /** <features> children that exist on some architectures or machines only (qemuValidateDomainDefFeatures) */
-const FEATURE_ARCH: Record<string, { ok: (arch: string, kind: string) => boolean; where: string }> = {
+const FEATURE_ARCH: Record<string, { ok: (arch: string, kind: string) => boolean; where: string; says?: string }> = {
   ioapic: { ok: (a) => a === 'x86_64' || a === 'i686', where: 'x86' },
   vmport: { ok: (a) => a === 'x86_64' || a === 'i686', where: 'x86' },
   hyperv: { ok: (a) => ['x86_64', 'i686', 'aarch64', 'armv7l'].includes(a), where: 'x86 and ARM' },
-  gic: { ok: (a) => a === 'aarch64' || a === 'armv7l', where: 'ARM' },
+  // qemuDomainIsARMVirt: the ARM virt machine only (7.0, 9.0, 11.3)
+  gic: {
+    ok: (a, k) => (a === 'aarch64' || a === 'armv7l') && k === 'virt',
+    where: 'ARM virt',
+    says: "The 'gic' feature is not supported for architecture '{arch}' or machine type '{machine}'",
+  },
   hpt: { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
   htm: { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
   'nested-hv': { ok: (a, k) => a.startsWith('ppc64') && k === 'pseries', where: 'pSeries' },
@@ -231,7 +236,9 @@ export function featuresPerArch(ctx: CheckContext): void {
       ctx.reject(
         'feature-arch',
         nameRange(f),
-        `the '${f.name}' feature exists only for ${rule.where} guests, not for ${arch} ${ctx.g.machine}: remove it`,
+        `the '${f.name}' feature exists only for ${rule.where} guests, not for ${arch} ${ctx.g.machine}: remove it${
+          rule.says ? ` ("${rule.says.replace('{arch}', arch).replace('{machine}', ctx.g.machine)}")` : ''
+        }`,
       );
     if (f.name === 'pmu' && f.attr('state') === 'off' && arch.startsWith('ppc64'))
       ctx.reject('feature-arch', nameRange(f), `PMU is always enabled for ${arch}`);

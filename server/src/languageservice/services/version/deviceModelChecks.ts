@@ -13,13 +13,20 @@
  * - src/conf/domain_conf.c virDomainShmemDefParseXML: ivshmem msi needs a
  *   server; qemuValidateDomainDeviceDefShmem: a size that is a power of two,
  *   1 MiB or more (11.3 at define; 7.0 and 9.0 check it when the guest starts);
+ * - qemuValidateDomainDeviceDefTPM: TPM 1.2 of an emulated TPM is not for
+ *   tpm-crb (nor tpm-spapr, any backend), nor an ARM virt guest (9.0; 7.0
+ *   has no such check); 11.3: tpm-tis on x86 only;
+ * - src/conf/domain_conf.c virDomainShmemDefParseXML: a <shmem> without a
+ *   model type is the legacy ivshmem device, which QEMU 4.0 removed
+ *   (qemuValidateDomainDeviceDefShmem; 7.0, 9.0 and 11.3 refuse it);
  * - src/conf/domain_validate.c virDomainNetDefValidate: <portForward> only
  *   with the passt backend (11.3; not in 9.0's source).
  * Rules only 11.3 has hold from SEEN_IN_11_3 (ruleFacts.ts).
  */
 import { sinceOf } from '../../knowledge/versionFacts';
+import { compareVersions } from '../../knowledge/versions';
 import { bytesOf } from './memoryChecks';
-import { attrRange, LibvirtRule, nameOf, SEEN_IN_11_3, uint } from './ruleFacts';
+import { attrRange, LibvirtRule, nameOf, nodeRange, SEEN_IN_11_3, uint } from './ruleFacts';
 
 /** the first release seen refusing intel-only <driver> attributes on another IOMMU (9.0's source; 7.0 has no such check) */
 const IOMMU_ATTRS_CHECKED_SINCE = '9.0.0';
@@ -29,6 +36,12 @@ const IOMMU_INTEL_ATTRS: [string, string][] = ['intremap', 'caching_mode', 'eim'
   a,
   sinceOf(`/domain/devices/iommu/driver/@${a}`)!.since,
 ]);
+
+/** the first release seen refusing TPM 1.2 on ARM virt (9.0's source; 7.0 has no such check) */
+const TPM_12_ARM_CHECKED_SINCE = '9.0.0';
+
+/** the legacy ivshmem model, libvirt's default for a <shmem> without one */
+const LEGACY_IVSHMEM = sinceOf('/domain/devices/shmem/model/@type', 'ivshmem')!;
 
 /** a power of two, also beyond 32 bits (sizes in bytes) */
 const pow2 = (n: number) => Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
@@ -145,6 +158,67 @@ export const DEVICE_MODEL_RULES: LibvirtRule[] = [
         const msi = s.child('msi');
         if (msi && !s.child('server'))
           reject('shmem-msi-server', nameOf(msi), `interrupts come from the ivshmem server ("msi option is only supported with a server")`);
+      }
+    },
+  },
+  {
+    id: 'tpm-version-1-2',
+    source:
+      'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefTPM (7.0, 9.0: not tpm-crb or tpm-spapr, 9.0: not ARM virt; 11.3: tpm-tis on x86 only)',
+    run(f, reject) {
+      const x86 = f.arch === 'x86_64' || f.arch === 'i686';
+      const armVirt = (f.arch === 'aarch64' || f.arch === 'armv7l') && f.machineKind === 'virt';
+      const modelOnly = f.targetIn(SEEN_IN_11_3);
+      for (const t of f.devices('tpm')) {
+        // the expansion has the model and the version libvirt picks (TPM_MODEL_ROWS, TPM_VERSION_ROWS)
+        const backend = t.child('backend');
+        const model = t.attr('model') ?? '';
+        if (backend?.attr('version') !== '1.2') continue;
+        const emulator = backend.attr('type') === 'emulator';
+        const at = nodeRange(backend, 'version');
+        if (modelOnly) {
+          if (!emulator) continue;
+          if (model !== 'tpm-tis')
+            reject('tpm-version-1-2', at, `TPM 1.2 is tpm-tis only: use version='2.0' ("TPM 1.2 is not supported for model '${model}'")`);
+          else if (!x86)
+            reject(
+              'tpm-version-1-2',
+              at,
+              `TPM 1.2 is for x86 guests only: use version='2.0' ("TPM 1.2 is not supported on architecture '${f.arch}'")`,
+            );
+        } else if (model === 'tpm-spapr') {
+          reject(
+            'tpm-version-1-2',
+            at,
+            `the pSeries TPM is a TPM 2.0: use version='2.0' ("TPM 1.2 is not supported with the SPAPR device model")`,
+          );
+        } else if (emulator && model === 'tpm-crb') {
+          reject(
+            'tpm-version-1-2',
+            at,
+            `tpm-crb is a TPM 2.0 interface: use version='2.0' ("Unsupported interface 'tpm-crb' for TPM 1.2")`,
+          );
+        } else if (emulator && armVirt && f.targetIn(TPM_12_ARM_CHECKED_SINCE)) {
+          reject('tpm-version-1-2', at, `an ARM guest's TPM is a TPM 2.0: use version='2.0' ("TPM 1.2 is not supported on ARM")`);
+        }
+      }
+    },
+  },
+  {
+    id: 'shmem-default-ivshmem',
+    source:
+      'src/conf/domain_conf.c virDomainShmemDefParseXML (no model type: ivshmem); src/qemu/qemu_validate.c qemuValidateDomainDeviceDefShmem',
+    run(f, reject) {
+      // a written model='ivshmem' is the version fact's (qemuRemoved); this is the one libvirt picks
+      const removed = LEGACY_IVSHMEM.qemuRemoved;
+      if (!removed || compareVersions(f.profile.qemu, removed) < 0) return;
+      for (const s of f.domain.child('devices')?.elements('shmem') ?? []) {
+        if (s.child('model')?.hasAttr('type')) continue;
+        reject(
+          'shmem-default-ivshmem',
+          nameOf(s),
+          `a <shmem> without <model type=...> is the legacy ivshmem device, which QEMU ${f.profile.qemu} no longer has (removed in ${removed}): add <model type='ivshmem-plain'/> ("ivshmem device is not supported with this QEMU binary")`,
+        );
       }
     },
   },

@@ -84,7 +84,8 @@ export const FIRMWARE_RULES: LibvirtRule[] = [
       const nvram = os.child('nvram');
       // 9.0 makes an NVRAM of <nvram> only when it names a file; from 9.2 an empty <nvram/> is one too
       const hasNvram = !!nvram && (f.targetIn('9.2.0') || !!nvram.trimmedText());
-      if (firmware && firmware !== 'efi' && hasNvram && loader) {
+      // a lone <nvram> makes a loader too (9.0 and 11.3 daemons refuse <os firmware='bios'><nvram>x</nvram>)
+      if (firmware && firmware !== 'efi' && hasNvram) {
         reject(
           'firmware-nvram',
           nameOf(nvram),

@@ -6,7 +6,9 @@
  *   attributes each type needs (a unix socket's path may be left out only
  *   for virtio and xen channels, whose path libvirt generates);
  * - src/qemu/qemu_validate.c qemuValidateDomainChrSourceReconnectDef: a
- *   reconnect timeout of 0;
+ *   reconnect timeout of 0; virDomainChrSourceDefValidate: no reconnect on a
+ *   listening socket, which a virtio channel's is once libvirt generates its
+ *   path (knowledge/channelPaths.ts: also when it drops the one written);
  * - src/qemu/qemu_validate.c qemuValidateDomainChrTargetDef and
  *   qemuValidateDomainChrDef: a serial's target model decides its target
  *   type, the target type its address type, and some targets exist on one
@@ -18,7 +20,7 @@
  */
 import { XmlElement } from '../../parser/xmlNodes';
 import { ENode } from '../../expander/eTree';
-import { attrRange, LibvirtRule, nameOf, RuleFacts } from './ruleFacts';
+import { attrRange, LibvirtRule, nameOf, nodeRange, RuleFacts } from './ruleFacts';
 
 const CHARDEVS = new Set(['serial', 'parallel', 'console', 'channel', 'redirdev']);
 
@@ -97,6 +99,27 @@ export const CHARDEV_RULES: LibvirtRule[] = [
           const connect = sources.find((s) => (s.attr('mode') ?? 'connect') === 'connect');
           if (!connect?.hasAttr('service')) missing('service');
         }
+      }
+    },
+  },
+  {
+    id: 'chardev-reconnect-listen',
+    source: 'src/conf/domain_validate.c virDomainChrSourceDefValidate',
+    run(f, reject) {
+      // the expansion: a virtio channel's socket whose path libvirt drops (or never had) listens
+      for (const d of f.devices()) {
+        if (!CHARDEVS.has(d.name)) continue;
+        const type = d.attr('type');
+        const source = d.child('source');
+        const r = source?.child('reconnect');
+        if ((type !== 'tcp' && type !== 'unix') || r?.attr('enabled') !== 'yes') continue;
+        const generated = type === 'unix' && d.name === 'channel' && !source!.attr('path');
+        if (source!.attr('mode') !== 'bind' && !generated) continue;
+        reject(
+          'chardev-reconnect-listen',
+          nodeRange(r, 'enabled'),
+          `${generated ? 'without a path of its own the socket is one libvirt creates and listens on, and ' : ''}a listening socket does not reconnect ("chardev reconnect is possible only for connect mode")`,
+        );
       }
     },
   },

@@ -9,7 +9,9 @@
  *   vfio-ccw on CCW (src/conf/domain_postparse.c virDomainHostdevDefPostParse),
  *   and its source is a uuid (src/conf/domain_conf.c);
  * - CCW device numbers are unique (src/conf/domain_addr.c virDomainCCWAddressValidate);
- * - spapr-vio registers are 32-bit (src/conf/domain_conf.c virDomainDeviceSpaprVioAddressParseXML);
+ * - spapr-vio registers are 32-bit (src/conf/domain_conf.c virDomainDeviceSpaprVioAddressParseXML),
+ *   and a register written twice clashes (src/qemu/qemu_domain_address.c
+ *   qemuDomainAssignSpaprVIOAddress: a written one is never moved; 7.0, 9.0, 11.3);
  * - zPCI is an s390 bus (src/qemu/qemu_validate.c qemuValidateDomainDeviceDefZPCIAddress:
  *   "This QEMU binary doesn't support zPCI" for every other arch's QEMU);
  * - virtio-iommu is an integrated device on bus 0 (src/conf/domain_addr.c
@@ -112,6 +114,29 @@ export const DEVICE_ADDRESS_RULES: LibvirtRule[] = [
           nameOf(a!),
           `spapr-vio registers are 32-bit ("spapr-vio reg='0x${BigInt(reg.trim()).toString(16)}' exceeds maximum possible value (0xffffffff)")`,
         );
+      }
+    },
+  },
+  {
+    id: 'spapr-vio-reg-clash',
+    source: 'src/qemu/qemu_domain_address.c qemuDomainAssignSpaprVIOAddress',
+    run(f, reject) {
+      const seen = new Set<number>();
+      const devices = f.domain.child('devices');
+      const serials = devices?.elements('serial').length ?? 0;
+      for (const d of devices?.elements() ?? []) {
+        // the console of a serial port is that serial, written with the same address (virDomainDefAddConsoleCompat)
+        if (d.name === 'console' && serials && (d.child('target')?.attr('type') ?? 'serial') === 'serial') continue;
+        const a = d.child('address');
+        const reg = a?.attr('type') === 'spapr-vio' ? uint(a.attr('reg')) : undefined;
+        if (reg === undefined) continue;
+        if (seen.has(reg))
+          reject(
+            'spapr-vio-reg-clash',
+            nameOf(a!),
+            `another device has spapr-vio register 0x${reg.toString(16)} ("spapr-vio address 0x${reg.toString(16)} already in use")`,
+          );
+        seen.add(reg);
       }
     },
   },

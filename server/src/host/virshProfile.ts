@@ -79,7 +79,7 @@ export function readHostProfile(uri?: string, withDomcaps = false): TargetProfil
   try {
     // the local daemon's answers are kept between runs (localHostCache.ts); remote hosts are always asked
     const cached = uri === undefined ? readLocalHostCache() : undefined;
-    const versionText = cached?.version ?? virsh(uri, ['version']);
+    const versionText = cached?.version ?? virsh(uri, ['version', '--daemon']);
     const v = versions(versionText);
     if (!v.libvirt || !v.qemu) return undefined;
     const caps = cached?.capabilities ?? virsh(uri, ['capabilities']);

@@ -4,6 +4,7 @@
  * verified here against real libvirt by the oracle tests.
  */
 import { DEBIAN_13_FIRMWARE } from '../knowledge/firmwareDescriptors';
+import { majorMinor } from '../knowledge/versions';
 import { TargetProfile } from './profile';
 
 export const BUILTIN_PROFILES: TargetProfile[] = [
@@ -77,10 +78,12 @@ export function builtinProfile(id: string): TargetProfile | undefined {
  * QEMU (same major.minor): its packaging facts (disabled values, firmware, machine names) then hold there.
  */
 export function distributionProfile(os: { id: string; versionId: string }, libvirt: string, qemu: string): TargetProfile | undefined {
-  const mm = (v: string) => v.split('.').slice(0, 2).join('.');
   return BUILTIN_PROFILES.find(
     (p) =>
-      p.distribution?.id === os.id && p.distribution.versionId === os.versionId && mm(p.libvirt) === mm(libvirt) && mm(p.qemu) === mm(qemu),
+      p.distribution?.id === os.id &&
+      p.distribution.versionId === os.versionId &&
+      majorMinor(p.libvirt) === majorMinor(libvirt) &&
+      majorMinor(p.qemu) === majorMinor(qemu),
   );
 }
 

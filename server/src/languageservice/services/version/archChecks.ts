@@ -18,6 +18,7 @@
  * - an <emulator> of another architecture ("Emulator ... does not support arch").
  */
 import { compareVersions } from '../../knowledge/versions';
+import { isArmArch } from '../../knowledge/machineKind';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 import { inputBus, usbDevices } from './deviceChecks';
@@ -215,7 +216,7 @@ const FEATURE_ARCH: Record<string, { ok: (arch: string, kind: string) => boolean
   hyperv: { ok: (a) => ['x86_64', 'i686', 'aarch64', 'armv7l'].includes(a), where: 'x86 and ARM' },
   // qemuDomainIsARMVirt: the ARM virt machine only (7.0, 9.0, 11.3)
   gic: {
-    ok: (a, k) => (a === 'aarch64' || a === 'armv7l') && k === 'virt',
+    ok: (a, k) => isArmArch(a) && k === 'virt',
     where: 'ARM virt',
     says: "The 'gic' feature is not supported for architecture '{arch}' or machine type '{machine}'",
   },

@@ -31,6 +31,11 @@ interface Chardev {
   type: string;
 }
 
+/** the console of serial 0 is that serial, written with the same source and address (virDomainDefAddConsoleCompat) */
+export function isSerialsConsole(d: XmlElement, serials: number): boolean {
+  return d.name === 'console' && serials > 0 && (d.child('target')?.attr('type') ?? 'serial') === 'serial';
+}
+
 function chardevs(f: RuleFacts): Chardev[] {
   const out: Chardev[] = [];
   const devices = f.domain.child('devices');
@@ -38,8 +43,7 @@ function chardevs(f: RuleFacts): Chardev[] {
   const serials = devices.elements('serial').length;
   for (const d of devices.elements()) {
     if (CHARDEVS.has(d.name)) {
-      // the console of serial 0 is that serial (virDomainDefAddConsoleCompat)
-      if (d.name === 'console' && serials && (d.child('target')?.attr('type') ?? 'serial') === 'serial') continue;
+      if (isSerialsConsole(d, serials)) continue;
       out.push({ device: d, typed: d, type: d.attr('type') ?? 'pty' });
     } else if (d.name === 'smartcard' && d.attr('mode') === 'passthrough' && d.hasAttr('type')) {
       out.push({ device: d, typed: d, type: d.attr('type')! });

@@ -19,6 +19,7 @@
  */
 import { sinceOf } from '../../knowledge/versionFacts';
 import { LibvirtRule, nameOf, uint } from './ruleFacts';
+import { isSerialsConsole } from './chardevChecks';
 
 export const DEVICE_ADDRESS_RULES: LibvirtRule[] = [
   {
@@ -125,8 +126,7 @@ export const DEVICE_ADDRESS_RULES: LibvirtRule[] = [
       const devices = f.domain.child('devices');
       const serials = devices?.elements('serial').length ?? 0;
       for (const d of devices?.elements() ?? []) {
-        // the console of a serial port is that serial, written with the same address (virDomainDefAddConsoleCompat)
-        if (d.name === 'console' && serials && (d.child('target')?.attr('type') ?? 'serial') === 'serial') continue;
+        if (isSerialsConsole(d, serials)) continue;
         const a = d.child('address');
         const reg = a?.attr('type') === 'spapr-vio' ? uint(a.attr('reg')) : undefined;
         if (reg === undefined) continue;

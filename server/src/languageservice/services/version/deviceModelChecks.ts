@@ -25,6 +25,7 @@
  */
 import { sinceOf } from '../../knowledge/versionFacts';
 import { compareVersions } from '../../knowledge/versions';
+import { isArmArch, isX86Arch } from '../../knowledge/machineKind';
 import { bytesOf } from './memoryChecks';
 import { attrRange, LibvirtRule, nameOf, nodeRange, SEEN_IN_11_3, uint } from './ruleFacts';
 
@@ -166,8 +167,8 @@ export const DEVICE_MODEL_RULES: LibvirtRule[] = [
     source:
       'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefTPM (7.0, 9.0: not tpm-crb or tpm-spapr, 9.0: not ARM virt; 11.3: tpm-tis on x86 only)',
     run(f, reject) {
-      const x86 = f.arch === 'x86_64' || f.arch === 'i686';
-      const armVirt = (f.arch === 'aarch64' || f.arch === 'armv7l') && f.machineKind === 'virt';
+      const x86 = isX86Arch(f.arch);
+      const armVirt = isArmArch(f.arch) && f.machineKind === 'virt';
       const modelOnly = f.targetIn(SEEN_IN_11_3);
       for (const t of f.devices('tpm')) {
         // the expansion has the model and the version libvirt picks (TPM_MODEL_ROWS, TPM_VERSION_ROWS)

@@ -59,6 +59,22 @@ export const CHANNEL_PATH_ROWS: Row<ChannelPathTest>[] = [
   },
 ];
 
+/** an element of the document or of the expansion: what the socket test reads */
+interface Node<T> {
+  readonly name: string;
+  attr(name: string): string | undefined;
+  child(name: string): T | undefined;
+}
+
+/** a virtio channel's unix socket: the <source> with its path and the target name, which libvirt tests */
+export function channelSocket<T extends Node<T>>(ch: T): { source: T; path: string; name: string | undefined } | undefined {
+  const target = ch.child('target');
+  const source = ch.child('source');
+  const path = source?.attr('path');
+  if (ch.name !== 'channel' || ch.attr('type') !== 'unix' || target?.attr('type') !== 'virtio' || !source || !path) return undefined;
+  return { source, path, name: target.attr('name') };
+}
+
 const ANY_GUEST = { arch: '', machine: 'other' as const };
 
 /** the test of the libvirt version, with its source */

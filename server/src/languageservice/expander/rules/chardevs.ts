@@ -7,7 +7,7 @@ import {
   serialTargetDefault,
 } from '../../knowledge/deviceDefaults';
 import { compareVersions } from '../../knowledge/versions';
-import { channelPathTest, dropsChannelPath } from '../../knowledge/channelPaths';
+import { channelPathTest, channelSocket, dropsChannelPath } from '../../knowledge/channelPaths';
 import { ExpandContext, Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -87,11 +87,9 @@ function dropGeneratedChannelPaths(ctx: ExpandContext, devices: ENode): void {
   const test = channelPathTest(ctx.profile.libvirt)?.test;
   if (!test) return;
   for (const ch of devices.all('channel')) {
-    const target = ch.child('target');
-    const source = ch.child('source');
-    const path = source?.attr('path');
-    if (ch.attr('type') !== 'unix' || target?.attr('type') !== 'virtio' || !source || !path) continue;
-    if (!dropsChannelPath(test, path, target.attr('name'))) continue;
+    const socket = channelSocket(ch);
+    if (!socket || !dropsChannelPath(test, socket.path, socket.name)) continue;
+    const source = socket.source;
     // without a path libvirt generates one, which makes the socket a listening one (mode='bind')
     source.attrs.delete('path');
     source.attrs.set('mode', 'bind');

@@ -5,8 +5,7 @@
  * of libvirt's own making is left alone: dropping it is what libvirt means
  * to do, and the guest gets the same kind of socket back.
  */
-import { XmlElement } from '../../parser/xmlNodes';
-import { CHANNEL_PATH_ROWS, ChannelPathTest, channelPathTest, dropsChannelPath } from '../../knowledge/channelPaths';
+import { CHANNEL_PATH_ROWS, ChannelPathTest, channelPathTest, channelSocket, dropsChannelPath } from '../../knowledge/channelPaths';
 import { CheckContext } from './checkContext';
 import { nameRange } from './guest';
 import { VERSION_DROP } from './versionRules';
@@ -19,30 +18,12 @@ const OWN_PATHS: ChannelPathTest = {
   match: 'anchored',
 };
 
-interface SocketChannel {
-  source: XmlElement;
-  path: string;
-  name: string | undefined;
-}
-
-function socketChannels(ctx: CheckContext): SocketChannel[] {
-  const out: SocketChannel[] = [];
-  for (const ch of ctx.devices('channel')) {
-    const target = ch.child('target');
-    if (ch.attr('type') !== 'unix' || target?.attr('type') !== 'virtio') continue;
-    const source = ch.child('source');
-    const path = source?.attr('path');
-    if (source && path) out.push({ source, path, name: target.attr('name') });
-  }
-  return out;
-}
-
 function lost(path: string): string {
   return `the channel gets a new socket in libvirt's channel directory instead, and whatever waits on ${path} finds nothing`;
 }
 
 export function channelPathDrops(ctx: CheckContext): void {
-  const channels = socketChannels(ctx);
+  const channels = ctx.devices('channel').flatMap((ch) => channelSocket(ch) ?? []);
   if (!channels.length) return;
   const target = channelPathTest(ctx.profile.libvirt);
   const floor = ctx.floor.libvirt ? channelPathTest(ctx.floor.libvirt) : undefined;

@@ -6,10 +6,11 @@
  * on libvirt 9.0.0 / QEMU 7.2; the quoted texts are its errors.
  */
 import { compareVersions } from '../../knowledge/versions';
-import { machineAvailability } from '../../knowledge/qemuMachineVersions';
+import { emulatorBinary, machineAvailability } from '../../knowledge/qemuMachineVersions';
 import { nameRange, textRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 import { guestDomcaps } from './hostChecks';
+import { defaultEmulator } from '../../knowledge/scalarDefaults';
 import { sinceFor } from './factLookup';
 
 /** src/conf/domain_conf.c, virSecurityLabelDefsParseXML */
@@ -157,15 +158,26 @@ export function machineType(ctx: CheckContext): void {
   const m = ctx.domain.path('os', 'type')?.getAttribute('machine');
   if (!m?.value) return;
   const q = ctx.profile.qemu;
-  const a = machineAvailability(m.value, q, ctx.profile);
+  const emulator = ctx.domain.child('devices')?.child('emulator')?.trimmedText() || defaultEmulator(ctx.g.arch);
+  const binary = emulatorBinary(emulator);
+  const a = machineAvailability(m.value, q, ctx.profile, binary);
   if (a.ok) return;
+  const bin = `qemu-system-${binary ?? ctx.g.arch}`;
   const why =
     a.reason === 'newer'
-      ? `QEMU ${q} has no machine type '${m.value}' (it arrived in QEMU ${a.needs})`
+      ? a.observed
+        ? `${bin} of QEMU ${q} has no machine type '${m.value}': it came later (QEMU ${a.needs} has it, observed)`
+        : `QEMU ${q} has no machine type '${m.value}' (it arrived in QEMU ${a.needs})`
       : a.reason === 'removed'
-        ? `QEMU ${q} no longer has machine type '${m.value}' (gone since QEMU ${a.removedIn})`
+        ? a.observed
+          ? `${bin} of QEMU ${q} no longer has machine type '${m.value}': it was removed (missing from QEMU ${a.removedIn}, observed)`
+          : `QEMU ${q} no longer has machine type '${m.value}' (gone since QEMU ${a.removedIn})`
         : `'${m.value}' is a machine type of another distribution's QEMU; QEMU ${q} here does not have it`;
-  ctx.reject('machine-type', valueRange(m), why, { node: 'value', value: m.value, qemuSince: a.reason === 'newer' ? a.needs : undefined });
+  ctx.reject('machine-type', valueRange(m), `${why} ("Emulator '${emulator}' does not support machine type '${m.value}'")`, {
+    node: 'value',
+    value: m.value,
+    qemuSince: a.reason === 'newer' ? a.needs : undefined,
+  });
 }
 
 /** cpu mode='maximum' needs a 'max' CPU model; QEMU 7.2 has none for riscv64 (observed) */

@@ -54,6 +54,32 @@ export function derivedDiskBus(device: string | undefined, dev: string): string 
   return device === 'floppy' ? 'fdc' : (diskBus(undefined, dev) ?? 'ide');
 }
 
+/**
+ * Whether a target name gives libvirt a disk index (virDiskNameParse in src/util/virutil.c,
+ * the same in 7.0, 9.0 and 11.3): one of the prefixes fd hd vd sd xvd ubd, lower-case
+ * letters, then only digits (a partition). 'overflow' is a name whose letters count past
+ * the largest int: before the overflow check the index silently wrapped (9.0 accepts
+ * vdaxxxxxxxxxx, observed), from DISK_NAME_OVERFLOW_SINCE the name is refused.
+ */
+export function diskNameStatus(dev: string): 'ok' | 'invalid' | 'overflow' {
+  const m = /^(?:fd|hd|vd|sd|xvd|ubd)([a-z]+)\d*$/.exec(dev);
+  if (!m) return 'invalid';
+  let idx = 0;
+  for (let i = 0; i < m[1].length; i++) {
+    idx += i < 1 ? 0 : 1;
+    const next = idx * 26 + (m[1].charCodeAt(i) - 97);
+    if (next > 2 ** 31 - 1) return 'overflow';
+    idx = next;
+  }
+  return 'ok';
+}
+/**
+ * The first libvirt that refuses a target name whose index overflows ("Unknown disk name
+ * ... and no address specified"). Observed: 9.0.0 accepts, 11.3.0 refuses; NEWS.rst
+ * v10.8.0 "Fix various memleaks and overflows" is the release assumed.
+ */
+export const DISK_NAME_OVERFLOW_SINCE = '10.8.0';
+
 /** a disk's index from its target name: hda -> 0, sdb -> 1, vdaa -> 26 (virDiskNameToIndex) */
 export function diskIndex(dev: string): number | undefined {
   const m = /^(?:hd|sd|vd|xvd|fd|ubd)([a-z]+)\d*$/.exec(dev);

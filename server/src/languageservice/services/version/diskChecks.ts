@@ -14,7 +14,7 @@
  *   ("Only 1 IDE controller is supported").
  */
 import { XmlElement } from '../../parser/xmlNodes';
-import { diskBus, diskIndex, driveAddress } from '../../knowledge/diskDefaults';
+import { diskBus, diskIndex, diskNameStatus, DISK_NAME_OVERFLOW_SINCE, driveAddress } from '../../knowledge/diskDefaults';
 import { nameRange, valueRange } from './guest';
 import { CheckContext } from './checkContext';
 
@@ -72,6 +72,28 @@ export function diskBuses(ctx: CheckContext): void {
     }
 
     const dev = target?.getAttribute('dev');
+    // without an address libvirt derives one from the target name (virDomainDiskDefAssignAddress)
+    const dv = dev?.value ?? '';
+    // a disk or LUN names a hard disk (virDomainDiskDefValidate; 7.0 checks it while parsing);
+    // without an address libvirt numbers the name to derive one (virDomainDiskDefAssignAddress)
+    const hardDisk = (device === 'disk' || device === 'lun') && dv !== '' && !/^(?:hd|sd|vd|xvd|ubd)/.test(dv);
+    const name = dv && !address ? diskNameStatus(dv) : 'ok';
+    if (dev && hardDisk)
+      ctx.reject(
+        'disk-target-name',
+        valueRange(dev),
+        `a ${device}'s target starts with hd, sd, vd, xvd or ubd ("Invalid harddisk device name: ${dv}")`,
+        { node: 'value', value: dv },
+      );
+    else if (dev && (name === 'invalid' || (name === 'overflow' && ctx.targetIn(DISK_NAME_OVERFLOW_SINCE))))
+      ctx.reject(
+        'disk-target-name',
+        valueRange(dev),
+        name === 'invalid'
+          ? `'${dv}' is not a disk name libvirt can number (a prefix hd, sd, vd, fd, xvd or ubd, then letters a-z), and there is no <address> ("Unknown disk name '${dv}' and no address specified")`
+          : `'${dv}' numbers past the largest disk index libvirt ${ctx.profile.libvirt} accepts, and there is no <address> ("Unknown disk name '${dv}' and no address specified")`,
+        { node: 'value', value: dv },
+      );
     if (dev?.value) {
       if (devs.has(dev.value))
         ctx.reject(

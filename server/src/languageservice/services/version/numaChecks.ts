@@ -15,6 +15,13 @@
  *   checked a memory device's node only when starting the guest);
  *   virDomainMemoryDefCheckConflict (since 9.8.0): virtio-mem and virtio-pmem
  *   ranges overlap no other memory device's.
+ * - src/qemu/qemu_validate.c qemuValidateDomainDefVhostUserRequireSharedMemory
+ *   (7.0: qemuValidateDomainDefVirtioFSSharedMemory): a vhost-user backend maps
+ *   guest RAM, so it needs <memoryBacking><access mode='shared'/>, or every NUMA
+ *   cell shared (memAccess='shared', or unset with shared backing). It applies to
+ *   virtiofs (every version here), vhostuser disks (since 7.1.0, which added
+ *   them) and vhostuser interfaces (since 11.2.0, NEWS.rst: before, only a
+ *   warning in the log). Observed on the 7.0, 9.0 and 11.3 daemons.
  */
 import { XmlElement } from '../../parser/xmlNodes';
 import { MEMORY_UNITS } from '../../knowledge/scalarDefaults';
@@ -49,7 +56,47 @@ function pageKiB(page: XmlElement): number | undefined {
 const LOCAL_DISTANCE = 10;
 const UNREACHABLE = 255;
 
+/** whether the guest RAM is shared with other processes, as vhost-user back ends need */
+function memoryShared(domain: XmlElement): boolean {
+  const shared = domain.child('memoryBacking')?.child('access')?.attr('mode') === 'shared';
+  const list = cells(domain);
+  if (!list.length) return shared;
+  return list.every((c) => c.attr('memAccess') === 'shared' || (c.attr('memAccess') !== 'private' && shared));
+}
+
+/** a rule that `what` (the devices `pick` selects, named in libvirt's message as `name`) needs shared memory */
+function sharedMemoryRule(id: string, since: string | undefined, name: string, pick: (devices: XmlElement) => XmlElement[]): LibvirtRule {
+  return {
+    id,
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDefVhostUserRequireSharedMemory',
+    since,
+    run(f, reject) {
+      const devices = f.domain.child('devices');
+      const first = devices && pick(devices)[0];
+      if (!first || memoryShared(f.domain)) return;
+      reject(
+        id,
+        nameOf(first),
+        `a vhost-user back end maps the guest's RAM, so it must be shared: add <memoryBacking><access mode='shared'/></memoryBacking> (or memAccess='shared' on every NUMA cell) ("'${name}' requires shared memory")`,
+      );
+    },
+  };
+}
+
+const SHARED_MEMORY_RULES: LibvirtRule[] = [
+  sharedMemoryRule('virtiofs-shared-memory', undefined, 'virtiofs', (d) =>
+    d.elements('filesystem').filter((fs) => fs.child('driver')?.attr('type') === 'virtiofs'),
+  ),
+  sharedMemoryRule('vhost-user-disk-shared-memory', '7.1.0', 'vhostuser', (d) =>
+    d.elements('disk').filter((disk) => disk.attr('type') === 'vhostuser'),
+  ),
+  sharedMemoryRule('vhost-user-net-shared-memory', '11.2.0', 'interface', (d) =>
+    d.elements('interface').filter((i) => i.attr('type') === 'vhostuser'),
+  ),
+];
+
 export const NUMA_RULES: LibvirtRule[] = [
+  ...SHARED_MEMORY_RULES,
   {
     id: 'numa-distances',
     source: 'src/conf/numa_conf.c virDomainNumaDefNodeDistanceParseXML',

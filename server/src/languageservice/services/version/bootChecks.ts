@@ -6,11 +6,32 @@
  *   domain_conf.c): one device per boot order;
  * - src/conf/domain_conf.c virDomainDeviceLoadparmIsValid: the s390 loadparm
  *   of a device's <boot>.
+ * - src/qemu/qemu_validate.c qemuValidateDomainDeviceDefFS (since 10.3.0,
+ *   NEWS.rst v10.4.0): a virtiofs share boots only from a PCI address; the
+ *   address is the one libvirt assigned before validating (ccw on s390x).
  * <os><boot> together with a device's <boot order> is inventoryChecks.ts.
  */
-import { attrRange, below, int, LibvirtRule, uint } from './ruleFacts';
+import { attrRange, below, int, LibvirtRule, nameOf, nodeRange, uint } from './ruleFacts';
 
 export const BOOT_RULES: LibvirtRule[] = [
+  {
+    id: 'virtiofs-boot-pci',
+    source: 'src/qemu/qemu_validate.c qemuValidateDomainDeviceDefFS',
+    since: '10.3.0',
+    run(f, reject) {
+      for (const fs of f.devices('filesystem')) {
+        if (fs.child('driver')?.attr('type') !== 'virtiofs' || !fs.child('boot')) continue;
+        const type = fs.child('address')?.attr('type');
+        if (!type || type === 'pci') continue;
+        const boot = fs.child('boot')!;
+        reject(
+          'virtiofs-boot-pci',
+          boot.origin ? nameOf(boot.origin) : nodeRange(fs),
+          `a virtiofs share boots only from a PCI address, and this one is on ${type} ("setting virtiofs boot order is supported only with PCI bus")`,
+        );
+      }
+    },
+  },
   {
     id: 'boot-timeouts',
     source: 'src/conf/domain_validate.c virDomainDefBootValidate',

@@ -17,6 +17,11 @@
  *   qemuDomainCollectPCIAddress for every address the document gives: the
  *   bus must accept that kind of device, and its lowest usable slot;
  *   "No PCI buses available" when the guest has no PCI controller at all;
+ * - src/qemu/qemu_domain_address.c qemuDomainAssignPCIAddresses: on an x86
+ *   machine without PCI (isapc) every device libvirt puts on PCI fails the same
+ *   way: NICs of any model (ne2k_isa too), video, memballoons (the implicit
+ *   one is virtio), USB controllers other than 'none', virtio devices; ISA
+ *   ones (serial, PS/2, sb16, TPM TIS) do not (observed on 7.0, 9.0 and 11.3);
  * - virDomainPCIAddressSetGrow: automatic pcie-root-ports beyond what
  *   pcie-root's slots hold.
  */
@@ -97,7 +102,48 @@ function expandedOf(f: RuleFacts): Map<XmlElement, ENode> {
   return m;
 }
 
+/** sound models on the ISA bus; every other one is a PCI device */
+const ISA_SOUND = new Set(['sb16', 'pcspk']);
+
+/** the first device of the expansion that libvirt would place on PCI (without an address of its own) */
+function firstPciDevice(f: RuleFacts): ENode | undefined {
+  for (const d of f.devices()) {
+    if (d.child('address')) continue;
+    const model = d.attr('model') ?? d.child('model')?.attr('type');
+    const pci =
+      d.name === 'interface' ||
+      (d.name === 'video' && model !== 'none') ||
+      (d.name === 'memballoon' && model !== 'none') ||
+      (d.name === 'controller' && d.attr('type') === 'usb' && model !== 'none') ||
+      (d.name === 'controller' && ['scsi', 'sata', 'virtio-serial'].includes(d.attr('type') ?? '')) ||
+      (d.name === 'sound' && !ISA_SOUND.has(model ?? '')) ||
+      (d.name === 'disk' && d.child('target')?.attr('bus') === 'virtio') ||
+      (d.name === 'input' && d.attr('bus') === 'virtio') ||
+      ['rng', 'filesystem', 'vsock', 'shmem'].includes(d.name) ||
+      (d.name === 'hostdev' && d.attr('type') === 'pci');
+    if (pci) return d;
+  }
+  return undefined;
+}
+
 export const PCI_PLACEMENT_RULES: LibvirtRule[] = [
+  {
+    id: 'pci-bus-missing',
+    source: 'src/qemu/qemu_domain_address.c qemuDomainAssignPCIAddresses, src/conf/domain_addr.c virDomainPCIAddressGetNextAddr',
+    run(f, reject) {
+      if (f.arch !== 'x86_64' && f.arch !== 'i686') return;
+      if (f.machine !== 'isapc' || pciControllers(f).length) return;
+      // libvirt adds a virtio memballoon to any x86 guest that names none
+      const implicitBalloon = !f.domain.child('devices')?.child('memballoon');
+      const d = firstPciDevice(f);
+      if (!d && !implicitBalloon) return;
+      reject(
+        'pci-bus-missing',
+        d ? nodeRange(d) : nameOf(f.domain.child('devices') ?? f.domain),
+        `isapc has no PCI bus, and ${d ? `this <${d.name}>` : "the virtio memballoon libvirt adds (write <memballoon model='none'/>)"} is a PCI device ("No PCI buses available")`,
+      );
+    },
+  },
   {
     id: 'pci-address-range',
     source: 'src/conf/device_conf.c virPCIDeviceAddressParseXML, src/util/virpci.c virPCIDeviceAddressIsValid',

@@ -6,7 +6,10 @@
  *
  *   <!-- rejected by libvirt 9.0: "MESSAGE" [7.0: rejected, 11.3: accepted] (rule ID) -->
  *   <!-- accepted by libvirt 9.0 [7.0: accepted, 11.3: accepted] (rule ID, near miss) -->
+ *   <!-- rejected by libvirt 9.0: "MESSAGE" [7.0: rejected, 11.3: accepted] (version fact) -->
  *
+ * A "version fact" fixture is about a value the version table (knowledge/versionFacts.json)
+ * says a release does not know yet: no rule speaks, any error will do.
  * Each verdict was taken from the real daemons (test/oracle/defineVerdicts
  * confirms the 9.0 one whenever libvirt 9.0 runs). Offline, here: with the
  * profile of each version, a rejection gets an error (on 9.0 from the named
@@ -27,7 +30,8 @@ const FULL_VERSION: Record<string, string> = { '7.0': '7.0.0', '9.0': '9.0.0', '
 interface Verdict {
   file: string;
   text: string;
-  rule: string;
+  /** undefined for a version fact */
+  rule?: string;
   quote?: string;
   /** libvirt version -> rejected */
   rejected: Record<string, boolean>;
@@ -37,7 +41,7 @@ function verdicts(): Verdict[] {
   const out: Verdict[] = [];
   for (const file of xmlFiles(path.join(FIXTURES, 'version'))) {
     const text = fs.readFileSync(file, 'utf8');
-    const m = /^<!--\s*(rejected|accepted) by libvirt 9\.0(?::\s*"([^"]+)")?\s*\[([^\]]*)\]\s*\(rule ([\w-]+)/.exec(text);
+    const m = /^<!--\s*(rejected|accepted) by libvirt 9\.0(?::\s*"([^"]+)")?\s*\[([^\]]*)\]\s*\((?:rule ([\w-]+)|version fact)/.exec(text);
     if (!m) continue;
     const rejected: Record<string, boolean> = { '9.0': m[1] === 'rejected', ...bracketVerdicts(text) };
     out.push({ file: path.basename(file), text, rule: m[4], quote: m[2], rejected });
@@ -77,6 +81,7 @@ describe("libvirt's define-time rules (services/version/libvirtRules.ts)", () =>
           return;
         }
         assert.ok(found.length > 0, 'expected an error');
+        if (!v.rule) return;
         // the named rule speaks on 9.0; a rule newer than 9.0 on the first version it applies to that rejects
         const rule = LIBVIRT_RULES.find((r) => r.id === v.rule);
         const speaks =

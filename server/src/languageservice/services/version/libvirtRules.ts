@@ -26,6 +26,7 @@ import { DEVICE_ADDRESS_RULES } from './deviceAddressChecks';
 import { CPU_FEATURE_RULES } from './cpuFeatureChecks';
 import { DISK_DEVICE_RULES } from './diskDeviceChecks';
 import { DEVICE_SECLABEL_RULES } from './deviceSeclabelChecks';
+import { ACPI_TABLE_RULES } from './acpiTableChecks';
 
 export const LIBVIRT_RULES: LibvirtRule[] = [
   ...PCI_PLACEMENT_RULES,
@@ -45,6 +46,7 @@ export const LIBVIRT_RULES: LibvirtRule[] = [
   ...CPU_FEATURE_RULES,
   ...DISK_DEVICE_RULES,
   ...DEVICE_SECLABEL_RULES,
+  ...ACPI_TABLE_RULES,
 ];
 
 /** the document's expansion for `profile`, shared with the language service's (doc.expansion) */

@@ -8,6 +8,8 @@
  * - src/qemu/qemu_validate.c qemuValidateDomainDeviceDefDisk: a LUN on virtio needs
  *   QEMU's virtio-blk SCSI emulation, a USB disk needs a medium (11.3, not
  *   in 9.0's source).
+ *   virDomainDiskDefValidate also takes removable= on USB disks only, and from
+ *   9.6.0 (NEWS.rst) on SCSI disks too (observed: 9.0 refuses SCSI, 11.3 takes it);
  * Rules only 11.3 has hold from SEEN_IN_11_3 (ruleFacts.ts).
  */
 import { XmlElement } from '../../parser/xmlNodes';
@@ -15,6 +17,7 @@ import { sinceOf } from '../../knowledge/versionFacts';
 import { compareVersions } from '../../knowledge/versions';
 import { attrRange, LibvirtRule, nameOf, SEEN_IN_11_3 } from './ruleFacts';
 import { disks, PRODUCT_ON_ATA_SINCE } from './diskSourceChecks';
+import { diskBus } from '../../knowledge/diskDefaults';
 
 /**
  * The first QEMU without virtio-blk's `scsi` property: tests/qemucapabilitiesdata
@@ -41,7 +44,30 @@ function iotuneSetsAnything(iotune: XmlElement): boolean {
   return iotune.elements().some((c) => c.name === 'group_name' || (Number(c.trimmedText()) || 0) > 0);
 }
 
+/** the first libvirt that takes removable= on a SCSI disk */
+const SCSI_REMOVABLE_SINCE = '9.6.0';
+
 export const DISK_DEVICE_RULES: LibvirtRule[] = [
+  {
+    id: 'disk-removable',
+    source: 'src/conf/domain_validate.c virDomainDiskDefValidate (7.0: domain_conf.c virDomainDiskDefParseValidate)',
+    run(f, reject) {
+      const scsiToo = f.targetIn(SCSI_REMOVABLE_SINCE);
+      for (const d of f.domain.child('devices')?.elements('disk') ?? []) {
+        const target = d.child('target');
+        if (!target?.hasAttr('removable')) continue;
+        const bus = diskBus(target.attr('bus'), target.attr('dev') ?? '');
+        if (bus === 'usb' || (scsiToo && bus === 'scsi' && (d.attr('device') ?? 'disk') === 'disk')) continue;
+        reject(
+          'disk-removable',
+          attrRange(target, 'removable'),
+          scsiToo
+            ? `removable= is for USB disks and SCSI hard disks ("removable is only valid for usb or scsi disks")`
+            : `libvirt ${f.profile.libvirt} takes removable= on USB disks only; SCSI disks take it from ${SCSI_REMOVABLE_SINCE} ("removable is only valid for usb disks")`,
+        );
+      }
+    },
+  },
   {
     id: 'disk-inquiry-length',
     source: 'src/conf/domain_validate.c virDomainDiskDefValidate (VENDOR_LEN, PRODUCT_LEN; 11.3 PRODUCT_SCSI_LEN, PRODUCT_ATA_SATA_LEN)',

@@ -4,8 +4,11 @@
  * virSecurityDeviceLabelDefParseXML (7.0, 9.0 and 11.3 unless said
  * otherwise): one label per security model, a <label> only while the device
  * is relabelled, and (11.3, confirmed by its daemon; not in 9.0's source)
- * no explicit relabel='yes' without a <label>. The domain's own
- * <seclabel>s are domainChecks.ts'.
+ * no explicit relabel='yes' without a <label>. src/conf/domain_validate.c
+ * virSecurityDeviceLabelDefValidate: a device label of a model whose
+ * domain-level <seclabel> does not relabel (relabel='no', or type static or
+ * none without relabel=) is refused (observed on 7.0, 9.0 and 11.3). The
+ * domain's own <seclabel>s are domainChecks.ts'.
  */
 import { XmlElement } from '../../parser/xmlNodes';
 import { attrRange, below, LibvirtRule, nameOf, SEEN_IN_11_3 } from './ruleFacts';
@@ -22,7 +25,36 @@ function deviceLabelGroups(domain: XmlElement): XmlElement[][] {
   return groups;
 }
 
+/** the models of the domain's <seclabel>s that do not relabel */
+function modelsNotRelabelled(domain: XmlElement): Set<string | undefined> {
+  const out = new Set<string | undefined>();
+  for (const l of domain.elements('seclabel')) {
+    const relabel = l.attr('relabel');
+    const type = l.attr('type') ?? 'dynamic';
+    if (relabel === 'no' || (relabel === undefined && (type === 'static' || type === 'none'))) out.add(l.attr('model'));
+  }
+  return out;
+}
+
 export const DEVICE_SECLABEL_RULES: LibvirtRule[] = [
+  {
+    id: 'device-seclabel-override',
+    source: 'src/conf/domain_validate.c virSecurityDeviceLabelDefValidate',
+    run(f, reject) {
+      const fixed = modelsNotRelabelled(f.domain);
+      if (!fixed.size) return;
+      for (const labels of deviceLabelGroups(f.domain))
+        for (const l of labels)
+          if (fixed.has(l.attr('model'))) {
+            reject(
+              'device-seclabel-override',
+              nameOf(l),
+              `the domain's ${l.attr('model') ?? ''} <seclabel> does not relabel, so a device cannot override it ("label overrides require relabeling to be enabled at the domain level")`,
+            );
+            return;
+          }
+    },
+  },
   {
     id: 'device-seclabel',
     source: 'src/conf/domain_conf.c virSecurityDeviceLabelDefParseXML',

@@ -21,6 +21,15 @@ describe('settings: domxml.profile', () => {
     });
   });
 
+  it('every built-in profile says whether a real daemon of its release checked it', () => {
+    for (const p of BUILTIN_PROFILES) {
+      const verified = /verified by the oracle tests/.test(p.source);
+      const unverified = /not checked against a real daemon/.test(p.source);
+      assert.ok(verified !== unverified, `${p.id}: '${p.source}' says neither or both`);
+      assert.strictEqual(p.label.includes('unverified'), unverified, `${p.id}: label '${p.label}'`);
+    }
+  });
+
   it('custom takes the explicit versions', () => {
     const p = resolveProfile({ profile: 'custom', libvirt: '8.5.0', qemu: '7.0.0' });
     assert.deepStrictEqual([p.libvirt, p.qemu], ['8.5.0', '7.0.0']);

@@ -9,7 +9,7 @@
  * (cpuset-invalid, libvirt 11.3; the same virBitmapParse call in 7.0 and 9.0).
  */
 import { XmlElement } from '../../parser/xmlNodes';
-import { attrRange, below, LibvirtRule, nameOf, parseBitmap } from './ruleFacts';
+import { attrRange, below, LibvirtRule, nameOf, parseBitmap, SEEN_IN_11_3 } from './ruleFacts';
 
 interface StrictEnum {
   /** the element's name and its parent's */
@@ -56,7 +56,34 @@ const NON_NEGATIVE: [string, string, string, string][] = [
   ['driver', 'interface', 'queues', 'Expected non-negative integer value'],
 ];
 
+/** the numbers of a video <model>, read as unsigned decimal ints (virStrToLong_uip; 11.3 virXMLPropUInt) */
+const VIDEO_NUMBERS = ['ram', 'vram', 'vram64', 'vgamem', 'heads'];
+
 export const PARSER_VALUE_RULES: LibvirtRule[] = [
+  {
+    id: 'video-model-numbers',
+    source: 'src/conf/domain_conf.c virDomainVideoModelDefParseXML (7.0, 9.0: virStrToLong_uip; 11.3: virXMLPropUInt)',
+    run(f, reject) {
+      for (const v of f.domain.child('devices')?.elements('video') ?? []) {
+        const model = v.child('model');
+        if (!model) continue;
+        for (const attr of VIDEO_NUMBERS) {
+          const value = model.attr(attr);
+          if (value === undefined || (/^\s*\+?\d+\s*$/.test(value) && Number(value) <= 0xffffffff)) continue;
+          reject(
+            'video-model-numbers',
+            attrRange(model, attr),
+            `${attr} is a whole number of KiB (heads: of heads), not negative ("${
+              f.targetIn(SEEN_IN_11_3)
+                ? `Invalid value for attribute '${attr}' in element 'model': '${value}'`
+                : `cannot parse video ${attr} '${value}'`
+            }")`,
+          );
+          return;
+        }
+      }
+    },
+  },
   {
     id: 'attr-strict-enum',
     source: STRICT_ENUMS.map((e) => e.source).join('; '),

@@ -61,6 +61,19 @@ const VIDEO_NUMBERS = ['ram', 'vram', 'vram64', 'vgamem', 'heads'];
 
 export const PARSER_VALUE_RULES: LibvirtRule[] = [
   {
+    id: 'tpm-backend-missing',
+    source: 'src/conf/domain_conf.c virDomainTPMDefParseXML',
+    run(f, reject) {
+      for (const t of f.domain.child('devices')?.elements('tpm') ?? [])
+        if (!t.child('backend'))
+          reject(
+            'tpm-backend-missing',
+            nameOf(t),
+            `a <tpm> says where the TPM lives: add <backend type='emulator' version='2.0'/> (or passthrough) ("missing TPM device backend")`,
+          );
+    },
+  },
+  {
     id: 'video-model-numbers',
     source: 'src/conf/domain_conf.c virDomainVideoModelDefParseXML (7.0, 9.0: virStrToLong_uip; 11.3: virXMLPropUInt)',
     run(f, reject) {

@@ -219,9 +219,9 @@ describe('e2e: domxml commands and status bar', function () {
     for (const want of [
       /^Local host$/,
       /^Debian 12 \(libvirt 9\.0\.0/,
-      /^Debian 11 /,
+      /^Debian 11 \(libvirt 7\.0\.0, QEMU 5\.2\)$/,
       /^Debian 13 /,
-      /^Ubuntu 22\.04 \(libvirt 8\.0\.0, QEMU 6\.2\)$/,
+      /^Ubuntu 22\.04 \(libvirt 8\.0\.0, QEMU 6\.2; unverified\)$/,
       /^Ubuntu 24\.04 /,
     ]) {
       assert.ok(

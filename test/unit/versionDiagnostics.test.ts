@@ -136,9 +136,27 @@ describe('versionDiagnostics: the migration floor', () => {
     assert.deepStrictEqual([f.start, f.end], span(text, '<transient', 'transient'));
     assert.match(
       f.message,
-      /^libvirt 0\.9\.4 \(migration floor\) does not know <transient> \(added in 0\.9\.5\): it silently drops it and everything inside it$/,
+      /^libvirt 0\.9\.4 \(migration floor\) does not know <transient> \(added in 6\.9\.0\): it silently drops it and everything inside it$/,
     );
     assert.strictEqual(data(f).path, '/domain/devices/disk/transient');
+  });
+
+  it('an element the floor parses only for other hypervisors is a warning that its QEMU driver lacks it', () => {
+    // <transient> is documented since 0.9.5 for ESX/VMware and since 6.9.0 for QEMU
+    const text = domain(
+      `  <devices>\n    <disk type='file' device='disk'>\n      <source file='/x.img'/>\n      <target dev='vda' bus='virtio'/>\n      <transient/>\n    </disk>\n  </devices>\n`,
+    );
+    const f = only(check(text, { libvirt: '6.0.0' }), 'version-drop', 'floor');
+    assert.strictEqual(f.severity, 'warning');
+    assert.match(
+      f.message,
+      /^libvirt 6\.0\.0 \(migration floor\) knows <transient> only for other hypervisors \(QEMU support added in 6\.9\.0\): its QEMU driver ignores or refuses it$/,
+    );
+    assert.strictEqual(data(f).outcome, 'driver');
+    assert.deepStrictEqual(
+      check(text, { libvirt: '6.9.0' }).filter((x) => data(x).path === '/domain/devices/disk/transient'),
+      [],
+    );
   });
 
   it('a value on an attribute the floor does not know is dropped with it, not rejected', () => {

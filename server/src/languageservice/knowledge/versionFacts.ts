@@ -38,13 +38,34 @@ export interface VersionFact {
   qemuRemoved?: string;
   /** the libvirt versions whose real daemon confirmed what the fact predicts (see knowledge/source.ts); absent: documentation only */
   verifiedOn?: string[];
-  /** condition on attributes of the same element, e.g. `{ "@type": "usb" }` */
+  /**
+   * condition on attributes of the element (its own, else its nearest
+   * ancestor's), e.g. `{ "@type": "usb" }` for a controller model, or for a
+   * `<boot>` that a USB `<hostdev>` gained later than other devices
+   */
   when?: Record<string, string>;
   /** where the fact comes from: `formatdomain.rst#anchor`, `NEWS.rst vX.Y.Z`, or a source path */
   source: string;
 }
 
-export const VERSION_FACTS: readonly VersionFact[] = data as VersionFact[];
+/**
+ * `/a/{b,c}/d` -> `/a/b/d`, `/a/c/d` (several groups multiply). A row of
+ * versionFacts.json may name several parents at once this way: libvirt
+ * documents a shared structure once (virtio `<driver>` options, `<acpi
+ * index>`, chardev source types) and its parser applies it to every device
+ * that embeds it, so the table keeps one row, with one source, for it.
+ */
+export function expandPath(path: string): string[] {
+  const m = /\{([^{}]*)\}/.exec(path);
+  if (!m) return [path];
+  const head = path.slice(0, m.index);
+  const tail = path.slice(m.index + m[0].length);
+  return m[1].split(',').flatMap((alt) => expandPath(head + alt + tail));
+}
+
+export const VERSION_FACTS: readonly VersionFact[] = (data as VersionFact[]).flatMap((row) =>
+  row.path.includes('{') ? expandPath(row.path).map((path) => ({ ...row, path })) : [row],
+);
 
 /** [major, minor, micro]; missing parts are 0. Returns null when not a version. */
 export function parseVersion(s: string): [number, number, number] | null {

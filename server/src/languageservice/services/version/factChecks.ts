@@ -29,6 +29,25 @@ function qemuNewer(f: VersionFact | undefined, qemu: string | undefined): f is V
   return !!f && !!f.qemu && !!qemu && compareVersions(f.qemu, qemu) > 0;
 }
 
+/**
+ * For a fact of the guest's own driver that the checked libvirt predates:
+ * whether that libvirt's parser knows the name anyway, from a fact of
+ * another hypervisor or a general one ("bhyve since 6.7, QEMU since 7.2").
+ * The parser then keeps it, and it is that release's QEMU driver that has
+ * no support for it.
+ */
+function knownForOthers(info: PathInfo, value: string | undefined, own: VersionFact, version: string): boolean {
+  if (!own.driver) return false;
+  const candidates = value === undefined ? info.own : info.values.get(value);
+  return !!candidates?.some((f) => f.driver !== own.driver && !f.when && compareVersions(f.since, version) <= 0);
+}
+
+/** 'QEMU', 'Xen', 'bhyve' */
+function driverLabel(f: VersionFact): string {
+  const d = f.driver ?? '';
+  return d === 'qemu' || d === 'lxc' || d === 'esx' ? d.toUpperCase() : d === 'xen' ? 'Xen' : d;
+}
+
 class Walker {
   /** 'libvirt 9.0.0 (the target)'-style label, built once per walk */
   private readonly label: string;
@@ -71,6 +90,11 @@ class Walker {
     return this.scope.kind === 'floor' ? 'it rejects the whole domain' : 'it rejects the whole domain at define time';
   }
 
+  /** ' (QEMU support added in 7.2.0)' */
+  private driverAdded(f: VersionFact): string {
+    return ` (${driverLabel(f)} support added in ${f.since})`;
+  }
+
   private added(f: VersionFact | undefined): string {
     return f ? ` (added in ${f.since})` : '';
   }
@@ -85,7 +109,15 @@ class Walker {
       const own = sinceIn(info, undefined, el, driver);
       if (newer(own, this.version)) {
         const outcome = outcomeOnOlder(own);
-        if (outcome === 'rejected') {
+        if (knownForOthers(info, undefined, own, this.version!)) {
+          this.push(
+            VERSION_DROP.id,
+            nameRange(el),
+            `${label} knows <${el.name}> only for other hypervisors${this.driverAdded(own)}: its ${driverLabel(own)} driver ignores or refuses it`,
+            this.data({ node: 'element', outcome: 'driver', path, since: own.since }),
+            'warning',
+          );
+        } else if (outcome === 'rejected') {
           this.push(
             this.rejectRule(),
             nameRange(el),
@@ -156,6 +188,16 @@ class Walker {
     const info = elInfo.attribute(a.name);
     const path = info.path;
     const own = info.own.length ? sinceIn(info, undefined, el, this.g.driver) : undefined;
+    if (newer(own, this.version) && knownForOthers(info, undefined, own, this.version!)) {
+      this.push(
+        VERSION_DROP.id,
+        nameRange(a),
+        `${label} knows attribute '${a.name}' of <${el.name}> only for other hypervisors${this.driverAdded(own)}: its ${driverLabel(own)} driver ignores or refuses it`,
+        this.data({ node: 'attribute', outcome: 'driver', path, value: a.value ?? undefined, since: own.since }),
+        'warning',
+      );
+      return;
+    }
     if (newer(own, this.version)) {
       const shown = a.value !== null ? `${a.name}='${a.value}'` : a.name;
       const lost =
@@ -172,8 +214,9 @@ class Walker {
     }
     if (qemuNewer(own, this.scope.qemu)) this.qemuFinding(nameRange(a), `attribute '${a.name}' of <${el.name}>`, own, path);
     if (a.value === null) return;
-    if (el.name === 'type' && a.name === 'arch' && path === '/domain/os/type/@arch') this.arch(a);
     const v = info.values.size ? sinceIn(info, a.value, el, this.g.driver) : undefined;
+    // an architecture the table dates is reported from its fact below
+    if (!v && path === '/domain/os/type/@arch') this.arch(a);
     const removed = qemuRemoved(v, this.scope.qemu);
     if (newer(v, this.version)) {
       const outcome = outcomeOnOlder(v);
@@ -181,7 +224,15 @@ class Walker {
       const data = this.data({ node: 'value', outcome, path, value: a.value, since: v.since });
       if (alt) data.safeAlternative = alt;
       const hint = alt ? `; '${alt}' gives the guest the same device here` : '';
-      if (outcome === 'unchecked') {
+      if (knownForOthers(info, a.value, v, this.version!)) {
+        this.push(
+          this.rejectRule(),
+          valueRange(a),
+          `${label} knows ${a.name} '${a.value}' only for other hypervisors${this.driverAdded(v)}: its ${driverLabel(v)} driver ignores or refuses it${hint}`,
+          { ...data, outcome: 'driver' },
+          'warning',
+        );
+      } else if (outcome === 'unchecked') {
         this.push(
           this.rejectRule(),
           valueRange(a),

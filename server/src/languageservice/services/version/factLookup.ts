@@ -119,7 +119,14 @@ export function pathInfo(path: string): PathInfo {
   return pathInfo(path.slice(0, cut)).child(last);
 }
 
-/** the fact dating a path (value undefined) or one of its values, limited to facts of the guest's driver */
+/** how closely a fact fits: one for the guest's own driver beats a general one ("Xen since 0.1, QEMU since 0.9.12"), then one with a condition */
+const fit = (f: VersionFact) => (f.driver ? 2 : 0) + (f.when ? 1 : 0);
+
+/**
+ * The fact dating a path (value undefined) or one of its values, limited to
+ * facts of the guest's driver: the closest fitting one, and of those the
+ * earliest.
+ */
 export function sinceIn(info: PathInfo, value: string | undefined, attrs: AttrsSource, driver: string): VersionFact | undefined {
   const candidates = value === undefined ? info.own : info.values.get(value);
   if (!candidates || !candidates.length) return undefined;
@@ -127,7 +134,7 @@ export function sinceIn(info: PathInfo, value: string | undefined, attrs: AttrsS
   for (const f of candidates) {
     if (f.driver && f.driver !== driver) continue;
     if (!whenMatches(f, attrs)) continue;
-    if (!best || (f.when && !best.when) || (!!f.when === !!best.when && compareVersions(f.since, best.since) < 0)) best = f;
+    if (!best || fit(f) > fit(best) || (fit(f) === fit(best) && compareVersions(f.since, best.since) < 0)) best = f;
   }
   return best;
 }

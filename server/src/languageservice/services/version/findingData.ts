@@ -8,8 +8,8 @@ export interface VersionFindingData {
   scope: 'floor' | 'target';
   /** which node the range covers: an element name, an attribute name, an attribute value or element text */
   node: 'element' | 'attribute' | 'value' | 'text';
-  /** what the older libvirt does with it */
-  outcome: 'rejected' | 'dropped' | 'unchecked' | 'qemu' | 'note';
+  /** what the older libvirt does with it ('driver': its parser knows it for other hypervisors only, its QEMU driver has no support) */
+  outcome: 'rejected' | 'dropped' | 'unchecked' | 'qemu' | 'note' | 'driver';
   /** version-fact path, e.g. `/domain/devices/disk/@model` */
   path?: string;
   value?: string;

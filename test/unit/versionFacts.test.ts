@@ -70,10 +70,16 @@ describe('versionFacts: table schema', () => {
     const problems: string[] = [];
     for (const f of VERSION_FACTS) {
       const elementPath = f.kind === 'value' && !f.path.includes('/@') ? f.path : f.path.replace(/\/@[^/]+$/, '');
-      const container = f.kind === 'element' ? f.path.replace(/\/[^/]+$/, '') : elementPath;
+      // the nearest enclosing element the table dates, for the same driver (or for all): a device
+      // that arrived later than an address type it can carry already implies the value
+      let container = f.kind === 'element' ? f.path.replace(/\/[^/]+$/, '') : elementPath;
       if (container === f.path) continue;
-      const parent = factsFor(container).find((p) => p.kind === 'element');
-      if (parent && !parent.driver && !f.driver && compareVersions(f.since, parent.since) < 0) {
+      let parent: VersionFact | undefined;
+      for (; container.lastIndexOf('/') > 0 && !parent; container = parent ? container : container.slice(0, container.lastIndexOf('/')))
+        parent = factsFor(container).find(
+          (p) => p.kind === 'element' && (!p.driver || p.driver === f.driver || (!f.driver && p.driver === 'qemu')),
+        );
+      if (parent && compareVersions(f.since, parent.since) < 0) {
         problems.push(`${key(f)} since ${f.since} < ${container} since ${parent.since}`);
       }
       if (f.kind === 'value' && f.path.includes('/@')) {

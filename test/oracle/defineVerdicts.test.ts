@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { bracketVerdicts, FIXTURES, xmlFiles } from '../helpers';
-import { daemonFor, defineAndDump, libvirtAvailable, libvirtVersion } from './virsh';
+import { daemonFor, defineAndDump, libvirtAvailable, libvirtVersion, oracleLive } from './virsh';
 
 describe('fixture verdicts confirmed by libvirt 9.0 (oracle)', function () {
   this.timeout(0);
@@ -37,7 +37,15 @@ describe('fixture verdicts confirmed by libvirt 9.0 (oracle)', function () {
         continue;
       }
       const quote = /"([^"]+)"/.exec(m[2])?.[1].replace(/\s+/g, ' ');
-      if (quote && !r.error.includes(quote)) wrong.push(`${name}: the daemon's reason is not "${quote}": ${r.error}`);
+      if (!quote) continue;
+      // libvirt 9.0 corrupts its heap on NUMA distance errors now and then and sends the message cut
+      // short ("XML error: 'value 10' is invalid"); a reason that misses the quote is asked for twice more
+      let reason = r.error;
+      for (let again = 0; again < 2 && !reason.includes(quote) && oracleLive(); again++) {
+        const r2 = defineAndDump(text);
+        if (!r2.ok) reason = r2.error;
+      }
+      if (!reason.includes(quote)) wrong.push(`${name}: the daemon's reason is not "${quote}": ${reason}`);
     }
     console.log(`      ${n - wrong.length}/${n} fixture verdicts confirmed`);
     assert.ok(n > 0);

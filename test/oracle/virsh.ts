@@ -500,6 +500,21 @@ export function daemonCrashes(): readonly TruthDrift[] {
  * libvirtd crash on one input must not fail every test after it). Root only,
  * at most MAX_RESTARTS times per daemon; true when it answers again.
  */
+/**
+ * A failed define whose daemon is gone: no answer at all, or an answer from a
+ * daemon that died giving it. libvirt 9.0 corrupts its heap on some NUMA
+ * distance errors: it sends a message cut short ("XML error: 'sibling_id 2'
+ * does n") and then crashes, so a rejection is trusted only if the daemon
+ * still answers after it.
+ */
+function dying(raw: RawOutcome, daemon: OracleDaemon): boolean {
+  if (raw.ok) return false;
+  if (DAEMON_GONE.test(raw.error)) return true;
+  // the crash follows the reply: give it a moment before asking whether the daemon is still there
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  return !virsh(['uri'], 15_000, daemon.uri).ok;
+}
+
 function restartDaemon(daemon: OracleDaemon): boolean {
   if (process.getuid?.() !== 0) return false;
   const n = restarts.get(daemon.uri) ?? 0;
@@ -549,11 +564,11 @@ export function defineAndDump(xml: string, opts: DefineOptions = {}, daemon: Ora
   const crashed = `libvirt ${daemon.version} is not available at ${daemon.uri}: it stopped answering on this input twice`;
   if (crashes.some((c) => c.daemon === daemon.version && c.key === key)) return { ok: false, error: crashed };
   let raw = runDefine(xml, { migratable: true }, daemon.uri);
-  if (!raw.ok && DAEMON_GONE.test(raw.error) && restartDaemon(daemon)) {
+  if (dying(raw, daemon) && restartDaemon(daemon)) {
     const what = opts.source ?? `input ${key.slice(0, 12)}`;
     console.error(`      oracle: libvirt ${daemon.version} stopped answering while defining ${what}; restarted it, asking again`);
     raw = runDefine(xml, { migratable: true }, daemon.uri);
-    if (!raw.ok && DAEMON_GONE.test(raw.error)) {
+    if (dying(raw, daemon)) {
       // a crasher: never sent again in this process
       crashes.push({ daemon: daemon.version, source: what, key });
       restartDaemon(daemon);

@@ -5,8 +5,8 @@
  * must never exit, must answer every request, must publish diagnostics for
  * the latest version when asked, and its resident memory must not run away:
  * after warm-up (the first 2,000 edits) no sample exceeds the one taken at
- * the end of warm-up by more than half. That bound catches a leak per edit
- * (1 KiB kept per edit is 10 MiB here, 10 KiB is 100 MiB) without failing on
+ * the end of warm-up by more than half. That bound catches a leak of 10 KiB
+ * per edit (80 MiB over the 8,000 edits after warm-up) without failing on
  * how V8 sizes its heap under load: RSS drifted +15% to +20% in CI runs of
  * the same commit, while the language service's heap after a full GC grows
  * by about 0.3 MB per 1,000 edits. How flat the RSS is, against the #16

@@ -154,6 +154,12 @@ describe('versionFacts: lookups', () => {
     assert.strictEqual(sinceOf('/domain/devices/disk/acpi/@index')?.since, '7.3.0');
   });
 
+  it("dates a name by the guest driver's own fact before a general one (QEMU unless told)", () => {
+    // <transient> is documented since 0.9.5 for VMware/ESX and since 6.9.0 for QEMU
+    assert.strictEqual(sinceOf('/domain/devices/disk/transient')?.since, '6.9.0');
+    assert.strictEqual(sinceOf('/domain/devices/disk/transient', undefined, undefined, 'vmware')?.since, '0.9.5');
+  });
+
   it('returns nothing for unknown paths and filters by floor', () => {
     assert.strictEqual(sinceOf('/domain/nope'), undefined);
     assert.deepStrictEqual(factsFor('/domain/nope'), []);

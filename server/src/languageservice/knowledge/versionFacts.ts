@@ -111,20 +111,35 @@ function whenMatches(f: VersionFact, attrs: Record<string, string | undefined> |
  * value of the attribute/element at `path`). `attrs` are the attributes of
  * the element the path points into (keys with or without `@`), used to pick
  * facts that carry a `when` condition; conditional facts whose condition is
- * not met are ignored, unconditional facts always apply.
+ * not met are ignored, unconditional facts always apply. Facts of another
+ * driver than `driver` (QEMU unless given) are ignored.
  * Returns undefined when nothing is recorded.
  */
-export function sinceOf(path: string, value?: string, attrs?: Record<string, string | undefined>): VersionFact | undefined {
+export function sinceOf(
+  path: string,
+  value?: string,
+  attrs?: Record<string, string | undefined>,
+  driver = 'qemu',
+): VersionFact | undefined {
   let best: VersionFact | undefined;
   for (const f of factsFor(path)) {
     if (value === undefined ? f.kind === 'value' : f.kind !== 'value' || f.value !== value) continue;
+    if (f.driver && f.driver !== driver) continue;
     if (!whenMatches(f, attrs)) continue;
-    // prefer a matching conditional fact over an unconditional one; otherwise the earliest
-    if (!best || (f.when && !best.when) || (!!f.when === !!best.when && compareVersions(f.since, best.since) < 0)) {
-      best = f;
-    }
+    if (fitsBetter(f, best)) best = f;
   }
   return best;
+}
+
+/** how closely a fact fits a guest: one for its own driver beats a general one ("Xen since 0.1, QEMU since 0.9.12"), then one with a condition */
+const fit = (f: VersionFact) => (f.driver ? 2 : 0) + (f.when ? 1 : 0);
+
+/**
+ * Of two facts that both apply to a guest, whether `f` dates it rather than
+ * `best`: the closer fitting one, and of equally close ones the earliest.
+ */
+export function fitsBetter(f: VersionFact, best: VersionFact | undefined): boolean {
+  return !best || fit(f) > fit(best) || (fit(f) === fit(best) && compareVersions(f.since, best.since) < 0);
 }
 
 /**

@@ -1,6 +1,5 @@
 /** Version-fact look-ups narrowed to the guest's driver (see knowledge/versionFacts.ts). */
-import { factPaths, factsFor, VersionFact } from '../../knowledge/versionFacts';
-import { compareVersions } from '../../knowledge/versions';
+import { factPaths, factsFor, fitsBetter, VersionFact } from '../../knowledge/versionFacts';
 import { XmlElement } from '../../parser/xmlNodes';
 import { KNOWN_CHILDREN, KNOWN_VALUES } from '../../knowledge/knownNames';
 
@@ -119,9 +118,6 @@ export function pathInfo(path: string): PathInfo {
   return pathInfo(path.slice(0, cut)).child(last);
 }
 
-/** how closely a fact fits: one for the guest's own driver beats a general one ("Xen since 0.1, QEMU since 0.9.12"), then one with a condition */
-const fit = (f: VersionFact) => (f.driver ? 2 : 0) + (f.when ? 1 : 0);
-
 /**
  * The fact dating a path (value undefined) or one of its values, limited to
  * facts of the guest's driver: the closest fitting one, and of those the
@@ -134,7 +130,7 @@ export function sinceIn(info: PathInfo, value: string | undefined, attrs: AttrsS
   for (const f of candidates) {
     if (f.driver && f.driver !== driver) continue;
     if (!whenMatches(f, attrs)) continue;
-    if (!best || fit(f) > fit(best) || (fit(f) === fit(best) && compareVersions(f.since, best.since) < 0)) best = f;
+    if (fitsBetter(f, best)) best = f;
   }
   return best;
 }

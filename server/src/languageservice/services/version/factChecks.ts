@@ -42,10 +42,10 @@ function knownForOthers(info: PathInfo, value: string | undefined, own: VersionF
   return !!candidates?.some((f) => f.driver !== own.driver && !f.when && compareVersions(f.since, version) <= 0);
 }
 
-/** 'QEMU', 'Xen', 'bhyve' */
+/** how a driver is named in a message: 'QEMU', 'LXC', 'Xen', else its own name ('bhyve', 'vmware') */
+const DRIVER_NAMES: Record<string, string> = { qemu: 'QEMU', lxc: 'LXC', xen: 'Xen' };
 function driverLabel(f: VersionFact): string {
-  const d = f.driver ?? '';
-  return d === 'qemu' || d === 'lxc' || d === 'esx' ? d.toUpperCase() : d === 'xen' ? 'Xen' : d;
+  return DRIVER_NAMES[f.driver ?? ''] ?? f.driver ?? '';
 }
 
 class Walker {
@@ -90,9 +90,23 @@ class Walker {
     return this.scope.kind === 'floor' ? 'it rejects the whole domain' : 'it rejects the whole domain at define time';
   }
 
-  /** ' (QEMU support added in 7.2.0)' */
-  private driverAdded(f: VersionFact): string {
-    return ` (${driverLabel(f)} support added in ${f.since})`;
+  /** a name the checked libvirt parses for other hypervisors only (knownForOthers): a warning, whatever the rule */
+  private otherDriversOnly(
+    rule: string,
+    range: Range,
+    what: string,
+    f: VersionFact,
+    data: Omit<VersionFindingData, 'scope'>,
+    hint = '',
+  ): void {
+    const driver = driverLabel(f);
+    this.push(
+      rule,
+      range,
+      `${this.label} knows ${what} only for other hypervisors (${driver} support added in ${f.since}): its ${driver} driver ignores or refuses it${hint}`,
+      this.data(data),
+      'warning',
+    );
   }
 
   private added(f: VersionFact | undefined): string {
@@ -110,13 +124,12 @@ class Walker {
       if (newer(own, this.version)) {
         const outcome = outcomeOnOlder(own);
         if (knownForOthers(info, undefined, own, this.version!)) {
-          this.push(
-            VERSION_DROP.id,
-            nameRange(el),
-            `${label} knows <${el.name}> only for other hypervisors${this.driverAdded(own)}: its ${driverLabel(own)} driver ignores or refuses it`,
-            this.data({ node: 'element', outcome: 'driver', path, since: own.since }),
-            'warning',
-          );
+          this.otherDriversOnly(VERSION_DROP.id, nameRange(el), `<${el.name}>`, own, {
+            node: 'element',
+            outcome: 'driver',
+            path,
+            since: own.since,
+          });
         } else if (outcome === 'rejected') {
           this.push(
             this.rejectRule(),
@@ -189,13 +202,13 @@ class Walker {
     const path = info.path;
     const own = info.own.length ? sinceIn(info, undefined, el, this.g.driver) : undefined;
     if (newer(own, this.version) && knownForOthers(info, undefined, own, this.version!)) {
-      this.push(
-        VERSION_DROP.id,
-        nameRange(a),
-        `${label} knows attribute '${a.name}' of <${el.name}> only for other hypervisors${this.driverAdded(own)}: its ${driverLabel(own)} driver ignores or refuses it`,
-        this.data({ node: 'attribute', outcome: 'driver', path, value: a.value ?? undefined, since: own.since }),
-        'warning',
-      );
+      this.otherDriversOnly(VERSION_DROP.id, nameRange(a), `attribute '${a.name}' of <${el.name}>`, own, {
+        node: 'attribute',
+        outcome: 'driver',
+        path,
+        value: a.value ?? undefined,
+        since: own.since,
+      });
       return;
     }
     if (newer(own, this.version)) {
@@ -225,13 +238,7 @@ class Walker {
       if (alt) data.safeAlternative = alt;
       const hint = alt ? `; '${alt}' gives the guest the same device here` : '';
       if (knownForOthers(info, a.value, v, this.version!)) {
-        this.push(
-          this.rejectRule(),
-          valueRange(a),
-          `${label} knows ${a.name} '${a.value}' only for other hypervisors${this.driverAdded(v)}: its ${driverLabel(v)} driver ignores or refuses it${hint}`,
-          { ...data, outcome: 'driver' },
-          'warning',
-        );
+        this.otherDriversOnly(this.rejectRule(), valueRange(a), `${a.name} '${a.value}'`, v, { ...data, outcome: 'driver' }, hint);
       } else if (outcome === 'unchecked') {
         this.push(
           this.rejectRule(),

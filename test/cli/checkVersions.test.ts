@@ -4,7 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FIXTURES, REPO } from '../helpers';
+import { FIXTURES, REPO, fullText } from '../helpers';
 
 function domxml(args: string[]) {
   const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'domxml.js'), ...args], { encoding: 'utf8' });
@@ -44,9 +44,7 @@ describe('domxml check: versions', () => {
     const out = JSON.parse(older.stdout) as { code: string; message: string }[];
     assert.ok(
       out.some(
-        (d) =>
-          d.code === 'define-reject' &&
-          /^the target host \(libvirt 5\.1\.0\) does not know model 'virtio-non-transitional'/.test(d.message),
+        (d) => d.code === 'define-reject' && /^libvirt 5\.1\.0 \(target\) does not know model 'virtio-non-transitional'/.test(d.message),
       ),
       older.stdout,
     );
@@ -75,14 +73,17 @@ describe('domxml check: the installed schema belongs to the local libvirt, not t
 
   it('a newer target gets schema findings as warnings that say whose schema refuses', () => {
     const r = domxml(['check', '--format', 'json', '--profile', 'debian-13', file]);
-    const schema = (JSON.parse(r.stdout) as { code: string; severity: string; message: string }[]).filter((d) => d.code === 'schema');
+    const schema = (JSON.parse(r.stdout) as { code: string; severity: string; message: string; detail?: string }[]).filter(
+      (d) => d.code === 'schema',
+    );
     assert.ok(schema.length > 0, r.stdout + r.stderr);
     for (const d of schema) {
       assert.strictEqual(d.severity, 'warning', d.message);
+      assert.match(d.message, new RegExp(`\\(local libvirt ${localLibvirt!.replace(/\./g, '\\.')}'s schema\\)$`));
       assert.match(
-        d.message,
+        fullText(d),
         new RegExp(
-          `by the schema of the local libvirt ${localLibvirt!.replace(/\./g, '\\.')}; the target libvirt 11\\.3\\.0 may accept it`,
+          `the schema of the local libvirt ${localLibvirt!.replace(/\./g, '\\.')}; the target's libvirt 11\\.3\\.0 is newer and may accept it`,
         ),
       );
     }
@@ -90,10 +91,11 @@ describe('domxml check: the installed schema belongs to the local libvirt, not t
 
   it('an older or equal target judges them as its own parser does: an unknown element is dropped, not a schema error', () => {
     const r = domxml(['check', '--format', 'json', '--profile', 'debian-11', file]);
-    const out = JSON.parse(r.stdout) as { code: string; severity: string; message: string }[];
-    assert.ok(!out.some((d) => /by the schema of the local libvirt/.test(d.message)), r.stdout);
+    const out = JSON.parse(r.stdout) as { code: string; severity: string; message: string; detail?: string }[];
+    assert.ok(!out.some((d) => /schema of the local libvirt/.test(fullText(d))), r.stdout);
     const drop = out.filter((d) => d.code === 'define-drop');
     assert.strictEqual(drop.length, 1, r.stdout);
-    assert.match(drop[0].message, /does not know <nosuchelement> in <domain>: define ignores it/);
+    assert.match(drop[0].message, /does not know <nosuchelement> in <domain>: define silently drops it$/);
+    assert.match(fullText(drop[0]), /runs without it and dumpxml does not show it/);
   });
 });

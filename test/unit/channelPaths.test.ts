@@ -6,6 +6,7 @@
  * does, and absent for paths libvirt generated itself.
  */
 import * as assert from 'assert';
+import { fullText } from '../helpers';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DomainDocument } from '../../server/src/languageservice/domainDocument';
 import { Finding } from '../../server/src/languageservice/findings';
@@ -90,8 +91,8 @@ describe('channel socket paths libvirt takes for its own', () => {
     assert.deepStrictEqual(rest, []);
     assert.strictEqual(f.rule, 'version-drop');
     assert.strictEqual(text.slice(f.start, f.end), 'source');
-    assert.match(f.message, /^the target host \(libvirt 9\.0\.0\) takes this socket path for one it generated itself/);
-    assert.match(f.message, /whatever waits on \/var\/lib\/libvirt\/qemu\/channel\/target\/example\.sock finds nothing/);
+    assert.match(f.message, /^libvirt 9\.0\.0 \(target\) takes this socket path for one it generated/);
+    assert.match(fullText(f), /whatever waits on \/var\/lib\/libvirt\/qemu\/channel\/target\/example\.sock finds nothing/);
     assert.deepStrictEqual(
       { scope: (f.data as unknown as VersionFindingData).scope, outcome: (f.data as unknown as VersionFindingData).outcome },
       { scope: 'target', outcome: 'dropped' },

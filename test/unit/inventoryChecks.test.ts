@@ -11,7 +11,7 @@ import * as path from 'path';
 import { DomainDocument } from '../../server/src/languageservice/domainDocument';
 import { versionFindings, VersionFindingData } from '../../server/src/languageservice/services/versionDiagnostics';
 import { INVENTORY_RULES } from '../../server/src/languageservice/services/version/inventoryChecks';
-import { doc, FIXTURES } from '../helpers';
+import { doc, FIXTURES, fullText } from '../helpers';
 
 const VERSION = path.join(FIXTURES, 'version');
 
@@ -46,7 +46,7 @@ describe('define-time rules from the inventory of libvirt error sites', () => {
       const { text, errors } = rejections(c.rejected);
       const mine = errors.filter((f) => (f.data as unknown as VersionFindingData).check === c.rule);
       assert.strictEqual(mine.length, 1, JSON.stringify(errors));
-      assert.ok(mine[0].message.includes(quoted(text)), mine[0].message);
+      assert.ok(fullText(mine[0]).includes(quoted(text)), fullText(mine[0]));
     });
     if (c.accepted) {
       it(`${c.rule}: accepts ${c.accepted}`, () => {

@@ -17,7 +17,7 @@ import { getLanguageService } from '../../server/src/languageservice/languageSer
 import { customProfile } from '../../server/src/languageservice/profiles/builtinProfiles';
 import { VERSION_FACTS, VersionFact } from '../../server/src/languageservice/knowledge/versionFacts';
 import { compareVersions } from '../../server/src/languageservice/knowledge/versions';
-import { doc, FIXTURES, xmlFiles } from '../helpers';
+import { doc, FIXTURES, fullText, xmlFiles } from '../helpers';
 
 function parse(text: string): DomainDocument {
   return new DomainDocument(TextDocument.create('file:///t/vm.xml', 'xml', 1, text));
@@ -74,8 +74,8 @@ describe('versionDiagnostics: the migration floor', () => {
     const f = only(check(text, { libvirt: '5.1.0' }), 'version-reject');
     assert.deepStrictEqual([f.start, f.end], span(text, `model='virtio-non-transitional'`, 'virtio-non-transitional'));
     assert.strictEqual(
-      f.message,
-      "libvirt 5.1.0 (migration floor) does not know model 'virtio-non-transitional' (added in 5.2.0): it rejects the whole domain; 'virtio-scsi' gives the guest the same device here",
+      fullText(f),
+      "libvirt 5.1.0 (migration floor) does not know model 'virtio-non-transitional' (added in 5.2.0): it rejects the whole domain\n'virtio-scsi' gives the guest the same device there.",
     );
     assert.deepStrictEqual(data(f), {
       scope: 'floor',
@@ -113,8 +113,8 @@ describe('versionDiagnostics: the migration floor', () => {
     const f = only(check(text, { libvirt: '3.1.0' }), 'version-drop');
     assert.deepStrictEqual([f.start, f.end], span(text, `check='full'`, 'check'));
     assert.strictEqual(
-      f.message,
-      "libvirt 3.1.0 (migration floor) does not know attribute 'check' of <cpu> (added in 3.2.0): it silently drops it, so the guest there runs without check='full'",
+      fullText(f),
+      "libvirt 3.1.0 (migration floor) does not know attribute 'check' of <cpu> (added in 3.2.0): it silently drops it\nThe guest there runs without check='full'.",
     );
     assert.deepStrictEqual(data(f), {
       scope: 'floor',
@@ -135,8 +135,8 @@ describe('versionDiagnostics: the migration floor', () => {
     const f = only(findings, 'version-drop', 'floor');
     assert.deepStrictEqual([f.start, f.end], span(text, '<transient', 'transient'));
     assert.match(
-      f.message,
-      /^libvirt 0\.9\.4 \(migration floor\) does not know <transient> \(added in 6\.9\.0\): it silently drops it and everything inside it$/,
+      fullText(f),
+      /^libvirt 0\.9\.4 \(migration floor\) does not know <transient> \(added in 6\.9\.0\): it silently drops it\nDefine ignores the element and everything inside it/,
     );
     assert.strictEqual(data(f).path, '/domain/devices/disk/transient');
   });
@@ -149,8 +149,8 @@ describe('versionDiagnostics: the migration floor', () => {
     const f = only(check(text, { libvirt: '6.0.0' }), 'version-drop', 'floor');
     assert.strictEqual(f.severity, 'warning');
     assert.match(
-      f.message,
-      /^libvirt 6\.0\.0 \(migration floor\) knows <transient> only for other hypervisors \(QEMU support added in 6\.9\.0\): its QEMU driver ignores or refuses it$/,
+      fullText(f),
+      /^libvirt 6\.0\.0 \(migration floor\) knows <transient> only for other hypervisors \(QEMU support added in 6\.9\.0\)\nIts QEMU driver ignores or refuses it\.$/,
     );
     assert.strictEqual(data(f).outcome, 'driver');
     assert.deepStrictEqual(
@@ -240,10 +240,7 @@ describe('versionDiagnostics: the target host', () => {
     const text = domain(`  <devices>\n    <panic model='pvpanic'/>\n  </devices>\n`, { machine: 'q35' });
     const f = only(check(text), 'define-reject');
     assert.deepStrictEqual([f.start, f.end], span(text, `model='pvpanic'`, 'pvpanic'));
-    assert.strictEqual(
-      f.message,
-      "the target host (libvirt 9.0.0) does not know model 'pvpanic' (added in 9.1.0): it rejects the whole domain at define time",
-    );
+    assert.strictEqual(f.message, "libvirt 9.0.0 (target) does not know model 'pvpanic' (added in 9.1.0): define fails");
     assert.deepStrictEqual(data(f), {
       scope: 'target',
       node: 'value',
@@ -262,8 +259,8 @@ describe('versionDiagnostics: the target host', () => {
     const f = only(check(text), 'version-drop', 'target');
     assert.deepStrictEqual([f.start, f.end], span(text, 'discard_no_unref'));
     assert.strictEqual(
-      f.message,
-      "the target host (libvirt 9.0.0) does not know attribute 'discard_no_unref' of <driver> (added in 9.5.0): it silently drops it, so the guest there runs without discard_no_unref='on'",
+      fullText(f),
+      "libvirt 9.0.0 (target) does not know attribute 'discard_no_unref' of <driver> (added in 9.5.0): it silently drops it\nThe guest there runs without discard_no_unref='on'.",
     );
   });
 

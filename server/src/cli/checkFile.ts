@@ -66,7 +66,14 @@ export function checkFile(service: LanguageService, file: string, io: CliIO, deb
     for (const f of documentFindings(service, document, doc)) {
       const severity = f.severity ?? ruleById(f.rule)?.defaultSeverity ?? 'warning';
       if (severity === 'off') continue;
-      own.push({ file, range: doc.range(f.start, f.end), severity, code: f.rule, message: f.message });
+      own.push({
+        file,
+        range: doc.range(f.start, f.end),
+        severity,
+        code: f.rule,
+        message: f.message,
+        ...(f.detail ? { detail: f.detail } : {}),
+      });
     }
   } catch (e) {
     // a bug of ours: name the file, keep going with the others

@@ -21,7 +21,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver-types';
 import { DomainDocument, DomainDocumentCache } from './domainDocument';
-import { Finding, sortFindings, toDiagnostic } from './findings';
+import { Finding, findingDetails, sortFindings, toDiagnostic } from './findings';
 import { SeverityName } from './diagnosticRules';
 import { syntaxFindings } from './services/syntaxDiagnostics';
 import { DEFAULT_DEFAULTS_LEVEL, DefaultsLevel, rankDocument, rankedFindings, Ranking, riskHover } from './services/abiRisk';
@@ -176,9 +176,20 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
     return expansion ? rankDocument(doc, expansion, settings.floor) : undefined;
   }
 
+  // the findings of a document version under the current settings, for hovers after validation
+  const findingsMemo = new WeakMap<DomainDocument, { settings: LanguageSettings; findings: Finding[] }>();
+
   function findings(document: TextDocument): Finding[] {
     const doc = cache.get(document);
     if (!doc.isDomain) return [];
+    const memo = findingsMemo.get(doc);
+    if (memo?.settings === settings) return memo.findings;
+    const found = computeFindings(doc);
+    findingsMemo.set(doc, { settings, findings: found });
+    return found;
+  }
+
+  function computeFindings(doc: DomainDocument): Finding[] {
     const out = syntaxFindings(doc);
     const versions = versionFindings(doc, { floor: settings.floor, profile: profile() });
     const rng = schema().schema;
@@ -229,7 +240,8 @@ export function getLanguageService(params: LanguageServiceParams = {}): Language
       const hover = doHover(doc, expansionOf(doc), offset, docFor);
       // what the releases disagree on here (the diagnostic's message names them; the hover lists each)
       const ranking = rankingOf(doc);
-      const risk = ranking && riskHover(ranking, offset);
+      const shown = findings(document).filter((f) => settings.severities?.[f.rule] !== 'off');
+      const risk = [ranking && riskHover(ranking, offset), findingDetails(shown, offset)].filter(Boolean).join('\n\n') || undefined;
       if (!risk) return hover;
       if (!hover) return { contents: { kind: 'markdown', value: risk }, range: doc.range(offset, offset) };
       const c = hover.contents;

@@ -142,5 +142,5 @@ export const checkCommand: Command = {
 };
 
 function formatText(d: JsonDiagnostic): string {
-  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}\n`;
+  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}\n${d.detail ? `    ${d.detail}\n` : ''}`;
 }

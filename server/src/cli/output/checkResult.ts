@@ -7,4 +7,6 @@ export interface CheckResult {
   severity: Exclude<SeverityName, 'off'>;
   code: string;
   message: string;
+  /** what does not fit the one-line message (Finding.detail) */
+  detail?: string;
 }

@@ -25,5 +25,5 @@ export function toGithub(r: CheckResult): string {
     `endColumn=${r.range.end.character + 1}`,
     `title=${escapeProperty(`domxml ${r.code}`)}`,
   ].join(',');
-  return `::${command} ${props}::${escapeData(r.message)}\n`;
+  return `::${command} ${props}::${escapeData(r.detail ? `${r.message}\n${r.detail}` : r.message)}\n`;
 }

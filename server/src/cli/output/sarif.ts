@@ -46,7 +46,7 @@ export function toSarif(results: CheckResult[], cwd = process.cwd()): Log {
           ruleId: r.code,
           ...(index.has(r.code) ? { ruleIndex: index.get(r.code) } : {}),
           level: level(r.severity),
-          message: { text: r.message },
+          message: { text: r.detail ? `${r.message}\n\n${r.detail}` : r.message },
           locations: [
             {
               physicalLocation: {

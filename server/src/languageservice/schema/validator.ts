@@ -53,7 +53,20 @@ export interface SchemaProblem {
   start: number;
   end: number;
   message: string;
+  /** what allowed names or values there are, when listing them would not fit on the message's line */
+  detail?: string;
   code: SchemaProblemCode;
+}
+
+/** a message longer than this moves its list of alternatives to the detail */
+const ONE_LINE = 100;
+
+/** `head` + `; expected ` + list, or `head` with the list as its detail when the whole would not fit one line */
+function listed(head: string, joiner: string, list: string): { message: string; detail?: string } {
+  const whole = `${head}${joiner}${list}`;
+  if (whole.length <= ONE_LINE) return { message: whole };
+  const label = joiner.replace(/^[;:,]?\s*/, '').replace(/\s+$/, '');
+  return { message: head, detail: `${label.charAt(0).toUpperCase()}${label.slice(1)} ${list}.` };
 }
 
 function textRange(nodes: XmlText[], text: string): { start: number; end: number } {
@@ -93,8 +106,10 @@ export class SchemaWalker {
     private readonly report = true,
   ) {}
 
-  private problem(start: number, end: number, code: SchemaProblemCode, message: string): void {
-    if (this.report) this.problems.push({ start, end, code, message });
+  private problem(start: number, end: number, code: SchemaProblemCode, text: string | { message: string; detail?: string }): void {
+    if (!this.report) return;
+    const { message, detail } = typeof text === 'string' ? { message: text, detail: undefined } : text;
+    this.problems.push(detail ? { start, end, code, message, detail } : { start, end, code, message });
   }
 
   /** validates the document's root against the start pattern */
@@ -136,7 +151,9 @@ export class SchemaWalker {
           a.nameStart,
           a.nameEnd,
           'unknown-attribute',
-          `attribute '${a.name}' is not allowed on <${el.name}>` + (allowed.length ? `; allowed here: ${limitList(allowed, 20)}` : ''),
+          allowed.length
+            ? listed(`attribute '${a.name}' is not allowed on <${el.name}>`, '; allowed here: ', limitList(allowed, 20))
+            : `attribute '${a.name}' is not allowed on <${el.name}>`,
         );
       } else {
         const space: ValueSpace = { values: [], datatypes: [], anyText: false, empty: false };
@@ -150,7 +167,7 @@ export class SchemaWalker {
     return q;
   }
 
-  private valueMessage(what: string, value: string, space: ValueSpace): string {
+  private valueMessage(what: string, value: string, space: ValueSpace): string | { message: string; detail?: string } {
     // show surrounding whitespace, which counts for patterns, as escapes
     // eslint-disable-next-line no-control-regex
     const visible = value.trim() === value && !/[\u0000-\u001f]/.test(value) ? value : JSON.stringify(value).slice(1, -1);
@@ -158,7 +175,12 @@ export class SchemaWalker {
     const alts: string[] = [];
     if (space.values.length) alts.push(limitList(space.values, 12));
     for (const dt of space.datatypes) alts.push(`a ${dt.describe()}`);
-    if (space.values.length && !space.datatypes.length) return `${what} '${shown}' is not one of ${alts.join(', ')}`;
+    if (space.values.length && !space.datatypes.length) {
+      const whole = `${what} '${shown}' is not one of ${alts.join(', ')}`;
+      return whole.length <= ONE_LINE
+        ? whole
+        : { message: `${what} '${shown}' is not an allowed value`, detail: `Allowed: ${alts.join(', ')}.` };
+    }
     if (!space.values.length && space.datatypes.length === 1) {
       const why = space.datatypes[0].explain(value);
       if (why)
@@ -167,7 +189,7 @@ export class SchemaWalker {
           (value.trim() !== value && space.datatypes[0].check(value.trim()) ? ' (remove the surrounding whitespace)' : '')
         );
     }
-    if (alts.length) return `${what} '${shown}' is not valid here; expected ${alts.join(', or ')}`;
+    if (alts.length) return listed(`${what} '${shown}' is not valid here`, '; expected ', alts.join(', or '));
     return `${what} '${shown}' is not valid here`;
   }
 
@@ -201,11 +223,15 @@ export class SchemaWalker {
           el.nameEnd,
           'unexpected-element',
           quirk
-            ? `element <${el.name}> is not accepted at this point by libvirt's validator (libxml2 picks among alternatives by the next element's name)` +
-                (expected.length ? `; expected ${expected.length > 1 ? 'one of ' : ''}${names} first` : '')
+            ? {
+                message: `element <${el.name}> is not accepted at this point by libvirt's validator`,
+                detail:
+                  "libxml2 picks among the schema's alternatives by the next element's name." +
+                  (expected.length ? ` Expected ${expected.length > 1 ? 'one of ' : ''}${names} first.` : ''),
+              }
             : expected.length
-              ? `element <${el.name}> is not allowed here; expected ${expected.length > 1 ? 'one of ' : ''}${names}`
-              : `element <${el.name}> is not allowed here: ${parent} allows no further child elements at this point`,
+              ? listed(`element <${el.name}> is not allowed here`, `; expected ${expected.length > 1 ? 'one of ' : ''}`, names)
+              : `element <${el.name}> is not allowed here: ${parent} allows no more child elements here`,
         );
       }
       return p;

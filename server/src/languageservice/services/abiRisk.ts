@@ -17,7 +17,7 @@ import { builtinProfile, BUILTIN_PROFILES, customProfile } from '../profiles/bui
 import { TargetProfile } from '../profiles/profile';
 import { compareVersions, shortVersion } from '../knowledge/versions';
 import { FillGroup, groupFills } from './abiDiagnostics';
-import { Finding } from '../findings';
+import { Finding, ONE_LINE } from '../findings';
 import { describeSource } from '../knowledge/source';
 
 /** how fills that are the same on every target are shown (setting `domxml.defaults`) */
@@ -253,17 +253,21 @@ function describeDifference(mine: FillGroup | undefined, other: FillGroup | unde
 }
 
 /** "7.0 stores piix3-uhci, 11.3 fills nothing here": the targets whose fill differs from the active one's */
-function disagreement(g: RankedGroup, active: TargetProfile): string {
+function disagreement(g: RankedGroup, active: TargetProfile, namesOnly = false): string {
   if (!g.disagree) return '';
   const mine = g.foreign ? undefined : g.disagree.find((t) => t.profile === active)?.group;
   const mineValue = mine ? groupValue(mine) : '';
   const byText = new Map<string, string[]>();
   for (const t of g.disagree) {
     if (t.profile === active || (t.group ? groupValue(t.group) : '') === mineValue) continue;
+    if (namesOnly) {
+      byText.set('', [...(byText.get('') ?? []), targetName(t.profile)]);
+      continue;
+    }
     const text = describeDifference(mine, t.group);
     byText.set(text, [...(byText.get(text) ?? []), targetName(t.profile)]);
   }
-  return [...byText].map(([text, who]) => `${who.join(', ')} ${text}`).join(', ');
+  return [...byText].map(([text, who]) => (text ? `${who.join(', ')} ${text}` : who.join(', '))).join(', ');
 }
 
 /** how a target is named in messages: its libvirt version, or the floor's */
@@ -274,8 +278,13 @@ function targetName(p: TargetProfile): string {
 /** the one-line message of a ranked group */
 function rankedMessage(g: RankedGroup, active: TargetProfile): string {
   const d = disagreement(g, active);
-  if (g.foreign) return `libvirt ${shortVersion(active.libvirt)} fills nothing here; ${d}`;
-  return d ? `${g.message}; ${d}` : g.message;
+  const head = g.foreign ? `libvirt ${shortVersion(active.libvirt)} fills nothing here` : g.message;
+  if (!d) return head;
+  const whole = `${head}; ${d}`;
+  if (whole.length <= ONE_LINE) return whole;
+  // the long form is in relatedInformation, a line per target: here only who disagrees
+  const who = disagreement(g, active, true).split(', ');
+  return `${head}; ${who.join(', ')} ${who.length === 1 ? 'differs' : 'differ'}`;
 }
 
 /** the detail of a group: what each target fills, and why */

@@ -72,7 +72,14 @@ export function describeElement(n: ENode): string {
   }
   let attrs = '';
   n.attrs.forEach((v, k) => (attrs += ` ${k}='${v}'`));
-  const kids = n.children.map((c) => (c.value ? `${c.name} ${c.value}` : `<${c.name}>`));
+  // "2 <controller>" for repeated children, and at most three kinds named (two and "N more")
+  const counts = new Map<string, number>();
+  for (const c of n.children) {
+    const k = c.value ? `${c.name} ${c.value}` : `<${c.name}>`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const kinds = [...counts].map(([k, count]) => (count > 1 ? `${count} ${k}` : k));
+  const kids = kinds.length > 3 ? [...kinds.slice(0, 2), `${kinds.length - 2} more`] : kinds;
   const tag = n.value ? `<${n.name}${attrs}>${n.value}</${n.name}>` : `<${n.name}${attrs}/>`;
   return kids.length ? `${tag.replace(/\/>$/, '>')} with ${kids.join(', ')}` : tag;
 }

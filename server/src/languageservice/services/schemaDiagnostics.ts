@@ -23,6 +23,7 @@ export function schemaFindings(doc: DomainDocument, schema: RelaxNgSchema): Find
     start: p.start,
     end: p.end,
     message: p.message,
+    ...(p.detail ? { detail: p.detail } : {}),
     data: { subcode: p.code },
   }));
 }

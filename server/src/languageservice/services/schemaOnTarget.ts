@@ -90,7 +90,7 @@ export function schemaOnTarget(
     const key = `${f.start}:${f.end}`;
     const drop = drops.get(key);
     if (drop) {
-      drop.message += ' (virsh define --validate and virt-xml-validate refuse it)';
+      drop.detail = also(drop.detail, '`virsh define --validate` and virt-xml-validate refuse it.');
       drops.delete(key);
     }
     if (taken.has(key) || takenStart.has(f.start)) continue;
@@ -98,7 +98,11 @@ export function schemaOnTarget(
       out.push({
         ...f,
         severity: 'warning',
-        message: `${f.message} (by the schema of the local libvirt ${local!.libvirt}; the target libvirt ${target.libvirt} may accept it)`,
+        message: `${f.message} (local libvirt ${local!.libvirt}'s schema)`,
+        detail: also(
+          f.detail,
+          `This is the schema of the local libvirt ${local!.libvirt}; the target's libvirt ${target.libvirt} is newer and may accept it.`,
+        ),
       });
       continue;
     }
@@ -107,7 +111,11 @@ export function schemaOnTarget(
     if (subcode === 'unexpected-element' && el?.parent && el.nameStart === f.start) {
       const parent = el.parent;
       if (ENUMERATING_PARENTS.has(parent.xpath)) {
-        out.push({ ...f, message: `${f.message}; libvirt ${libvirt} does not know <${el.name}> in <${parent.name}> and fails the define` });
+        out.push({
+          ...f,
+          message: `libvirt ${libvirt} does not know <${el.name}> in <${parent.name}>: define fails`,
+          detail: also(`The schema says: ${f.message}.`, f.detail),
+        });
         continue;
       }
       if (!knownChildren(rng, parent, memo).has(el.name)) {
@@ -115,7 +123,9 @@ export function schemaOnTarget(
           rule: DEFINE_DROP.id,
           start: f.start,
           end: f.end,
-          message: `libvirt ${libvirt} does not know <${el.name}> in <${parent.name}>: define ignores it (and everything inside), so the guest on that host runs without it and dumpxml will not show it`,
+          message: `libvirt ${libvirt} does not know <${el.name}> in <${parent.name}>: define silently drops it`,
+          detail:
+            'Define ignores the element and everything inside it, so the guest on that host runs without it and dumpxml does not show it.',
           data: { subcode, node: 'element', name: el.name },
         });
         continue;
@@ -128,7 +138,8 @@ export function schemaOnTarget(
           rule: DEFINE_DROP.id,
           start: f.start,
           end: f.end,
-          message: `libvirt ${libvirt} does not know attribute '${a.name}' on <${el.name}> (here): define ignores it, so the guest on that host runs without this setting and dumpxml will not show it`,
+          message: `libvirt ${libvirt} does not know attribute '${a.name}' on <${el.name}> (here): define silently drops it`,
+          detail: 'Define ignores the attribute, so the guest on that host runs without this setting and dumpxml does not show it.',
           data: { subcode, node: 'attribute', name: a.name },
         });
         continue;
@@ -137,15 +148,29 @@ export function schemaOnTarget(
     if (subcode === 'invalid-attribute-value' && el) {
       const a = el.attributes.find((x) => x.valueStart === f.start || x.nameStart === f.start);
       if (a && enumerationOnly(rng, el, a.name)) {
-        out.push({ ...f, message: `${f.message}; libvirt's parser knows only these values and fails the define` });
+        out.push({
+          ...f,
+          message: `${f.message}: define fails`,
+          detail: also(f.detail, "libvirt's parser knows only the schema's values."),
+        });
         continue;
       }
     }
     out.push({
       ...f,
       severity: 'warning',
-      message: `${f.message} (only the schema objects: \`virsh define --validate\` and virt-xml-validate reject this, plain \`virsh define\` does not check it)`,
+      message: `${f.message} (schema only)`,
+      detail: also(f.detail, SCHEMA_ONLY),
     });
   }
   return out;
+}
+
+/** the detail of a finding that only the schema makes */
+const SCHEMA_ONLY =
+  'Only the schema objects: `virsh define --validate` and virt-xml-validate reject this; plain `virsh define` does not check it.';
+
+/** two detail sentences, either of which may be missing */
+function also(first: string | undefined, second: string | undefined): string | undefined {
+  return first && second ? `${first} ${second}` : (first ?? second);
 }

@@ -22,6 +22,10 @@ function lost(path: string): string {
   return `the channel gets a new socket in libvirt's channel directory instead, and whatever waits on ${path} finds nothing`;
 }
 
+function kept(prefixes: readonly string[], name: string | undefined): string {
+  return `A path outside ${prefixes.join(', ')} that does not end in domain-*/${name ?? '(name)'} is kept.`;
+}
+
 export function channelPathDrops(ctx: CheckContext): void {
   const channels = ctx.devices('channel').flatMap((ch) => channelSocket(ch) ?? []);
   if (!channels.length) return;
@@ -34,7 +38,7 @@ export function channelPathDrops(ctx: CheckContext): void {
       ctx.report(
         VERSION_DROP.id,
         nameRange(source),
-        `${ctx.targetLabel} takes this socket path for one it generated itself and drops it at define time (libvirt before 10.0.0 matches too much): ${lost(path)}; a path outside ${target.test.prefixes.join(', ')} that does not end in domain-*/${name ?? '(name)'} is kept`,
+        `${ctx.targetLabel} takes this socket path for one it generated and drops it at define time`,
         {
           scope: 'target',
           node: 'element',
@@ -44,12 +48,14 @@ export function channelPathDrops(ctx: CheckContext): void {
           target: ctx.profile.libvirt,
           check: CHECK,
         },
+        undefined,
+        `libvirt before 10.0.0 matches too much: ${lost(path)}. ${kept(target.test.prefixes, name)}`,
       );
     } else if (floor && dropsChannelPath(floor.test, path, name)) {
       ctx.report(
         VERSION_DROP.id,
         nameRange(source),
-        `libvirt ${ctx.floor.libvirt} (migration floor) takes this socket path for one it generated itself and drops it (libvirt before 10.0.0 matches too much): ${lost(path)} after migration; a path outside ${floor.test.prefixes.join(', ')} that does not end in domain-*/${name ?? '(name)'} is kept`,
+        `libvirt ${ctx.floor.libvirt} (migration floor) takes this socket path for one it generated and drops it`,
         {
           scope: 'floor',
           node: 'element',
@@ -59,6 +65,8 @@ export function channelPathDrops(ctx: CheckContext): void {
           floor: ctx.floor.libvirt,
           check: CHECK,
         },
+        undefined,
+        `libvirt before 10.0.0 matches too much: ${lost(path)} after migration. ${kept(floor.test.prefixes, name)}`,
       );
     }
   }

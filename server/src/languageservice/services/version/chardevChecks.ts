@@ -122,7 +122,7 @@ export const CHARDEV_RULES: LibvirtRule[] = [
         reject(
           'chardev-reconnect-listen',
           nodeRange(r, 'enabled'),
-          `${generated ? 'without a path of its own the socket is one libvirt creates and listens on, and ' : ''}a listening socket does not reconnect ("chardev reconnect is possible only for connect mode")`,
+          `a listening socket does not reconnect${generated ? ' (with no path of its own, the socket is one libvirt creates and listens on)' : ''} ("chardev reconnect is possible only for connect mode")`,
         );
       }
     },

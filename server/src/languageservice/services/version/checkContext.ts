@@ -3,11 +3,11 @@
  * it is checked against, and one way to report.
  */
 import { XmlElement } from '../../parser/xmlNodes';
-import { Finding } from '../../findings';
+import { Finding, oneLine } from '../../findings';
 import { SeverityName } from '../../diagnosticRules';
 import { TargetProfile } from '../../profiles/profile';
 import { compareVersions } from '../../knowledge/versions';
-import { Guest, Range } from './guest';
+import { Guest, libvirtLabel, Range } from './guest';
 import { VersionFindingData } from './findingData';
 
 const NONE: XmlElement[] = [];
@@ -51,24 +51,41 @@ export class CheckContext {
   }
 
   get targetLabel(): string {
-    return `the target host (libvirt ${this.profile.libvirt})`;
+    return libvirtLabel({ kind: 'target', libvirt: this.profile.libvirt });
   }
 
-  /** a define-time rejection on the target host */
+  /**
+   * a define-time rejection on the target host; libvirt's own words, quoted in
+   * the reason as ("..."), go to the finding's detail so the message stays one line
+   */
   reject(check: string, range: Range, reason: string, extra: Partial<VersionFindingData> = {}): void {
-    this.report('define-reject', range, `${this.targetLabel} rejects this domain: ${reason}`, {
-      scope: 'target',
-      node: 'element',
-      outcome: 'rejected',
-      target: this.profile.libvirt,
-      check,
-      ...extra,
-    });
+    const { text, quote } = splitQuote(reason);
+    const line = oneLine(`${this.targetLabel} rejects this domain: `, text, quote ? `libvirt's error: "${quote}"` : undefined);
+    this.report(
+      'define-reject',
+      range,
+      line.message,
+      { scope: 'target', node: 'element', outcome: 'rejected', target: this.profile.libvirt, check, ...extra },
+      undefined,
+      line.detail,
+    );
   }
 
-  report(rule: string, [start, end]: Range, message: string, data: VersionFindingData, severity?: SeverityName): void {
+  report(rule: string, [start, end]: Range, message: string, data: VersionFindingData, severity?: SeverityName, detail?: string): void {
     const f: Finding = { rule, start, end, message, data: data as unknown as Record<string, unknown> };
     if (severity) f.severity = severity;
+    if (detail) f.detail = detail;
     this.out.push(f);
   }
+}
+
+/**
+ * The reason without libvirt's quoted message: `needs X ("libvirt's words")`
+ * gives { text: 'needs X', quote: "libvirt's words" }. Only a quote in
+ * parentheses counts, wherever it stands; the text keeps what follows it.
+ */
+export function splitQuote(reason: string): { text: string; quote?: string } {
+  const m = /\s*\("((?:[^"]|"(?!\)))*)"\)/.exec(reason);
+  if (!m) return { text: reason };
+  return { text: (reason.slice(0, m.index) + reason.slice(m.index + m[0].length)).trim(), quote: m[1] };
 }

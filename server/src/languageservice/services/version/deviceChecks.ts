@@ -82,7 +82,7 @@ export function panicModelPerArch(ctx: CheckContext): void {
       ctx.reject(
         'panic-model-arch',
         nameRange(p),
-        `a <panic> without a model is 'isa' on ${arch}, and the QEMU binary does not support the ISA panic device there (libvirt 9.0 has no other model for ${arch}: pvpanic arrived in 9.1.0)`,
+        `a <panic> with no model is 'isa' on ${arch}: the QEMU binary does not support the ISA panic device there (pvpanic, the other model for ${arch}, arrived in libvirt 9.1.0)`,
         { node: 'element' },
       );
     }

@@ -218,7 +218,7 @@ export const DEVICE_MODEL_RULES: LibvirtRule[] = [
         reject(
           'shmem-default-ivshmem',
           nameOf(s),
-          `a <shmem> without <model type=...> is the legacy ivshmem device, which QEMU ${f.profile.qemu} no longer has (removed in ${removed}): add <model type='ivshmem-plain'/> ("ivshmem device is not supported with this QEMU binary")`,
+          `a <shmem> with no model is legacy ivshmem, which QEMU ${f.profile.qemu} no longer has (removed in ${removed}): add <model type='ivshmem-plain'/> ("ivshmem device is not supported with this QEMU binary")`,
         );
       }
     },

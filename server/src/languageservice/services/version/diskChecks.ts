@@ -91,7 +91,7 @@ export function diskBuses(ctx: CheckContext): void {
         valueRange(dev),
         name === 'invalid'
           ? `'${dv}' is not a disk name libvirt can number (a prefix hd, sd, vd, fd, xvd or ubd, then letters a-z), and there is no <address> ("Unknown disk name '${dv}' and no address specified")`
-          : `'${dv}' numbers past the largest disk index libvirt ${ctx.profile.libvirt} accepts, and there is no <address> ("Unknown disk name '${dv}' and no address specified")`,
+          : `'${dv}' is past the last disk name libvirt accepts, with no <address> ("Unknown disk name '${dv}' and no address specified")`,
         { node: 'value', value: dv },
       );
     if (dev?.value) {

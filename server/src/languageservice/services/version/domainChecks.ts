@@ -166,11 +166,11 @@ export function machineType(ctx: CheckContext): void {
   const why =
     a.reason === 'newer'
       ? a.observed
-        ? `${bin} of QEMU ${q} has no machine type '${m.value}': it came later (QEMU ${a.needs} has it, observed)`
+        ? `${bin} of QEMU ${q} has no machine type '${m.value}' (it came later: QEMU ${a.needs} has it, observed)`
         : `QEMU ${q} has no machine type '${m.value}' (it arrived in QEMU ${a.needs})`
       : a.reason === 'removed'
         ? a.observed
-          ? `${bin} of QEMU ${q} no longer has machine type '${m.value}': it was removed (missing from QEMU ${a.removedIn}, observed)`
+          ? `${bin} of QEMU ${q} no longer has machine type '${m.value}' (missing from QEMU ${a.removedIn}, observed)`
           : `QEMU ${q} no longer has machine type '${m.value}' (gone since QEMU ${a.removedIn})`
         : `'${m.value}' is a machine type of another distribution's QEMU; QEMU ${q} here does not have it`;
   ctx.reject('machine-type', valueRange(m), `${why} ("Emulator '${emulator}' does not support machine type '${m.value}'")`, {
@@ -214,7 +214,7 @@ export function launchSecurityHost(ctx: CheckContext): void {
     ctx.report(
       'define-reject',
       valueRange(type),
-      `${ctx.targetLabel} rejects this domain unless the host supports ${type.value} launch security ("SEV launch security is not supported with this QEMU binary"); the profile does not say whether it does`,
+      `${ctx.targetLabel} rejects this domain unless the host supports ${type.value} launch security`,
       {
         scope: 'target',
         node: 'value',
@@ -224,6 +224,7 @@ export function launchSecurityHost(ctx: CheckContext): void {
         check: 'launch-security',
       },
       'warning',
+      'The profile does not say whether it does. libvirt\'s error: "SEV launch security is not supported with this QEMU binary".',
     );
   }
 }

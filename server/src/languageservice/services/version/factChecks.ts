@@ -76,9 +76,17 @@ class Walker {
     return d;
   }
 
-  private push(rule: string, [start, end]: Range, message: string, data: VersionFindingData, severity?: Finding['severity']): void {
+  private push(
+    rule: string,
+    [start, end]: Range,
+    message: string,
+    data: VersionFindingData,
+    severity?: Finding['severity'],
+    detail?: string,
+  ): void {
     const f: Finding = { rule, start, end, message, data: data as unknown as Record<string, unknown> };
     if (severity) f.severity = severity;
+    if (detail) f.detail = detail;
     this.out.push(f);
   }
 
@@ -87,7 +95,7 @@ class Walker {
   }
 
   private rejects(): string {
-    return this.scope.kind === 'floor' ? 'it rejects the whole domain' : 'it rejects the whole domain at define time';
+    return this.scope.kind === 'floor' ? 'it rejects the whole domain' : 'define fails';
   }
 
   /** a name the checked libvirt parses for other hypervisors only (knownForOthers): a warning, whatever the rule */
@@ -97,15 +105,16 @@ class Walker {
     what: string,
     f: VersionFact,
     data: Omit<VersionFindingData, 'scope'>,
-    hint = '',
+    hint?: string,
   ): void {
     const driver = driverLabel(f);
     this.push(
       rule,
       range,
-      `${this.label} knows ${what} only for other hypervisors (${driver} support added in ${f.since}): its ${driver} driver ignores or refuses it${hint}`,
+      `${this.label} knows ${what} only for other hypervisors (${driver} support added in ${f.since})`,
       this.data(data),
       'warning',
+      `Its ${driver} driver ignores or refuses it.${hint ? ` ${hint}` : ''}`,
     );
   }
 
@@ -141,8 +150,10 @@ class Walker {
           this.push(
             VERSION_DROP.id,
             nameRange(el),
-            `${label} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`,
+            `${label} does not know <${el.name}>${this.added(own)}: it silently drops it`,
             this.data({ node: 'element', outcome: 'dropped', path, since: own.since }),
+            undefined,
+            DROPPED_ELEMENT,
           );
         }
         return;
@@ -189,8 +200,10 @@ class Walker {
       this.push(
         VERSION_DROP.id,
         nameRange(el),
-        `${libvirtLabel(this.scope)} does not know <${el.name}>${this.added(own)}: it silently drops it and everything inside it`,
+        `${libvirtLabel(this.scope)} does not know <${el.name}>${this.added(own)}: it silently drops it`,
         this.data({ node: 'element', outcome: 'dropped', path: info.path, since: own.since }),
+        undefined,
+        DROPPED_ELEMENT,
       );
     }
   }
@@ -215,13 +228,15 @@ class Walker {
       const shown = a.value !== null ? `${a.name}='${a.value}'` : a.name;
       const lost =
         a.name === 'unit'
-          ? `the value is then read in the default unit (KiB), not ${a.value ?? ''}`
-          : `the guest there runs without ${shown}`;
+          ? `The value is then read in the default unit (KiB), not ${a.value ?? ''}.`
+          : `The guest there runs without ${shown}.`;
       this.push(
         VERSION_DROP.id,
         nameRange(a),
-        `${label} does not know attribute '${a.name}' of <${el.name}>${this.added(own)}: it silently drops it, so ${lost}`,
+        `${label} does not know attribute '${a.name}' of <${el.name}>${this.added(own)}: it silently drops it`,
         this.data({ node: 'attribute', outcome: 'dropped', path, value: a.value ?? undefined, since: own.since }),
+        undefined,
+        lost,
       );
       return;
     }
@@ -236,23 +251,26 @@ class Walker {
       const alt = transitionalAlternative(this.g, el, a, this.version!, path, el);
       const data = this.data({ node: 'value', outcome, path, value: a.value, since: v.since });
       if (alt) data.safeAlternative = alt;
-      const hint = alt ? `; '${alt}' gives the guest the same device here` : '';
+      const hint = alt ? `'${alt}' gives the guest the same device there.` : undefined;
       if (knownForOthers(info, a.value, v, this.version!)) {
         this.otherDriversOnly(this.rejectRule(), valueRange(a), `${a.name} '${a.value}'`, v, { ...data, outcome: 'driver' }, hint);
       } else if (outcome === 'unchecked') {
         this.push(
           this.rejectRule(),
           valueRange(a),
-          `${label} does not know ${a.name} '${a.value}'${this.added(v)}: it keeps the string, but QEMU fails to start the guest there${hint}`,
+          `${label} does not know ${a.name} '${a.value}'${this.added(v)}: QEMU fails to start the guest there`,
           data,
           'warning',
+          `libvirt keeps the string without checking it; QEMU refuses it when the guest starts.${hint ? ` ${hint}` : ''}`,
         );
       } else {
         this.push(
           this.rejectRule(),
           valueRange(a),
-          `${label} does not know ${a.name} '${a.value}'${this.added(v)}: ${this.rejects()}${hint}`,
+          `${label} does not know ${a.name} '${a.value}'${this.added(v)}: ${this.rejects()}`,
           data,
+          undefined,
+          hint,
         );
       }
     } else if (qemuNewer(v, this.scope.qemu)) this.qemuFinding(valueRange(a), `${a.name} '${a.value}'`, v, path, a.value);
@@ -260,8 +278,10 @@ class Walker {
       this.push(
         this.rejectRule(),
         valueRange(a),
-        `${qemuLabel(this.scope)} has no ${a.name} '${a.value}' any more (QEMU ${removed.qemuRemoved} removed it), and libvirt asks QEMU at define time: ${this.rejects()}`,
+        `${qemuLabel(this.scope)} has no ${a.name} '${a.value}' any more (removed in QEMU ${removed.qemuRemoved}): ${this.rejects()}`,
         this.data({ node: 'value', outcome: 'rejected', path, value: a.value, since: removed.since }),
+        undefined,
+        'libvirt asks QEMU for its device models at define time.',
       );
     else if (!v && this.knowsOnlyKnownNames) this.closedValue(a, info);
   }
@@ -295,7 +315,7 @@ class Walker {
     this.push(
       VERSION_QEMU.id,
       range,
-      `${qemuLabel(this.scope)} is older than QEMU ${f.qemu}, which ${what} needs: the guest cannot start there`,
+      `${qemuLabel(this.scope)} is older than QEMU ${f.qemu}, which ${what} needs: the guest cannot start`,
       this.data({
         node: value === undefined ? (path.includes('/@') ? 'attribute' : 'element') : path.includes('/@') ? 'value' : 'text',
         outcome: 'qemu',
@@ -307,6 +327,9 @@ class Walker {
     );
   }
 }
+
+/** the detail of an element the checked libvirt drops */
+const DROPPED_ELEMENT = 'Define ignores the element and everything inside it, so the guest there runs without it.';
 
 /** version-table findings of a domain against one libvirt/QEMU pair */
 export function factFindings(g: Guest, scope: Scope): Finding[] {

@@ -45,11 +45,11 @@ export interface Scope {
 }
 
 export function libvirtLabel(s: Scope): string {
-  return s.kind === 'floor' ? `libvirt ${s.libvirt} (migration floor)` : `the target host (libvirt ${s.libvirt})`;
+  return s.kind === 'floor' ? `libvirt ${s.libvirt} (migration floor)` : `libvirt ${s.libvirt} (target)`;
 }
 
 export function qemuLabel(s: Scope): string {
-  return s.kind === 'floor' ? `QEMU ${s.qemu} (migration floor)` : `the target host's QEMU ${s.qemu}`;
+  return s.kind === 'floor' ? `QEMU ${s.qemu} (migration floor)` : `QEMU ${s.qemu} (target)`;
 }
 
 // ---------------------------------------------------------------------------

@@ -47,7 +47,7 @@ export function pciRootModel(ctx: CheckContext): void {
   ctx.reject(
     'pci-root-model',
     model ? valueRange(model) : nameRange(root),
-    `the PCI controller with index='0' must be model='${expected}' for ${ctx.g.machine}, but it has ${found}`,
+    `PCI controller 0 of ${ctx.g.machine} must be model='${expected}', not ${found}`,
     {
       node: model ? 'value' : 'element',
       value: model?.value ?? undefined,

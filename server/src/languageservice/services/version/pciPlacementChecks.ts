@@ -382,7 +382,7 @@ export const PCI_PLACEMENT_RULES: LibvirtRule[] = [
         reject(
           'pcie-root-port-slots',
           nameOf(last),
-          `${ports} pcie-root-ports without an address need more than the ${room} functions left on pcie-root ("a PCI slot is needed to connect a PCI controller model='pcie-root-port', but none is available, and it cannot be automatically added")`,
+          `${ports} unaddressed pcie-root-ports need more than the ${room} functions left on pcie-root ("a PCI slot is needed to connect a PCI controller model='pcie-root-port', but none is available, and it cannot be automatically added")`,
         );
     },
   },

@@ -138,7 +138,7 @@ export function onCrashWithoutPanic(ctx: CheckContext): void {
   ctx.report(
     NO_EFFECT.id,
     textRange(el),
-    `<on_crash>${action}</on_crash> never runs: without a <panic> device QEMU does not learn of guest crashes (the guest kernel handles its own panic)${add ? `; add ${add}` : ''}`,
+    `<on_crash>${action}</on_crash> never runs without a <panic> device${add ? `: add ${add}` : ''}`,
     {
       scope: 'target',
       node: 'text',
@@ -147,6 +147,8 @@ export function onCrashWithoutPanic(ctx: CheckContext): void {
       check: 'on-crash-without-panic',
       addDevice: add,
     },
+    undefined,
+    'Without one QEMU does not learn of guest crashes; the guest kernel handles its own panic.',
   );
 }
 
@@ -184,8 +186,10 @@ export function machineTypeFloor(ctx: CheckContext): void {
     ctx.report(
       VERSION_QEMU.id,
       range,
-      `'${name}' becomes ${canonical} on the target host (QEMU ${ctx.profile.qemu}), which QEMU ${qemu} (migration floor) does not have: the migration fails${pin ? `; machine='${pin}' runs on both` : ''}`,
+      `'${name}' becomes ${canonical} on the target, which QEMU ${qemu} (migration floor) does not have: migration fails`,
       { ...base, qemuSince: a.needs, safeAlternative: pin },
+      undefined,
+      `The target's QEMU ${ctx.profile.qemu} expands '${name}' to its newest machine type.${pin ? ` machine='${pin}' runs on both.` : ''}`,
     );
   } else {
     const why =
@@ -195,7 +199,7 @@ export function machineTypeFloor(ctx: CheckContext): void {
     ctx.report(
       VERSION_QEMU.id,
       range,
-      `QEMU ${qemu} (migration floor) ${why}: libvirt there rejects the domain`,
+      `QEMU ${qemu} (migration floor) ${why}: define fails there`,
       { ...base, qemuSince: a.reason === 'newer' ? a.needs : undefined },
       'error',
     );

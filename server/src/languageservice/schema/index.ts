@@ -8,3 +8,4 @@
 export { loadRelaxNg, RelaxNgSchema } from './loadRelaxNg';
 export { validate } from './validator';
 export { allowedAttributes, allowedChildElements, attributeValues, textValues } from './completion';
+export { childNamesByParent } from './rngDefines';

@@ -951,3 +951,34 @@ export function interleaveHazards(element: Def): InterleaveHazard[] {
   }
   return out;
 }
+
+/**
+ * The child element names the schema allows under an element, keyed by the
+ * element's name and its parent's ("disk/source"), over every definition of
+ * that pair. libvirt's parser reads a child by name whatever variant of its
+ * parent the schema picked (an <auth> in any network disk <source>), so a name
+ * this index has is one the parser knows there.
+ */
+export function childNamesByParent(start: Def): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  // (element definition, its parent's name) pairs still to read
+  const todo: [Def, string][] = topElements(start).map((d) => [d, '']);
+  const visited = new Set<string>();
+  while (todo.length) {
+    const [el, parentName] = todo.pop()!;
+    if (el.type !== T.ELEMENT || el.name === null) continue;
+    const key = `${parentName}/${el.name}`;
+    const tag = `${el.uid}:${parentName}`;
+    if (visited.has(tag)) continue;
+    visited.add(tag);
+    let names = index.get(key);
+    if (!names) index.set(key, (names = new Set()));
+    for (const c of listOf(el.content))
+      for (const child of topElements(c)) {
+        if (child.type !== T.ELEMENT || child.name === null) continue;
+        names.add(child.name);
+        todo.push([child, el.name]);
+      }
+  }
+  return index;
+}

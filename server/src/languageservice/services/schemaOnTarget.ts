@@ -27,7 +27,7 @@ import { Finding } from '../findings';
 import { compareVersions } from '../knowledge/versions';
 import { elementAt, XmlElement } from '../parser/xmlNodes';
 import { TargetProfile } from '../profiles/profile';
-import { allowedChildElements, attributeValues, RelaxNgSchema } from '../schema';
+import { allowedChildElements, attributeValues, childNamesByParent, RelaxNgSchema } from '../schema';
 
 const SAID_ALREADY = new Set(['define-reject', 'version-reject', 'version-drop']);
 
@@ -49,12 +49,20 @@ export interface SchemaFindingData {
   name?: string;
 }
 
-/** names of child elements the schema allows anywhere in `parent` (position by position) */
+const byParent = new WeakMap<RelaxNgSchema, Map<string, Set<string>>>();
+
+/**
+ * names of child elements the schema allows in `parent`: anywhere in it (position by position),
+ * or under any definition of an element of its name in a parent of its parent's name
+ */
 function knownChildren(rng: RelaxNgSchema, parent: XmlElement, memo: Map<XmlElement, Set<string>>): Set<string> {
   let names = memo.get(parent);
   if (!names) {
     names = new Set();
     for (let i = 0; i <= parent.children.length; i++) for (const s of allowedChildElements(rng, parent, i)) names.add(s.local);
+    let index = byParent.get(rng);
+    if (!index) byParent.set(rng, (index = childNamesByParent(rng.startDef)));
+    for (const n of index.get(`${parent.parent?.name ?? ''}/${parent.name}`) ?? []) names.add(n);
     memo.set(parent, names);
   }
   return names;

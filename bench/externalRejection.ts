@@ -12,7 +12,11 @@
  * `domxml check --connect URI` does: then the host-dependent rejections
  * (machine types, device models the host's QEMU lacks, SEV...) count too.
  *
- * node out/bench/externalRejection.js DIR... [--daemon 9.0] [--host] [--top K] [--list]
+ * With --facts DIR the host facts are files instead, captured once by
+ * scripts/capture-host-facts.sh (capabilities, and domain capabilities per
+ * arch and machine alias), as `domxml check --caps --domcaps` reads them.
+ *
+ * node out/bench/externalRejection.js DIR... [--daemon 9.0] [--host | --facts DIR] [--top K] [--list]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,6 +29,10 @@ import { prepareForOracle } from '../test/oracle/prepare';
 import { DAEMONS, defineAndDump } from '../test/oracle/virsh';
 import { notAnswered } from '../test/oracle/fidelity';
 import { readHostProfile } from '../server/src/host/virshProfile';
+import { domcapsTexts } from '../server/src/host/domcapsFiles';
+import { withHostFacts } from '../server/src/languageservice/profiles/capabilities';
+import { builtinProfile } from '../server/src/languageservice/profiles/builtinProfiles';
+import { TargetProfile } from '../server/src/languageservice/profiles/profile';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -56,15 +64,28 @@ function hostOrMachine(error: string): boolean {
 /** inputs that crash a daemon instead of being refused: libvirt 9.0's libvirtd dies on a vhost-scsi hostdev with rawio (observed) */
 const CRASHERS = new Set(['hostdev-scsi-vhost-rawio-invalid.xml']);
 
+/** the daemon's profile with host facts captured by scripts/capture-host-facts.sh (DIR/capabilities.xml, DIR/domcaps/) */
+function capturedProfile(profile: string, dir: string): TargetProfile {
+  const base = builtinProfile(profile)!;
+  const p = withHostFacts(base, fs.readFileSync(path.join(dir, 'capabilities.xml'), 'utf8'), domcapsTexts(path.join(dir, 'domcaps')));
+  p.id = 'local';
+  return p;
+}
+
 function main(): void {
   const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(all[i - 1] ?? '').startsWith('--'));
   if (!dirs.length) {
-    console.log('usage: externalRejection DIR... [--daemon 9.0] [--host] [--top K] [--list]');
+    console.log('usage: externalRejection DIR... [--daemon 9.0] [--host | --facts DIR] [--top K] [--list]');
     return;
   }
   const daemon = DAEMONS.find((d) => d.version === arg('--daemon', '9.0'))!;
   const top = Number(arg('--top', '40'));
-  const host = process.argv.includes('--host') ? readHostProfile(daemon.uri, true) : undefined;
+  const captured = arg('--facts', '');
+  const host = captured
+    ? capturedProfile(daemon.profile, captured)
+    : process.argv.includes('--host')
+      ? readHostProfile(daemon.uri, true)
+      : undefined;
   if (process.argv.includes('--host') && !host) throw new Error(`cannot read the host facts of libvirt ${daemon.version} at ${daemon.uri}`);
   const service = getLanguageService({ localProfile: () => host });
   service.configure({ profile: host ? 'local' : daemon.profile });

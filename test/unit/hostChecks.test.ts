@@ -96,6 +96,36 @@ describe('host-capability define checks, scored against real libvirt 9.0', () =>
     assert.strictEqual(domcapsFor(sets, { arch: 'x86_64', virttype: 'kvm', machine: 'q35' }, () => live)?.caps, live);
   });
 
+  it("prefers a machine of the guest's family, and judges UEFI firmware from that family's set only", () => {
+    const caps = (machine: string) =>
+      parseDomainCapabilities(
+        `<domainCapabilities><domain>qemu</domain><machine>${machine}</machine><arch>x86_64</arch></domainCapabilities>`,
+      );
+    const sets = [caps('pc-i440fx-10.0'), caps('pc-q35-10.0')];
+    const m = domcapsFor(sets, { arch: 'x86_64', virttype: 'qemu', machine: 'pc-q35-4.0' });
+    assert.deepStrictEqual([m?.caps.machine, m?.sameMachine, m?.sameFamily], ['pc-q35-10.0', false, true]);
+    // secure boot on an older q35: 11.3's q35 set has secure-boot firmware, its pc set has none (the 11.3 daemon
+    // defines libvirt's firmware-auto-efi-secboot input); the pc set alone says nothing about a q35 guest
+    const text = `<domain type='qemu'><name>sb</name><memory unit='MiB'>512</memory><os firmware='efi'><type arch='x86_64' machine='pc-q35-4.0'>hvm</type><firmware><feature enabled='yes' name='secure-boot'/></firmware></os><features><acpi/><smm state='on'/></features></domain>`;
+    const doc = new DomainDocument(TextDocument.create('file:///sb.xml', 'xml', 1, text));
+    const firmwareErrors = (files: string[]) =>
+      versionFindings(doc, {
+        profile: withHostFacts(
+          builtinProfile('debian-13')!,
+          read('11.3/capabilities.xml'),
+          files.map((f) => read(`11.3/${f}`)),
+        ),
+      }).filter((f) => (f.data as { check?: string }).check === 'host-firmware');
+    assert.deepStrictEqual(firmwareErrors(['domcaps-x86_64-pc.xml', 'domcaps-x86_64-q35.xml']), []);
+    assert.deepStrictEqual(firmwareErrors(['domcaps-x86_64-pc.xml']), []);
+    // the same guest on pc: the pc set answers, and it has no secure-boot firmware
+    const onPc = new DomainDocument(TextDocument.create('file:///sb-pc.xml', 'xml', 1, text.replace('pc-q35-4.0', 'pc-i440fx-4.0')));
+    const pcErrors = versionFindings(onPc, {
+      profile: withHostFacts(builtinProfile('debian-13')!, read('11.3/capabilities.xml'), [read('11.3/domcaps-x86_64-pc.xml')]),
+    }).filter((f) => (f.data as { check?: string }).check === 'host-firmware');
+    assert.strictEqual(pcErrors.length, 1, JSON.stringify(pcErrors));
+  });
+
   it('checks the vCPU limit against the set of the guest machine only', () => {
     // vcpu-pc.xml (a pc guest over 255 vCPUs) is caught with the pc set among the others, and not with q35's alone
     const text = read('rejected/vcpu-pc.xml');

@@ -114,14 +114,21 @@ export interface DomcapsMatch {
   sameVirtType: boolean;
   /** captured for the guest's machine type (canonical name): the vCPU limit is the machine's */
   sameMachine: boolean;
+  /** captured for a machine of the guest's family (pc-q35-10.0 for pc-q35-4.0): firmware and devices are the family's */
+  sameFamily: boolean;
+}
+
+/** a machine type without its version: pc-q35-10.0 -> pc-q35, virt-4.0 -> virt, pseries -> pseries */
+function machineFamilyOf(machine: string): string {
+  return machine.replace(/-\d+(\.\d+)*$/, '');
 }
 
 /**
  * Picks, from the domain capabilities captured for a host, the set that
  * libvirt would consult for this guest: the guest's arch is required (another
- * arch's emulator says nothing about this one); among those, the set asked
- * for the guest's virt type and machine type is preferred, then the virt
- * type, then the machine, then the first captured.
+ * arch's emulator says nothing about this one); among those, the guest's
+ * virt type counts most, then its machine type, then a machine of its family
+ * (another version), then the first captured.
  */
 export function domcapsFor(
   sets: DomainCapabilities[] | undefined,
@@ -129,15 +136,16 @@ export function domcapsFor(
   live?: TargetProfile['domcapsProvider'],
 ): DomcapsMatch | undefined {
   const asked = live?.(guest);
-  if (asked) return { caps: asked, sameVirtType: true, sameMachine: true };
+  if (asked) return { caps: asked, sameVirtType: true, sameMachine: true, sameFamily: true };
   let best: DomcapsMatch | undefined;
   let bestScore = -1;
   for (const caps of sets ?? []) {
     if (caps.arch && caps.arch !== guest.arch) continue;
     const sameVirtType = !caps.virttype || caps.virttype === guest.virttype;
     const sameMachine = !!caps.machine && caps.machine === guest.machine;
-    const score = (sameVirtType ? 2 : 0) + (sameMachine ? 1 : 0);
-    if (score > bestScore) [best, bestScore] = [{ caps, sameVirtType, sameMachine }, score];
+    const sameFamily = !!caps.machine && machineFamilyOf(caps.machine) === machineFamilyOf(guest.machine);
+    const score = (sameVirtType ? 4 : 0) + (sameMachine ? 2 : 0) + (sameFamily ? 1 : 0);
+    if (score > bestScore) [best, bestScore] = [{ caps, sameVirtType, sameMachine, sameFamily }, score];
   }
   return best;
 }

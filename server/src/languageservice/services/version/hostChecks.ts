@@ -131,8 +131,10 @@ export function hostFirmware(ctx: CheckContext): void {
   const os = ctx.domain.child('os');
   const firmware = os?.getAttribute('firmware');
   if (!os || firmware?.value !== 'efi') return;
-  const d = guestDomcaps(ctx)?.caps;
-  if (!d) return;
+  // which firmware fits is the machine's: a domcapabilities of another machine family (the arch's default) does not say
+  const match = guestDomcaps(ctx);
+  if (!match?.sameFamily) return;
+  const d = match.caps;
   const efi = d.enums['os/firmware'];
   const secure = d.enums['os/loader/secure'];
   const secureBoot = firmwareFeature(os, 'secure-boot') === 'yes';

@@ -36,6 +36,26 @@ describe('domxml pin', () => {
     assert.doesNotMatch(all.stderr, /left to libvirt/);
   });
 
+  it('names what only other releases fill, which it leaves as written, with the line of each', () => {
+    const file = path.join(FIXTURES, 'domains', 'x86_64-q35-uefi-firmware-auto.xml');
+    const r = domxml(['pin', '--profile', 'debian-12', file]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const check = domxml(['check', '--profile', 'debian-12', '--format', 'json', file]);
+    const others = (JSON.parse(check.stdout) as { code: string; message: string; range: { start: { line: number } } }[]).filter(
+      (d) => d.code === 'abi-default' && /^libvirt 9\.0 fills nothing here; /.test(d.message),
+    );
+    assert.ok(others.length > 0, check.stdout);
+    for (const d of others) {
+      const what = d.message.replace(/^libvirt 9\.0 fills nothing here; /, '');
+      assert.ok(
+        r.stderr.includes(
+          `left to libvirt: line ${d.range.start.line + 1}: ${what}: libvirt 9.0 fills nothing there, so nothing is pinned`,
+        ),
+        `${what}\n${r.stderr}`,
+      );
+    }
+  });
+
   it('pins for explicit versions and pins addresses on request', () => {
     const r = domxml([
       'pin',

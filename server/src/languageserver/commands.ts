@@ -8,7 +8,7 @@ import { formatENode } from '../languageservice/expander/format';
 import { migratableRoot } from '../languageservice/expander/migratable';
 import { LanguageService } from '../languageservice/languageService';
 import { BUILTIN_PROFILES } from '../languageservice/profiles/builtinProfiles';
-import { describeLeftovers, detectStyle, pinLeftovers } from '../languageservice/services/pin';
+import { describeLeftovers, describeOthersOnly, detectStyle, pinLeftovers } from '../languageservice/services/pin';
 import { SERVER_COMMAND, ServerCommands } from '../protocol';
 import { abiDiffWithHead } from './abiDiffHead';
 
@@ -49,7 +49,9 @@ export function registerCommands(
         const addresses = args[1] === true;
         const edits = guard('pin', [], () => service.pinEdits(doc, addresses));
         const e = guard('expand', undefined, () => service.expand(doc));
-        const left = guard('pin', [] as string[], () => (e ? describeLeftovers(pinLeftovers(e, { addresses })) : []));
+        const left = guard('pin', [] as string[], () =>
+          e ? [...describeLeftovers(pinLeftovers(e, { addresses })), ...describeOthersOnly(service.parse(doc), service.rank(doc))] : [],
+        );
         const addressesLeft = !addresses && !!e?.fills.some((f) => f.category === 'address');
         if (!edits.length) return { edits: 0, left, addressesLeft };
         return connection.workspace

@@ -1,6 +1,6 @@
 /** `domxml pin`: the document with the ABI defaults of the target written in. */
 import { loadDomainFile } from '../domainFile';
-import { describeLeftovers, pinLeftovers, pinText, selectPinFills } from '../../languageservice/services/pin';
+import { describeLeftovers, describeOthersOnly, pinLeftovers, pinText, selectPinFills } from '../../languageservice/services/pin';
 import { formatOptions, ParsedArgs } from '../args';
 import { createTwoFilesPatch } from 'diff';
 import { CliIO } from '../command';
@@ -62,7 +62,7 @@ export const pinCommand: Command = {
     const fills = selectPinFills(expansion, pinOptions);
     const pinned = pinText(doc, expansion, pinOptions);
     io.stdout(args.flags.has('diff') ? unifiedDiff(file, document.getText(), pinned) : pinned);
-    const left = describeLeftovers(pinLeftovers(expansion, pinOptions));
+    const left = [...describeLeftovers(pinLeftovers(expansion, pinOptions)), ...describeOthersOnly(doc, service.rank(document))];
     if (!fills.length) io.stderr(`domxml pin: nothing to pin for ${profile.label}${left.length ? ' but what is listed below' : ''}\n`);
     for (const line of left) io.stderr(`domxml pin: left to libvirt: ${line}\n`);
     if (!pinOptions.addresses && expansion.fills.some((f) => f.category === 'address'))

@@ -322,6 +322,19 @@ export function rankedFindings(ranking: Ranking, level: DefaultsLevel = DEFAULT_
   return out;
 }
 
+/**
+ * What only other releases fill where the active target fills nothing ("11.3 adds <firmware> with 2 <feature>
+ * to this <os>"): the pin writes what the target stores, so none of this; the pin commands list it with why.
+ */
+export function othersOnly(ranking: Ranking): { start: number; text: string }[] {
+  return ranking.groups
+    .filter((g) => g.foreign && g.disagree)
+    .map((g) => ({
+      start: g.start,
+      text: `${disagreement(g, ranking.active)}: libvirt ${shortVersion(ranking.active.libvirt)} fills nothing there, so nothing is pinned`,
+    }));
+}
+
 /** for the hover at an offset: what each release fills there, when they disagree (markdown), or undefined */
 export function riskHover(ranking: Ranking, offset: number): string | undefined {
   const lines: string[] = [];

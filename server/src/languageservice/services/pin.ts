@@ -31,6 +31,7 @@ import { attributeOrder, insertionIndex } from '../knowledge/formatOrder';
 import { MEMORY_UNITS } from '../knowledge/scalarDefaults';
 import { walkElements, XmlElement } from '../parser/xmlNodes';
 import { parseXml } from '../parser/xmlParser';
+import { othersOnly, Ranking } from './abiRisk';
 
 export interface PinOptions {
   /** also pin device addresses ('address' fills) */
@@ -176,6 +177,11 @@ export function pinLeftovers(expansion: Expansion, options: PinOptions = {}): Pi
 }
 
 /** one line per leftover: what it is and why it stays unpinned */
+/** othersOnly (services/abiRisk.ts) as lines for the pin commands, each with its line number */
+export function describeOthersOnly(doc: DomainDocument, ranking: Ranking | undefined): string[] {
+  return ranking ? othersOnly(ranking).map((o) => `line ${doc.positionAt(o.start).line + 1}: ${o.text}`) : [];
+}
+
 export function describeLeftovers(left: PinLeftover[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];

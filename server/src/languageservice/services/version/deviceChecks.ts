@@ -14,12 +14,29 @@ import { diskBus } from '../../knowledge/diskDefaults';
 import { isX86Arch } from '../../knowledge/machineKind';
 import { panicModelDefault } from '../../knowledge/deviceDefaults';
 
+/**
+ * qemu_domain.c qemuDomainMachineHasBuiltinIDE (the same in 7.0, 9.0 and 11.3): the machines whose IDE
+ * controller 0 is built in. Every other machine refuses an IDE controller, also the one libvirt adds for an
+ * IDE disk (qemu_validate.c qemuValidateDomainDeviceDefControllerIDE).
+ */
+function hasBuiltinIde(arch: string, machine: string): boolean {
+  const i440fx = isX86Arch(arch) && (machine === 'pc' || /^pc-(0\.|1\.|i440fx-)/.test(machine) || machine.startsWith('rhel'));
+  return i440fx || machine === 'malta' || machine === 'sun4u' || machine === 'g3beige';
+}
+
+/** the machine libvirt checks: as written, else the host's default for the arch (the first `virsh capabilities` lists) */
+function checkedMachine(ctx: CheckContext): string | undefined {
+  if (ctx.domain.path('os', 'type')?.attr('machine')) return ctx.g.machine;
+  return ctx.profile.guests?.find((a) => a.arch === ctx.g.arch)?.machines[0]?.name ?? (ctx.g.machine || undefined);
+}
+
 /** "IDE controllers are unsupported for this QEMU binary or machine type" */
 export function ideOnMachineWithoutIde(ctx: CheckContext): void {
-  const kind = ctx.g.machineKind;
-  if (!['q35', 'virt', 'pseries', 's390-ccw'].includes(kind)) return;
-  const alt = kind === 'q35' ? 'sata' : undefined;
-  const why = `${ctx.g.machine} has no IDE controller ("IDE controllers are unsupported for this QEMU binary or machine type")${alt ? `; use bus='${alt}'` : ''}`;
+  const machine = checkedMachine(ctx);
+  if (!machine) return;
+  if (hasBuiltinIde(ctx.g.arch, machine)) return onlyOneIde(ctx, machine);
+  const alt = ctx.g.machineKind === 'q35' ? 'sata' : undefined;
+  const why = `${machine} has no IDE controller ("IDE controllers are unsupported for this QEMU binary or machine type")${alt ? `; use bus='${alt}'` : ''}`;
   for (const disk of ctx.devices('disk')) {
     const target = disk.child('target');
     const bus = target?.getAttribute('bus');
@@ -36,6 +53,33 @@ export function ideOnMachineWithoutIde(ctx: CheckContext): void {
   for (const c of ctx.devices('controller')) {
     const type = c.getAttribute('type');
     if (type?.value === 'ide') ctx.reject('ide-unsupported', valueRange(type), why, { node: 'value', value: 'ide' });
+  }
+}
+
+/**
+ * "Only a single IDE controller is supported for this machine type": a machine with IDE built in has that one
+ * controller, index 0; an IDE controller of another index, written or added by libvirt for an IDE disk whose
+ * drive address names it, fails the define.
+ */
+function onlyOneIde(ctx: CheckContext, machine: string): void {
+  const why = `${machine} has a single IDE controller, index 0 ("Only a single IDE controller is supported for this machine type")`;
+  for (const c of ctx.devices('controller')) {
+    const index = c.getAttribute('index');
+    if (c.attr('type') === 'ide' && index && Number(index.value) >= 1) ctx.reject('ide-single', valueRange(index), why, { node: 'value' });
+  }
+  // an IDE disk addressed to controller 1 or higher fails earlier, when libvirt assigns drive addresses (observed: 7.0, 9.0, 11.3)
+  for (const disk of ctx.devices('disk')) {
+    const address = disk.child('address');
+    const controller = address?.getAttribute('controller');
+    if (disk.child('target')?.attr('bus') === 'ide' && address?.attr('type') === 'drive' && controller && Number(controller.value) >= 1)
+      ctx.reject(
+        'ide-single',
+        valueRange(controller),
+        `${machine} has a single IDE controller, index 0 ("Only 1 IDE controller is supported")`,
+        {
+          node: 'value',
+        },
+      );
   }
 }
 

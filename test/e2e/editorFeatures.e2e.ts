@@ -72,6 +72,11 @@ describe('e2e: risk ranking, inlay hints, code lens, outline', function () {
     const mine = (await s.wb.readProblems()).filter((p) => p.file.endsWith('realistic.xml'));
     console.log(`    Problems panel entries for realistic.xml: ${mine.length} (${mine.map((p) => p.code).join(', ')})`);
     assert.ok(mine.length > 0 && mine.length <= 10, JSON.stringify(problems, null, 1));
+    // each message is one line of the panel; the detail is the entry's related information
+    assert.deepStrictEqual(
+      mine.filter((p) => p.message.length > 130 || p.message.includes('\n')).map((p) => p.message),
+      [],
+    );
     await s.wb.screenshot('editor-problems-realistic.png', { clipTo: ['.part.editor', '.part.panel'] });
   });
 

@@ -176,12 +176,12 @@ export function pinLeftovers(expansion: Expansion, options: PinOptions = {}): Pi
   return out;
 }
 
-/** one line per leftover: what it is and why it stays unpinned */
 /** othersOnly (services/abiRisk.ts) as lines for the pin commands, each with its line number */
 export function describeOthersOnly(doc: DomainDocument, ranking: Ranking | undefined): string[] {
   return ranking ? othersOnly(ranking).map((o) => `line ${doc.positionAt(o.start).line + 1}: ${o.text}`) : [];
 }
 
+/** one line per leftover: what it is and why it stays unpinned */
 export function describeLeftovers(left: PinLeftover[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];

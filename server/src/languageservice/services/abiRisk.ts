@@ -253,21 +253,21 @@ function describeDifference(mine: FillGroup | undefined, other: FillGroup | unde
 }
 
 /** "7.0 stores piix3-uhci, 11.3 fills nothing here": the targets whose fill differs from the active one's */
-function disagreement(g: RankedGroup, active: TargetProfile, namesOnly = false): string {
-  if (!g.disagree) return '';
-  const mine = g.foreign ? undefined : g.disagree.find((t) => t.profile === active)?.group;
-  const mineValue = mine ? groupValue(mine) : '';
+function disagreement(g: RankedGroup, active: TargetProfile): string {
+  const mine = g.foreign ? undefined : g.disagree?.find((t) => t.profile === active)?.group;
   const byText = new Map<string, string[]>();
-  for (const t of g.disagree) {
-    if (t.profile === active || (t.group ? groupValue(t.group) : '') === mineValue) continue;
-    if (namesOnly) {
-      byText.set('', [...(byText.get('') ?? []), targetName(t.profile)]);
-      continue;
-    }
+  for (const t of differing(g, active)) {
     const text = describeDifference(mine, t.group);
     byText.set(text, [...(byText.get(text) ?? []), targetName(t.profile)]);
   }
-  return [...byText].map(([text, who]) => (text ? `${who.join(', ')} ${text}` : who.join(', '))).join(', ');
+  return [...byText].map(([text, who]) => `${who.join(', ')} ${text}`).join(', ');
+}
+
+/** the compared targets whose fill here differs from the active target's */
+function differing(g: RankedGroup, active: TargetProfile): TargetFill[] {
+  const mine = g.foreign ? undefined : g.disagree?.find((t) => t.profile === active)?.group;
+  const mineValue = mine ? groupValue(mine) : '';
+  return (g.disagree ?? []).filter((t) => t.profile !== active && (t.group ? groupValue(t.group) : '') !== mineValue);
 }
 
 /** how a target is named in messages: its libvirt version, or the floor's */
@@ -283,7 +283,7 @@ function rankedMessage(g: RankedGroup, active: TargetProfile): string {
   const whole = `${head}; ${d}`;
   if (whole.length <= ONE_LINE) return whole;
   // the long form is in relatedInformation, a line per target: here only who disagrees
-  const who = disagreement(g, active, true).split(', ');
+  const who = differing(g, active).map((t) => targetName(t.profile));
   return `${head}; ${who.join(', ')} ${who.length === 1 ? 'differs' : 'differ'}`;
 }
 

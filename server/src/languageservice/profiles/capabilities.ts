@@ -6,6 +6,7 @@
 import { parseXml } from '../parser/xmlParser';
 import { XmlElement } from '../parser/xmlNodes';
 import { DomainCapabilities, HostGuestArch, TargetProfile } from './profile';
+import { machineFamily } from '../knowledge/machineTypes';
 
 export class CapabilitiesError extends Error {}
 
@@ -118,11 +119,6 @@ export interface DomcapsMatch {
   sameFamily: boolean;
 }
 
-/** a machine type without its version: pc-q35-10.0 -> pc-q35, virt-4.0 -> virt, pseries -> pseries */
-function machineFamilyOf(machine: string): string {
-  return machine.replace(/-\d+(\.\d+)*$/, '');
-}
-
 /**
  * Picks, from the domain capabilities captured for a host, the set that
  * libvirt would consult for this guest: the guest's arch is required (another
@@ -143,7 +139,7 @@ export function domcapsFor(
     if (caps.arch && caps.arch !== guest.arch) continue;
     const sameVirtType = !caps.virttype || caps.virttype === guest.virttype;
     const sameMachine = !!caps.machine && caps.machine === guest.machine;
-    const sameFamily = !!caps.machine && machineFamilyOf(caps.machine) === machineFamilyOf(guest.machine);
+    const sameFamily = !!caps.machine && (machineFamily(caps.machine) ?? caps.machine) === (machineFamily(guest.machine) ?? guest.machine);
     const score = (sameVirtType ? 4 : 0) + (sameMachine ? 2 : 0) + (sameFamily ? 1 : 0);
     if (score > bestScore) [best, bestScore] = [{ caps, sameVirtType, sameMachine, sameFamily }, score];
   }

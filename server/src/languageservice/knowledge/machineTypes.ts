@@ -54,6 +54,23 @@ export function defaultMachineAlias(arch: string): string | undefined {
   return DEFAULT_ALIAS[arch];
 }
 
+/** QEMU's default machine for the arch on a host whose capabilities are known: the first one `virsh capabilities` lists */
+export function hostDefaultMachine(profile: TargetProfile, arch: string): string | undefined {
+  return profile.guests?.find((g) => g.arch === arch)?.machines[0]?.name;
+}
+
+/**
+ * Whether the machine (as libvirt stores it) has IDE controller 0 built in. Source:
+ * src/qemu/qemu_domain.c qemuDomainMachineHasBuiltinIDE, the same in libvirt 7.0, 9.0 and 11.3: i440fx (pc,
+ * pc-0.*, pc-1.*, pc-i440fx-*, rhel*), malta, sun4u and g3beige; every other machine refuses an IDE controller
+ * (qemu_validate.c qemuValidateDomainDeviceDefControllerIDE). Confirmed on the 7.0, 9.0 and 11.3 daemons
+ * (test/fixtures/version/isapc-ide-cdrom.xml, pc-second-ide-controller.xml).
+ */
+export function machineHasBuiltinIde(arch: string, machine: string): boolean {
+  const i440fx = isX86Arch(arch) && (machineKind(arch, machine) === 'i440fx' || machine.startsWith('rhel'));
+  return i440fx || machine === 'malta' || machine === 'sun4u' || machine === 'g3beige';
+}
+
 /** the canonical (versioned) name QEMU gives a machine alias, or undefined when the name is not an alias we know */
 export function canonicalMachine(profile: TargetProfile, arch: string, machine: string): string | undefined {
   // a host's capabilities are the most precise source

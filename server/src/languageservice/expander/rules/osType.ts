@@ -1,5 +1,11 @@
 /** <os><type arch machine>: the guest arch and the canonical, versioned machine type. */
-import { canonicalMachine, DEFAULT_MACHINE_SOURCE, defaultMachineAlias, MACHINE_SOURCE } from '../../knowledge/machineTypes';
+import {
+  canonicalMachine,
+  DEFAULT_MACHINE_SOURCE,
+  defaultMachineAlias,
+  hostDefaultMachine,
+  MACHINE_SOURCE,
+} from '../../knowledge/machineTypes';
 import { Rule } from '../context';
 import { ENode } from '../eTree';
 
@@ -33,12 +39,15 @@ export const osTypeRule: Rule = {
     const written = type.attr('machine');
     if (!written) {
       const alias = defaultMachineAlias(ctx.arch);
-      const canonical = alias && canonicalMachine(ctx.profile, ctx.arch, alias);
+      // with the host's capabilities, an arch without a known alias gets the first machine they list (QEMU's default)
+      const canonical = alias ? canonicalMachine(ctx.profile, ctx.arch, alias) : hostDefaultMachine(ctx.profile, ctx.arch);
       if (canonical) {
         ctx.fillAttr(type, 'machine', canonical, {
           rule: this.id,
           category: 'abi',
-          reason: `with no machine type, libvirt picks QEMU's default for ${ctx.arch} (${alias}) and stores its versioned name ${canonical}; the machine type fixes the guest's chipset and device defaults`,
+          reason: alias
+            ? `with no machine type, libvirt picks QEMU's default for ${ctx.arch} (${alias}) and stores its versioned name ${canonical}; the machine type fixes the guest's chipset and device defaults`
+            : `with no machine type, libvirt picks QEMU's default for ${ctx.arch}, ${canonical} on this host; the machine type fixes the guest's chipset and device defaults`,
           source: DEFAULT_MACHINE_SOURCE,
         });
       }

@@ -13,28 +13,14 @@ import { TRANSITIONAL_MODELS } from './transitional';
 import { diskBus } from '../../knowledge/diskDefaults';
 import { isX86Arch } from '../../knowledge/machineKind';
 import { panicModelDefault } from '../../knowledge/deviceDefaults';
-
-/**
- * qemu_domain.c qemuDomainMachineHasBuiltinIDE (the same in 7.0, 9.0 and 11.3): the machines whose IDE
- * controller 0 is built in. Every other machine refuses an IDE controller, also the one libvirt adds for an
- * IDE disk (qemu_validate.c qemuValidateDomainDeviceDefControllerIDE).
- */
-function hasBuiltinIde(arch: string, machine: string): boolean {
-  const i440fx = isX86Arch(arch) && (machine === 'pc' || /^pc-(0\.|1\.|i440fx-)/.test(machine) || machine.startsWith('rhel'));
-  return i440fx || machine === 'malta' || machine === 'sun4u' || machine === 'g3beige';
-}
-
-/** the machine libvirt checks: as written, else the host's default for the arch (the first `virsh capabilities` lists) */
-function checkedMachine(ctx: CheckContext): string | undefined {
-  if (ctx.domain.path('os', 'type')?.attr('machine')) return ctx.g.machine;
-  return ctx.profile.guests?.find((a) => a.arch === ctx.g.arch)?.machines[0]?.name ?? (ctx.g.machine || undefined);
-}
+import { machineHasBuiltinIde } from '../../knowledge/machineTypes';
 
 /** "IDE controllers are unsupported for this QEMU binary or machine type" */
 export function ideOnMachineWithoutIde(ctx: CheckContext): void {
-  const machine = checkedMachine(ctx);
+  // libvirt checks the machine it stores: as written (canonical), else the host's default (osType rule)
+  const machine = ctx.g.storedMachine;
   if (!machine) return;
-  if (hasBuiltinIde(ctx.g.arch, machine)) return onlyOneIde(ctx, machine);
+  if (machineHasBuiltinIde(ctx.g.arch, machine)) return onlyOneIde(ctx, machine);
   const alt = ctx.g.machineKind === 'q35' ? 'sata' : undefined;
   const why = `${machine} has no IDE controller ("IDE controllers are unsupported for this QEMU binary or machine type")${alt ? `; use bus='${alt}'` : ''}`;
   for (const disk of ctx.devices('disk')) {

@@ -14,6 +14,8 @@ export interface Guest {
   arch: string;
   /** os/type@machine as written, or the arch's default alias */
   machine: string;
+  /** the machine type as libvirt stores it (the expansion's canonical name), else `machine` */
+  storedMachine: string;
   machineKind: MachineKind;
   /** the libvirt driver that parses the domain: 'qemu' for qemu/kvm/hvf domains */
   driver: string;
@@ -34,7 +36,8 @@ export function guestOf(domain: XmlElement, expansion: Expansion): Guest {
   const isArm = isArmArch(arch);
   const domType = domain.attr('type') ?? 'qemu';
   const driver = ['qemu', 'kvm', 'hvf', 'kqemu'].includes(domType) ? 'qemu' : domType;
-  return { domain, arch, machine, machineKind: machineKind(arch, expansion.machine || machine), driver, isX86, isArm };
+  const storedMachine = expansion.machine || machine;
+  return { domain, arch, machine, storedMachine, machineKind: machineKind(arch, storedMachine), driver, isX86, isArm };
 }
 
 /** the floor or the target, with the words messages use for it */

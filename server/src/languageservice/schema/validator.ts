@@ -58,13 +58,16 @@ export interface SchemaProblem {
   code: SchemaProblemCode;
 }
 
-/** a message longer than this moves its list of alternatives to the detail */
-const ONE_LINE = 100;
+/**
+ * a message longer than this moves its list of alternatives to the detail: findings' ONE_LINE (130) less room
+ * for what services/schemaOnTarget.ts appends (" (schema only)", ": define fails", the local schema's name)
+ */
+const LIST_INLINE_MAX = 100;
 
 /** `head` + `; expected ` + list, or `head` with the list as its detail when the whole would not fit one line */
 function listed(head: string, joiner: string, list: string): { message: string; detail?: string } {
   const whole = `${head}${joiner}${list}`;
-  if (whole.length <= ONE_LINE) return { message: whole };
+  if (whole.length <= LIST_INLINE_MAX) return { message: whole };
   const label = joiner.replace(/^[;:,]?\s*/, '').replace(/\s+$/, '');
   return { message: head, detail: `${label.charAt(0).toUpperCase()}${label.slice(1)} ${list}.` };
 }
@@ -177,7 +180,7 @@ export class SchemaWalker {
     for (const dt of space.datatypes) alts.push(`a ${dt.describe()}`);
     if (space.values.length && !space.datatypes.length) {
       const whole = `${what} '${shown}' is not one of ${alts.join(', ')}`;
-      return whole.length <= ONE_LINE
+      return whole.length <= LIST_INLINE_MAX
         ? whole
         : { message: `${what} '${shown}' is not an allowed value`, detail: `Allowed: ${alts.join(', ')}.` };
     }
